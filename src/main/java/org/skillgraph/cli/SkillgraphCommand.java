@@ -1,0 +1,1 @@
+package org.skillgraph.cli; public class SkillgraphCommand { public static void main(String[] a){} }

@@ -1,0 +1,214 @@
+package org.skillgraph.read;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Separates citation chips from the statement text they follow and splits each chip into its short
+ * label and its tooltip (title — detail).
+ * <p>A chip renders as {@code Label} + {@code Title — detail} + {@code ". Opens in new tab."}, glued:
+ * {@code "…errors Anthropic Economic IndexAnthropic Economic Index — release_2026_03_24. Opens in new tab."}.
+ * Chips are recognised by that shape, never by a list of known sources. The label/title boundary is a
+ * glue point (a lowercase letter, digit or closing punctuation directly followed by a capital) at which
+ * the label and the title start with the same word ({@code WEF Skills Taxonomy|WEF Skills Taxonomy 2021}),
+ * or else the label is quoted by the detail ({@code Jadhav & Danve, 2026|Skill Automation … — Jadhav & Danve,
+ * 2026 (arXiv:…)}). Chips that stand alone on a page (second and later chips of a statement) teach the
+ * reader their exact label and title, which then resolves the same chip where it follows statement text.</p>
+ */
+final class CitationChips {
+    static final Pattern OPENS = Pattern.compile("\\. ?Opens in new tab\\.");
+    private static final String DASH = " \u2014 ";
+
+    /** A chip: its label, the tooltip's title and the detail after the title's dash ({@code null} if none). */
+    record Chip(String label, String title, String detail) {
+    }
+
+    /** A statement with its chips removed; {@code doubts} lists what could not be resolved. */
+    record Parsed(String text, List<Chip> chips, List<String> doubts) {
+    }
+
+    private record Piece(String head, String detail, int headStart) {
+    }
+
+    /** Standalone chip heads seen on this page (label+title) → the chip, longest first. */
+    private final Map<String, Chip> learned = new LinkedHashMap<>();
+
+    /** Learns the chips that stand alone in the given statement texts (a first pass over the page). */
+    CitationChips learnFrom(List<String> statementTexts) {
+        Map<String, Chip> found = new LinkedHashMap<>();
+        for (String text : statementTexts) {
+            List<Piece> pieces = pieces(text);
+            for (int i = 1; i < pieces.size(); i++) {
+                Piece p = pieces.get(i);
+                Chip chip = resolve(p.head().strip(), p.detail(), new int[0], true);
+                if (chip != null) {
+                    found.putIfAbsent(chip.label() + chip.title(), chip);
+                }
+            }
+        }
+        found.entrySet().stream().sorted(Comparator.comparingInt((Map.Entry<String, Chip> e) -> -e.getKey().length()))
+                .forEach(e -> learned.put(e.getKey(), e.getValue()));
+        return this;
+    }
+
+    /**
+     * Parses one statement text (after its number).
+     *
+     * @param boundaries element boundaries within {@code text} when read from HTML, else empty
+     */
+    Parsed parse(String text, int[] boundaries) {
+        Matcher m = OPENS.matcher(text);
+        if (!m.find()) {
+            return new Parsed(text.strip(), List.of(), List.of());
+        }
+        List<Piece> pieces = pieces(text);
+        int lastEnd = 0;
+        m.reset();
+        while (m.find()) {
+            lastEnd = m.end();
+        }
+        String trailing = text.substring(lastEnd).strip();
+        List<String> doubts = new ArrayList<>();
+        List<Chip> chips = new ArrayList<>();
+        String statement = null;
+        for (int i = 0; i < pieces.size(); i++) {
+            Piece p = pieces.get(i);
+            int[] local = Arrays.stream(boundaries).filter(b -> b > p.headStart()
+                    && b < p.headStart() + p.head().length()).map(b -> b - p.headStart()).toArray();
+            if (i == 0) {
+                int cut = chipStart(p.head(), p.detail(), local);
+                if (cut < 0) {
+                    doubts.add("could not tell the first citation chip from the statement text: '"
+                            + p.head() + "'");
+                    statement = p.head().strip();
+                    chips.add(new Chip(null, null, p.detail()));
+                    continue;
+                }
+                statement = p.head().substring(0, cut).strip();
+                String chipHead = p.head().substring(cut);
+                int[] chipLocal = Arrays.stream(local).filter(b -> b > cut).map(b -> b - cut).toArray();
+                chips.add(resolveOrDoubt(chipHead, p.detail(), chipLocal, doubts));
+            } else {
+                String h = p.head();
+                int lead = h.length() - h.stripLeading().length();
+                int[] chipLocal = Arrays.stream(local).filter(b -> b > lead).map(b -> b - lead).toArray();
+                chips.add(resolveOrDoubt(h.strip(), p.detail(), chipLocal, doubts));
+            }
+        }
+        if (".".equals(trailing)) {
+            statement = statement + ".";
+        } else if (!trailing.isEmpty()) {
+            doubts.add("unrecognised text after the citation chips: '" + trailing + "'");
+            statement = statement + " " + trailing;
+        }
+        return new Parsed(statement, chips, doubts);
+    }
+
+    private Chip resolveOrDoubt(String head, String detail, int[] boundaries, List<String> doubts) {
+        Chip chip = learned.get(head);
+        if (chip == null) {
+            chip = resolve(head, detail, boundaries, true);
+        }
+        if (chip == null) {
+            doubts.add("could not split citation chip '" + head + "' into label and title");
+            return new Chip(null, head, detail);
+        }
+        return new Chip(chip.label(), chip.title(), detail);
+    }
+
+    /** Where the first chip starts in "statement text + chip head", or -1. */
+    private int chipStart(String head, String detail, int[] boundaries) {
+        for (String known : learned.keySet()) {
+            if (head.endsWith(known)) {
+                int at = head.length() - known.length();
+                if (at == 0 || head.charAt(at - 1) == ' ') {
+                    return at;
+                }
+            }
+        }
+        int[] best = best(head, detail, boundaries, false);
+        return best == null ? -1 : best[0];
+    }
+
+    /** Label and title of a chip head that starts at 0, or {@code null}. */
+    private static Chip resolve(String head, String detail, int[] boundaries, boolean anchored) {
+        int[] best = best(head, detail, boundaries, anchored);
+        if (best == null) {
+            return null;
+        }
+        return new Chip(head.substring(best[0], best[1]).strip(), head.substring(best[1]).strip(), detail);
+    }
+
+    /**
+     * The best (labelStart, titleStart) of a chip at the end of {@code head}, or {@code null}.
+     * Rule 1 (label and title open with the same word) beats rule 2 (the detail quotes the label).
+     */
+    private static int[] best(String head, String detail, int[] boundaries, boolean anchored) {
+        int[] rule1 = null;
+        int[] rule2 = null;
+        for (int g = 1; g < head.length(); g++) {
+            final int at = g;
+            if (!isGlue(head, g) || (boundaries.length > 0 && Arrays.stream(boundaries).noneMatch(b -> b == at))) {
+                continue;
+            }
+            String title = head.substring(g);
+            for (int w = g - 1; w >= 0; w--) {
+                if (w > 0 && head.charAt(w - 1) != ' ') {
+                    continue;
+                }
+                if (anchored && w != 0) {
+                    continue;
+                }
+                String label = head.substring(w, g);
+                if (rule1 == null && firstWord(label).equals(firstWord(title))) {
+                    rule1 = new int[] {w, g}; // shortest such label: w closest to g
+                }
+                if (detail != null && label.codePoints().filter(Character::isLetterOrDigit).count() >= 4
+                        && detail.contains(label.strip())) {
+                    rule2 = new int[] {w, g}; // longest such label: keep overwriting as w decreases
+                }
+            }
+        }
+        return rule1 != null ? rule1 : rule2;
+    }
+
+    private static boolean isGlue(String s, int g) {
+        char c = s.charAt(g);
+        char prev = s.charAt(g - 1);
+        return Character.isUpperCase(c) && (Character.isLowerCase(prev) || Character.isDigit(prev)
+                || ".,)]".indexOf(prev) >= 0);
+    }
+
+    private static String firstWord(String s) {
+        String t = s.strip();
+        int sp = t.indexOf(' ');
+        return sp < 0 ? t : t.substring(0, sp);
+    }
+
+    /** Splits a statement text at its "Opens in new tab." markers into chip-ending pieces. */
+    private static List<Piece> pieces(String text) {
+        List<Piece> out = new ArrayList<>();
+        Matcher m = OPENS.matcher(text);
+        int start = 0;
+        boolean first = true;
+        while (m.find()) {
+            String piece = text.substring(start, m.start());
+            int d = piece.lastIndexOf(DASH);
+            boolean hasDetail = d >= 0 && (!first || piece.indexOf(DASH) < d);
+            if (hasDetail) {
+                out.add(new Piece(piece.substring(0, d), piece.substring(d + DASH.length()).strip(), start));
+            } else {
+                out.add(new Piece(piece, null, start));
+            }
+            start = m.end();
+            first = false;
+        }
+        return out;
+    }
+}

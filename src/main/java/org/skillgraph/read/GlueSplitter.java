@@ -1,0 +1,172 @@
+package org.skillgraph.read;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.sf.extjwnl.JWNLException;
+import net.sf.extjwnl.data.IndexWord;
+import net.sf.extjwnl.data.POS;
+import net.sf.extjwnl.dictionary.Dictionary;
+
+/**
+ * Recovers the boundary between a statement's topic and its description when the text rendering glued
+ * them: {@code "Biological sample preparationperform basic…"} → {@code "Biological sample preparation"} /
+ * {@code "perform basic…"}.
+ * <p>The description starts with a verb or an adverb; the topic ends with a word. No list of the seeds'
+ * words is involved: WordNet 3.1 decides, for each candidate split of a token that is not itself a word,
+ * whether the left part is a word and the right part a verb (or an adverb followed by a verb). A split is
+ * confident only when exactly one candidate survives; otherwise the caller keeps the whole text and flags it.</p>
+ */
+final class GlueSplitter {
+    private static final Pattern TOKEN = Pattern.compile("\\S+");
+    private static final Pattern LETTERS = Pattern.compile("[A-Za-z][A-Za-z-]*[a-z]");
+    /**
+     * English derivational suffixes that WordNet also knows as verbs or adverbs ("ship", "age", "less"):
+     * a right part equal to one of them completes a word the dictionary lacks, it does not start a clause.
+     */
+    private static final java.util.Set<String> SUFFIXES = java.util.Set.of("ship", "ships", "hood", "hoods",
+            "age", "ages", "ward", "wards", "wise", "less", "like", "ling", "let", "lets", "ize", "ise", "ate", "en",
+            "fy", "ify", "ment", "ness", "dom", "ism", "ist", "ity", "ery", "ary", "ory", "ful", "able", "ible",
+            "ing", "ings", "ed", "er", "ers", "ly");
+    private static volatile Dictionary dictionary;
+
+    /** The outcome of a split: {@code description} is {@code null} when no split was found. */
+    record Split(String topic, String description, boolean confident, String doubt) {
+    }
+
+    private record Candidate(int at, boolean exactVerb, boolean adverb) {
+    }
+
+    Split split(String text) {
+        Matcher m = TOKEN.matcher(text);
+        List<int[]> tokens = new ArrayList<>();
+        while (m.find()) {
+            tokens.add(new int[] {m.start(), m.end()});
+        }
+        Candidate weak = null;
+        int weakToken = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = text.substring(tokens.get(i)[0], tokens.get(i)[1]).replaceAll("[,.;:!?)]+$", "");
+            if (!LETTERS.matcher(token).matches() || isWord(token)) {
+                continue;
+            }
+            String next = i + 1 < tokens.size() ? text.substring(tokens.get(i + 1)[0], tokens.get(i + 1)[1]) : "";
+            List<Candidate> candidates = candidates(token, next);
+            List<Candidate> strong = candidates.stream().filter(c -> c.exactVerb() || c.adverb()).toList();
+            if (strong.isEmpty()) {
+                if (weak == null && !candidates.isEmpty()) {
+                    weak = candidates.get(candidates.size() - 1);
+                    weakToken = i;
+                }
+                continue;
+            }
+            // the leftmost token with a word + verb split is the glue point: the description follows it
+            Candidate chosen = strong.get(strong.size() - 1);
+            int at = tokens.get(i)[0] + chosen.at();
+            String topic = text.substring(0, at).strip();
+            String description = text.substring(at).strip();
+            if (strong.size() == 1) {
+                return new Split(topic, description, true, null);
+            }
+            return new Split(topic, description, false, strong.size() + " possible splits of '" + token + "'");
+        }
+        if (weak != null) {
+            int at = tokens.get(weakToken)[0] + weak.at();
+            return new Split(text.substring(0, at).strip(), text.substring(at).strip(), false,
+                    "the only boundary found is before an inflected verb");
+        }
+        return new Split(text.strip(), null, false, "no word + verb boundary found");
+    }
+
+    private List<Candidate> candidates(String token, String next) {
+        List<Candidate> out = new ArrayList<>();
+        for (int k = 2; k < token.length() - 1; k++) {
+            char c = token.charAt(k);
+            if (!Character.isLowerCase(c) || !Character.isLetter(token.charAt(k - 1))) {
+                continue;
+            }
+            String left = token.substring(0, k);
+            String right = token.substring(k);
+            if (!right.chars().allMatch(Character::isLowerCase) || !isTopicWord(left)) {
+                continue;
+            }
+            if (SUFFIXES.contains(right)) {
+                continue; // "mentor|ship", "neighbour|hood": a derivational suffix, not a verb that starts a clause
+            }
+            String verb = baseVerb(right);
+            boolean adverb = verb == null && isAdverb(right) && baseVerb(next.replaceAll("\\W+$", "")) != null;
+            if (verb != null || adverb) {
+                out.add(new Candidate(k, right.equals(verb), adverb));
+            }
+        }
+        return out;
+    }
+
+    private static boolean isTopicWord(String left) {
+        String last = left.substring(left.lastIndexOf('-') + 1);
+        if (last.length() >= 2 && last.chars().allMatch(Character::isUpperCase)) {
+            return true; // an acronym: "QC"
+        }
+        return last.length() >= 2 && isWord(last);
+    }
+
+    static boolean isWord(String token) {
+        try {
+            String t = token.replaceAll("\\W+$", "");
+            if (!dictionary().lookupAllIndexWords(t).getValidPOSSet().isEmpty()) {
+                return true;
+            }
+            if (t.indexOf('-') > 0) {
+                for (String part : t.split("-")) {
+                    if (part.isEmpty() || dictionary().lookupAllIndexWords(part).getValidPOSSet().isEmpty()) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return false;
+        } catch (JWNLException e) {
+            throw new IllegalStateException("WordNet lookup failed", e);
+        }
+    }
+
+    private static String baseVerb(String word) {
+        if (word.isEmpty()) {
+            return null;
+        }
+        try {
+            IndexWord w = dictionary().getMorphologicalProcessor().lookupBaseForm(POS.VERB, word);
+            return w == null ? null : w.getLemma();
+        } catch (JWNLException e) {
+            throw new IllegalStateException("WordNet lookup failed", e);
+        }
+    }
+
+    private static boolean isAdverb(String word) {
+        try {
+            IndexWord w = dictionary().getIndexWord(POS.ADVERB, word);
+            return w != null;
+        } catch (JWNLException e) {
+            throw new IllegalStateException("WordNet lookup failed", e);
+        }
+    }
+
+    private static Dictionary dictionary() {
+        Dictionary d = dictionary;
+        if (d == null) {
+            synchronized (GlueSplitter.class) {
+                d = dictionary;
+                if (d == null) {
+                    try {
+                        d = Dictionary.getDefaultResourceInstance();
+                    } catch (JWNLException e) {
+                        throw new IllegalStateException("WordNet dictionary could not be loaded", e);
+                    }
+                    dictionary = d;
+                }
+            }
+        }
+        return d;
+    }
+}

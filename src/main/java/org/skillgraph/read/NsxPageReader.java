@@ -1,0 +1,589 @@
+package org.skillgraph.read;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.skillgraph.model.Anchor;
+import org.skillgraph.model.AnchorKind;
+import org.skillgraph.model.Anchors;
+import org.skillgraph.model.Domain;
+import org.skillgraph.model.EvidencePack;
+import org.skillgraph.model.Flag;
+import org.skillgraph.model.Framework;
+import org.skillgraph.model.FrameworkKind;
+import org.skillgraph.model.Keys;
+import org.skillgraph.model.Level;
+import org.skillgraph.model.Metric;
+import org.skillgraph.model.Occupation;
+import org.skillgraph.model.Provenance;
+import org.skillgraph.model.Source;
+import org.skillgraph.model.SourceDocument;
+import org.skillgraph.model.SourceFormat;
+import org.skillgraph.model.Statement;
+
+/**
+ * Reads an NSX framework page from its block/line structure ({@link PageLines}), whether that came from
+ * the text rendering or from the HTML page. Sections, in order: header, occupational framework, AI usage,
+ * evidence pack, durable skills, O*NET anchors, sources footer. A missing section is an error naming the
+ * line where it was expected; a line the reader does not recognise is kept as a flag.
+ */
+final class NsxPageReader {
+    private static final Pattern SOC = Pattern.compile("^SOC\\s*(\\d{2}-\\d{4}\\.\\d{2})(.*)$");
+    private static final Pattern HEADER_REST = Pattern.compile(
+            "^\\s*(?:Job Zone\\s*(\\d+)\\s*(?:\u00b7\\s*(.*?))?)?\\s*(v\\.\\d+(?:\\.\\d+)*)?\\s*$");
+    private static final Pattern CONTEXT = Pattern.compile("^Context covered\\s*(.*)$");
+    private static final Pattern ITEM = Pattern.compile("^\\s*(\\d{1,3})\\.\\s+(\\S.*)$");
+    private static final Pattern DOMAIN = Pattern.compile("^(\\d{1,2})\\s*(\\D.*?)\\s*(\\d+)\\s*statements?$");
+    private static final Pattern ANCHORS = Pattern.compile("anchors\\s*(\\d+)\\s*anchors?(?:\\s*\u00b7\\s*(.*))?$");
+    private static final Pattern FOOTER = Pattern.compile("^Sources:\\s*(.*)$");
+    private static final Pattern METRIC = Pattern.compile("^([^:]{1,60}):\\s*(.+)$");
+    private static final Pattern KEY_VALUE = Pattern.compile("^[a-z0-9]+(?:_[a-z0-9]+)+$");
+    private static final Pattern CIP = Pattern.compile("\\d{2}\\.\\d{4}");
+    private static final Pattern PERCENT = Pattern.compile("^(-?\\d+(?:\\.\\d+)?)\\s*%$");
+    private static final Pattern OF_100 = Pattern.compile("^(-?\\d+(?:\\.\\d+)?)\\s*/\\s*100$");
+    private static final Pattern NUMBER = Pattern.compile("^-?\\d+(?:\\.\\d+)?$");
+    private static final Pattern ONET_CREDIT = Pattern.compile("^O\\*NET\\s*(v[\\d.]+)?\\s*(?:\\((.*)\\))?$");
+    /** Page furniture repeated on every page of the site: recognised, not data about the occupation. */
+    private static final List<Pattern> CHROME = List.of(
+            Pattern.compile("^NSX.*Sign in$"), Pattern.compile("^Back to Framework$"),
+            Pattern.compile("^Authoritative source data identified for [\\d,]+ occupations$"),
+            Pattern.compile("^O\\*NET enrichment\\b.*$"), Pattern.compile("^Suggest an O\\*NET correction$"),
+            Pattern.compile("^Source anchors that ground each statement$"));
+    private static final String RELATED = "Related titles";
+    private static final String CIP_HEADING = "CIP education codes";
+
+    private final Path file;
+    private final GlueSplitter glue = new GlueSplitter();
+    private final List<Flag> flags = new ArrayList<>();
+    private final Map<String, Source> sources = new LinkedHashMap<>();
+    private List<PageLine> lines;
+    private int i;
+    private CitationChips chips;
+
+    NsxPageReader(Path file) {
+        this.file = file;
+    }
+
+    /** An item of a numbered list: its line, its number and where its text starts in the line. */
+    private record Item(PageLine line, int number, String text, int offset) {
+        int[] boundaries() {
+            return line.boundariesIn(offset, line.text().length());
+        }
+
+        String location() {
+            return "line " + line.number();
+        }
+    }
+
+    private record LevelBlock(String label, String role, List<Item> items) {
+    }
+
+    SourceDocument read(List<PageLine> pageLines, SourceFormat format, String sha256) {
+        lines = pageLines.stream().filter(l -> !l.isBlank()).toList();
+        chips = new CitationChips().learnFrom(lines.stream().map(PageLine::text).toList());
+        i = 0;
+
+        // 1. header
+        int soc = indexOf(SOC);
+        if (soc < 0) {
+            throw new SourceException(file, null,
+                    "not an NSX framework page: no header line 'SOC NN-NNNN.NN' found");
+        }
+        String title = null;
+        for (int k = soc - 1; k >= 0 && title == null; k--) {
+            if (!isChrome(lines.get(k).text())) {
+                title = lines.get(k).text().strip();
+            }
+        }
+        for (int k = 0; k < soc; k++) {
+            if (!isChrome(lines.get(k).text()) && !lines.get(k).text().strip().equals(title)) {
+                unrecognised(lines.get(k));
+            }
+        }
+        if (title == null) {
+            throw new SourceException(file, "line " + lines.get(soc).number(),
+                    "missing section 'header': no occupation title before the SOC line");
+        }
+        Matcher sm = SOC.matcher(lines.get(soc).text().strip());
+        sm.matches();
+        String socCode = sm.group(1);
+        Integer jobZone = null;
+        String jobZoneLabel = null;
+        String version = null;
+        Matcher rest = HEADER_REST.matcher(sm.group(2));
+        if (rest.matches()) {
+            jobZone = rest.group(1) == null ? null : Integer.valueOf(rest.group(1));
+            jobZoneLabel = blankToNull(rest.group(2));
+            version = rest.group(3);
+        } else {
+            flags.add(new Flag("header-unrecognised", "could not read job zone and version from '"
+                    + sm.group(2).strip() + "'", "line " + lines.get(soc).number()));
+        }
+        if (version == null) {
+            throw new SourceException(file, "line " + lines.get(soc).number(),
+                    "missing framework version (e.g. 'v.26.05') in the header line");
+        }
+        i = soc + 1;
+        String context = null;
+        if (i < lines.size()) {
+            Matcher cm = CONTEXT.matcher(lines.get(i).text().strip());
+            if (cm.matches()) {
+                context = cm.group(1).strip();
+                i++;
+            }
+        }
+
+        // 2. occupational framework
+        List<LevelBlock> occBlocks = levels(Scales.OCCUPATIONAL, true);
+        require(!occBlocks.isEmpty(), "occupational framework", "a level 'Emerging' followed by numbered statements");
+        Framework occupational = occupationalFramework(version, context, occBlocks);
+
+        // 3–4. AI usage
+        String aiDescription = paragraph(l -> Scales.OCCUPATIONAL.contains(Scales.key(l)) || isEvidenceHeader(l));
+        List<LevelBlock> aiBlocks = levels(Scales.OCCUPATIONAL, false);
+        require(!aiBlocks.isEmpty(), "AI usage", "levels of AI-usage statements");
+        Framework ai = chippedFramework(FrameworkKind.AI_USAGE, version, aiDescription, Scales.OCCUPATIONAL,
+                aiBlocks, List.of(), List.of());
+
+        // 5. evidence pack
+        paragraph(NsxPageReader::isEvidenceHeader);
+        require(i < lines.size() && isEvidenceHeader(lines.get(i).text()), "evidence pack", "'Evidence pack'");
+        i++;
+        EvidencePack evidence = evidence();
+
+        // 6. durable skills
+        String durableDescription = paragraph(l -> DOMAIN.matcher(l.strip()).matches());
+        require(i < lines.size() && DOMAIN.matcher(lines.get(i).text().strip()).matches(), "durable skills",
+                "a domain header such as '1Communication12 statements'");
+        List<Domain> domains = new ArrayList<>();
+        List<List<LevelBlock>> domainBlocks = new ArrayList<>();
+        while (i < lines.size()) {
+            Matcher dm = DOMAIN.matcher(lines.get(i).text().strip());
+            if (!dm.matches()) {
+                break;
+            }
+            String name = dm.group(2).strip();
+            domains.add(new Domain(Integer.parseInt(dm.group(1)), Keys.slug(name), name,
+                    Integer.valueOf(dm.group(3))));
+            i++;
+            domainBlocks.add(levels(Scales.DURABLE, false));
+        }
+        Framework durable = chippedFramework(FrameworkKind.DURABLE_SKILLS, version, durableDescription,
+                Scales.DURABLE, null, domains, domainBlocks);
+
+        // 7. anchors
+        paragraph(l -> ANCHORS.matcher(l).find());
+        require(i < lines.size() && ANCHORS.matcher(lines.get(i).text()).find(), "O*NET anchors",
+                "'Show O*NET source anchors' with the anchor count");
+        Matcher am = ANCHORS.matcher(lines.get(i).text());
+        am.find();
+        Integer declared = Integer.valueOf(am.group(1));
+        String crosswalk = blankToNull(am.group(2));
+        i++;
+        List<String> related = new ArrayList<>();
+        Anchors anchors = anchors(declared, related);
+
+        // 8. footer
+        paragraph(l -> FOOTER.matcher(l.strip()).matches());
+        require(i < lines.size(), "sources footer", "'Sources: …'");
+        Matcher fm = FOOTER.matcher(lines.get(i).text().strip());
+        fm.matches();
+        String[] onet = new String[2];
+        String attribution = footer(fm.group(1), "line " + lines.get(i).number(), onet);
+        for (i++; i < lines.size(); i++) {
+            if (!isChrome(lines.get(i).text())) {
+                unrecognised(lines.get(i));
+            }
+        }
+
+        Occupation occupation = new Occupation(socCode, title, null, null, jobZone, jobZoneLabel, null, related);
+        Provenance provenance = new Provenance(file.getFileName().toString(), sha256, format, null, null, null,
+                onet[0], onet[1], attribution, crosswalk);
+        return new SourceDocument(provenance, occupation, List.of(occupational, ai, durable), evidence, anchors,
+                new ArrayList<>(sources.values()), flags);
+    }
+
+    // ---- sections -------------------------------------------------------------------------------------
+
+    private Framework occupationalFramework(String version, String context, List<LevelBlock> blocks) {
+        List<Level> levels = new ArrayList<>();
+        List<Statement> statements = new ArrayList<>();
+        for (LevelBlock b : blocks) {
+            String key = Scales.key(b.label());
+            levels.add(new Level(key, b.label(), b.role(), Scales.rank(Scales.OCCUPATIONAL, key)));
+            for (Item item : b.items()) {
+                statements.add(occupationalStatement(key, item));
+            }
+        }
+        return new Framework(FrameworkKind.OCCUPATIONAL, version, null, context, levels, List.of(), statements);
+    }
+
+    private Statement occupationalStatement(String levelKey, Item item) {
+        String text = item.text().strip();
+        int[] b = item.boundaries();
+        int dash = text.indexOf(" \u2014 ");
+        if (b.length > 0) {
+            String topic = text.substring(0, b[0]).strip().replaceAll("\\s*\u2014$", "");
+            String description = text.substring(b[0]).strip().replaceAll("^\u2014\\s*", "");
+            return new Statement(levelKey, null, item.number(), text, topic, description, List.of(), List.of(),
+                    item.location());
+        }
+        if (dash > 0) {
+            return new Statement(levelKey, null, item.number(), text, text.substring(0, dash).strip(),
+                    text.substring(dash + 3).strip(), List.of(), List.of(), item.location());
+        }
+        GlueSplitter.Split split = glue.split(text);
+        if (split.confident()) {
+            return new Statement(levelKey, null, item.number(), text, split.topic(), split.description(),
+                    List.of(), List.of(), item.location());
+        }
+        String guess = split.description() == null ? "" : " (best guess: '" + split.topic() + "' / '"
+                + split.description() + "')";
+        Flag flag = new Flag("topic-split-unsure", "could not split topic from description with confidence: "
+                + split.doubt() + guess + "; kept the whole text", item.location());
+        return new Statement(levelKey, null, item.number(), text, text, null, List.of(), List.of(flag),
+                item.location());
+    }
+
+    /**
+     * An AI-usage or durable-skills framework: "Topic — description" statements with citation chips.
+     * For durable skills, {@code blocks} is null and {@code domainBlocks} holds each domain's levels.
+     */
+    private Framework chippedFramework(FrameworkKind kind, String version, String description, List<String> scale,
+                                       List<LevelBlock> blocks, List<Domain> domains,
+                                       List<List<LevelBlock>> domainBlocks) {
+        Map<String, Level> levels = new LinkedHashMap<>();
+        List<Statement> statements = new ArrayList<>();
+        List<List<LevelBlock>> groups = blocks != null ? List.of(blocks) : domainBlocks;
+        for (int d = 0; d < groups.size(); d++) {
+            String domainKey = blocks != null ? null : domains.get(d).key();
+            for (LevelBlock b : groups.get(d)) {
+                String key = Scales.key(b.label());
+                levels.putIfAbsent(key, new Level(key, b.label(), b.role(), Scales.rank(scale, key)));
+                for (Item item : b.items()) {
+                    statements.add(chippedStatement(key, domainKey, item));
+                }
+            }
+        }
+        List<Level> ordered = levels.values().stream()
+                .sorted(java.util.Comparator.comparingInt(Level::rank)).toList();
+        return new Framework(kind, version, description, null, ordered, domains, statements);
+    }
+
+    private Statement chippedStatement(String levelKey, String domainKey, Item item) {
+        CitationChips.Parsed parsed = chips.parse(item.text(), item.boundaries());
+        List<Flag> statementFlags = new ArrayList<>();
+        for (String doubt : parsed.doubts()) {
+            statementFlags.add(new Flag("citation-unresolved", doubt, item.location()));
+        }
+        List<String> cited = new ArrayList<>();
+        for (CitationChips.Chip chip : parsed.chips()) {
+            if (chip.title() == null) {
+                continue;
+            }
+            Source s = Sources.cited(chip.label(), chip.title(), chip.detail());
+            sources.putIfAbsent(s.key(), s);
+            if (!cited.contains(s.key())) {
+                cited.add(s.key());
+            }
+        }
+        String text = parsed.text();
+        int dash = text.indexOf(" \u2014 ");
+        if (dash <= 0) {
+            statementFlags.add(new Flag("topic-split-missing",
+                    "no ' \u2014 ' between topic and description; kept the whole text", item.location()));
+            return new Statement(levelKey, domainKey, item.number(), text, text, null, cited, statementFlags,
+                    item.location());
+        }
+        return new Statement(levelKey, domainKey, item.number(), text, text.substring(0, dash).strip(),
+                text.substring(dash + 3).strip(), cited, statementFlags, item.location());
+    }
+
+    private EvidencePack evidence() {
+        List<Metric> metrics = new ArrayList<>();
+        String group = null;
+        boolean groupHasValues = false;
+        while (i < lines.size()) {
+            PageLine line = lines.get(i);
+            String t = line.text().strip();
+            if (DOMAIN.matcher(t).matches() || (t.length() > 60 && t.endsWith("."))) {
+                break;
+            }
+            String where = "line " + line.number();
+            Matcher m = METRIC.matcher(t);
+            if (m.matches() && group != null) {
+                metrics.add(metric(group, m.group(1).strip(), m.group(2).strip(), where));
+                groupHasValues = true;
+            } else if (group != null && !groupHasValues) {
+                metrics.add(new Metric(group, "label", t, null, Metric.Unit.TEXT, t, where));
+                groupHasValues = true;
+            } else if (group != null && KEY_VALUE.matcher(t).matches()) {
+                metrics.add(new Metric(group, "key", t, null, Metric.Unit.TEXT, t, where));
+            } else {
+                group = t;
+                groupHasValues = false;
+            }
+            i++;
+        }
+        return new EvidencePack(metrics);
+    }
+
+    private Metric metric(String group, String name, String raw, String where) {
+        Matcher m;
+        if ((m = PERCENT.matcher(raw)).matches()) {
+            return new Metric(group, name, raw, new BigDecimal(m.group(1)), Metric.Unit.PERCENT, null, where);
+        }
+        if ((m = OF_100.matcher(raw)).matches()) {
+            return new Metric(group, name, raw, new BigDecimal(m.group(1)), Metric.Unit.SCORE_OF_100, null, where);
+        }
+        if (NUMBER.matcher(raw).matches()) {
+            Metric.Unit unit = raw.contains(".") ? Metric.Unit.NUMBER : Metric.Unit.COUNT;
+            return new Metric(group, name, raw, new BigDecimal(raw), unit, null, where);
+        }
+        return new Metric(group, name, raw, null, Metric.Unit.TEXT, raw, where);
+    }
+
+    private Anchors anchors(Integer declared, List<String> related) {
+        List<Anchor> anchors = new ArrayList<>();
+        List<String> cips = new ArrayList<>();
+        String heading = null;
+        AnchorKind kind = null;
+        while (i < lines.size() && !FOOTER.matcher(lines.get(i).text().strip()).matches()) {
+            PageLine line = lines.get(i++);
+            String t = line.text().strip();
+            if (isChrome(t)) {
+                continue;
+            }
+            AnchorKind k = anchorHeading(t);
+            if (k != null || t.equals(RELATED) || t.equals(CIP_HEADING)) {
+                heading = t;
+                kind = k;
+                continue;
+            }
+            String where = "line " + line.number();
+            if (RELATED.equals(heading)) {
+                for (String title : t.split("\\s*\u00b7\\s*")) {
+                    if (!title.isBlank()) {
+                        related.add(title.strip());
+                    }
+                }
+            } else if (CIP_HEADING.equals(heading)) {
+                cips.addAll(cipCodes(line, where));
+            } else if (kind == AnchorKind.TASK) {
+                Matcher m = ITEM.matcher(line.text());
+                String task = m.matches() ? m.group(2).strip() : t;
+                anchors.add(new Anchor(kind, task, count(anchors, kind) + 1));
+            } else if (kind != null) {
+                for (String label : gluedList(line)) {
+                    anchors.add(new Anchor(kind, label, count(anchors, kind) + 1));
+                }
+            } else {
+                unrecognised(line);
+            }
+        }
+        int counted = anchors.size();
+        if (declared != null && declared != counted) {
+            flags.add(new Flag("anchor-count-mismatch", "the page declares " + declared + " anchors but "
+                    + counted + " were read", "section O*NET anchors"));
+        }
+        return new Anchors(declared, anchors, cips);
+    }
+
+    private static int count(List<Anchor> anchors, AnchorKind kind) {
+        return (int) anchors.stream().filter(a -> a.kind() == kind).count();
+    }
+
+    private List<String> gluedList(PageLine line) {
+        String t = line.text();
+        List<String> out = new ArrayList<>();
+        List<Integer> cuts = new ArrayList<>();
+        if (line.hasBoundaries()) {
+            for (int b : line.boundaries()) {
+                cuts.add(b);
+            }
+        } else {
+            for (int g = 1; g < t.length(); g++) {
+                char prev = t.charAt(g - 1);
+                if (Character.isUpperCase(t.charAt(g)) && (Character.isLowerCase(prev) || prev == ')')) {
+                    cuts.add(g);
+                }
+            }
+        }
+        int from = 0;
+        for (int c : cuts) {
+            out.add(t.substring(from, c).strip());
+            from = c;
+        }
+        out.add(t.substring(from).strip());
+        out.removeIf(String::isEmpty);
+        return out;
+    }
+
+    private List<String> cipCodes(PageLine line, String where) {
+        String t = line.text().replaceAll("\\s+", "");
+        List<String> out = new ArrayList<>();
+        Matcher m = CIP.matcher(t);
+        int at = 0;
+        while (at < t.length() && m.find(at) && m.start() == at) {
+            out.add(m.group());
+            at = m.end();
+        }
+        if (at != t.length()) {
+            flags.add(new Flag("cip-unrecognised", "could not split CIP codes '" + line.text().strip()
+                    + "' into NN.NNNN codes; kept " + out + " and the rest '" + t.substring(at) + "'", where));
+            out.add(t.substring(at));
+        }
+        return out;
+    }
+
+    /** Footer: "Sources: A, B (x), C. © 2026 Publisher." → sources credited, returns the attribution. */
+    private String footer(String text, String where, String[] onet) {
+        String attribution = null;
+        String list = text.strip();
+        int copy = list.indexOf('\u00a9');
+        if (copy >= 0) {
+            attribution = list.substring(copy).strip().replaceAll("\\.$", "");
+            list = list.substring(0, copy).strip();
+        }
+        list = list.replaceAll("\\.$", "");
+        for (String entry : splitTopLevel(list)) {
+            Matcher om = ONET_CREDIT.matcher(entry);
+            if (om.matches()) {
+                onet[0] = om.group(1);
+                onet[1] = om.group(2);
+                Source s = Sources.onet(onet[0]);
+                sources.putIfAbsent(s.key(), s);
+                continue;
+            }
+            String name = entry.replaceAll("\\s*\\(.*\\)$", "").strip();
+            String inner = entry.contains("(") ? entry.substring(entry.indexOf('(') + 1).replaceAll("\\)$", "") : "";
+            Source match = sources.values().stream().filter(s -> name.equals(s.label()) || name.equals(s.title())
+                    || inner.equals(s.label())).findFirst().orElse(null);
+            if (match == null) {
+                Source s = Sources.credited(name);
+                sources.putIfAbsent(s.key(), s);
+            }
+        }
+        return attribution;
+    }
+
+    private static List<String> splitTopLevel(String list) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int k = 0; k < list.length(); k++) {
+            char c = list.charAt(k);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                out.add(list.substring(from, k).strip());
+                from = k + 1;
+            }
+        }
+        out.add(list.substring(from).strip());
+        out.removeIf(String::isEmpty);
+        return out;
+    }
+
+    // ---- structure ------------------------------------------------------------------------------------
+
+    /** Level blocks of one scale from the cursor on: "Emerging" [role label] then numbered items. */
+    private List<LevelBlock> levels(List<String> scale, boolean roles) {
+        List<LevelBlock> blocks = new ArrayList<>();
+        while (i < lines.size()) {
+            String label = lines.get(i).text().strip();
+            if (!scale.contains(Scales.key(label))) {
+                break;
+            }
+            i++;
+            String role = null;
+            if (roles && i < lines.size() && !isItem(lines.get(i)) && !scale.contains(Scales.key(lines.get(i).text()))) {
+                role = lines.get(i).text().strip();
+                i++;
+            }
+            List<Item> items = new ArrayList<>();
+            while (i < lines.size() && isItem(lines.get(i))) {
+                PageLine line = lines.get(i++);
+                Matcher m = ITEM.matcher(line.text());
+                m.matches();
+                items.add(new Item(line, Integer.parseInt(m.group(1)), m.group(2), m.start(2)));
+            }
+            blocks.add(new LevelBlock(label, role, items));
+        }
+        return blocks;
+    }
+
+    /** Consumes lines up to one that {@code stop} accepts; returns the non-chrome ones joined, or null. */
+    private String paragraph(java.util.function.Predicate<String> stop) {
+        List<String> text = new ArrayList<>();
+        while (i < lines.size() && !stop.test(lines.get(i).text().strip())) {
+            String t = lines.get(i).text().strip();
+            if (!isChrome(t)) {
+                text.add(t);
+            }
+            i++;
+        }
+        return text.isEmpty() ? null : String.join("\n", text);
+    }
+
+    private void require(boolean present, String section, String expected) {
+        if (!present) {
+            String where = i < lines.size() ? "line " + lines.get(i).number() : "end of file";
+            throw new SourceException(file, where, "missing section '" + section + "': expected " + expected
+                    + (i < lines.size() ? ", found '" + abbreviate(lines.get(i).text().strip()) + "'"
+                            : " but the page ends (truncated?)"));
+        }
+    }
+
+    private int indexOf(Pattern p) {
+        for (int k = 0; k < lines.size(); k++) {
+            if (p.matcher(lines.get(k).text().strip()).matches()) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private void unrecognised(PageLine line) {
+        flags.add(new Flag("unrecognised-line", "line not recognised, kept here: '" + line.text().strip() + "'",
+                "line " + line.number()));
+    }
+
+    private static boolean isItem(PageLine line) {
+        return ITEM.matcher(line.text()).matches();
+    }
+
+    private static boolean isEvidenceHeader(String line) {
+        return "evidence pack".equals(line.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isChrome(String line) {
+        String t = line.strip();
+        return CHROME.stream().anyMatch(p -> p.matcher(t).matches());
+    }
+
+    private static AnchorKind anchorHeading(String t) {
+        for (AnchorKind k : AnchorKind.values()) {
+            if (t.equals(k.heading()) || (k == AnchorKind.TASK && t.startsWith("Tasks"))) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 77) + "…" : s;
+    }
+}

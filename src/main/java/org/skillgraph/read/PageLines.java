@@ -1,0 +1,114 @@
+package org.skillgraph.read;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Turns a page into {@link PageLine}s: the text rendering line by line, or the HTML page through jsoup
+ * into the same lines a browser's text rendering would show (block elements start lines, list items of
+ * an ordered list are numbered "  N. "), keeping where one element ends and the next begins.
+ */
+final class PageLines {
+    private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "body",
+            "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+            "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+            "summary", "table", "tr", "ul", "html", "td", "th", "caption", "tbody", "thead", "tfoot");
+    private static final Set<String> SKIPPED = Set.of("script", "style", "noscript", "template", "head", "svg",
+            "iframe", "object", "button", "input", "select", "textarea");
+
+    private PageLines() {
+    }
+
+    static List<PageLine> fromText(String text) {
+        List<PageLine> lines = new ArrayList<>();
+        String[] raw = text.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < raw.length; i++) {
+            lines.add(new PageLine(i + 1, raw[i].stripTrailing(), new int[0]));
+        }
+        return lines;
+    }
+
+    static List<PageLine> fromHtml(String html) {
+        Document doc = Jsoup.parse(html);
+        Builder b = new Builder();
+        b.walk(doc.body());
+        b.endLine();
+        return b.lines;
+    }
+
+    /** Accumulates the current line's text and element boundaries while walking the DOM. */
+    private static final class Builder {
+        private final List<PageLine> lines = new ArrayList<>();
+        private final StringBuilder text = new StringBuilder();
+        private final List<Integer> boundaries = new ArrayList<>();
+        private boolean boundaryPending;
+
+        void walk(Element e) {
+            for (Node child : e.childNodes()) {
+                if (child instanceof TextNode t) {
+                    appendText(t.getWholeText());
+                } else if (child instanceof Element el) {
+                    String tag = el.normalName();
+                    if (SKIPPED.contains(tag)) {
+                        continue;
+                    }
+                    if ("br".equals(tag)) {
+                        endLine();
+                        continue;
+                    }
+                    boolean block = BLOCKS.contains(tag);
+                    if (block) {
+                        endLine();
+                        if ("li".equals(tag) && el.parent() != null && "ol".equals(el.parent().normalName())) {
+                            text.append("  ").append(el.elementSiblingIndex() + 1).append(". ");
+                        }
+                    } else {
+                        boundaryPending = true;
+                    }
+                    walk(el);
+                    if (block) {
+                        endLine();
+                    } else {
+                        boundaryPending = true;
+                    }
+                }
+            }
+        }
+
+        private void appendText(String raw) {
+            String s = raw.replaceAll("[\\s\u00a0]+", " ");
+            if (text.length() == 0 || text.toString().isBlank()) {
+                s = s.stripLeading();
+            }
+            if (s.isEmpty()) {
+                return;
+            }
+            if (boundaryPending && text.length() > 0) {
+                int at = text.length();
+                // a boundary right after a space means the elements were not glued: nothing to record
+                boundaries.add(at);
+            }
+            boundaryPending = false;
+            text.append(s);
+        }
+
+        void endLine() {
+            String t = text.toString();
+            String stripped = t.stripTrailing();
+            if (!stripped.isBlank()) {
+                int[] b = boundaries.stream().mapToInt(Integer::intValue).filter(x -> x < stripped.length())
+                        .distinct().sorted().toArray();
+                lines.add(new PageLine(lines.size() + 1, stripped, b));
+            }
+            text.setLength(0);
+            boundaries.clear();
+            boundaryPending = false;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.skillgraph.read;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.skillgraph.model.SourceDocument;
+import org.skillgraph.model.SourceFormat;
+
+/**
+ * Reads one source document of any supported format into the intermediate model.
+ * <pre>{@code
+ * SourceDocument doc = new SourceReader().read(Path.of("seeds/29-2011.00.txt"));
+ * doc.occupation().soc();   // "29-2011.00"
+ * }</pre>
+ * The format is detected by content, never by file name: a JSON object is an export, an HTML document
+ * is an NSX page as HTML, a text with an NSX header ({@code SOC NN-NNNN.NN}) is an NSX page's text
+ * rendering. Anything else, and every unreadable file, is a {@link SourceException}.
+ */
+public final class SourceReader {
+    /** Real documents are tens of kilobytes; a file larger than this is refused before it is read. */
+    public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
+    private static final Pattern HTML = Pattern.compile("^\\s*(<!doctype\\s+html|<html|<head|<body|<!--)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NSX_TEXT = Pattern.compile("(?m)^SOC\\s*\\d{2}-\\d{4}\\.\\d{2}");
+
+    private final long maxBytes;
+
+    public SourceReader() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    public SourceReader(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** Reads, detects and parses one file. */
+    public SourceDocument read(Path file) {
+        byte[] bytes = bytes(file);
+        String text = decode(file, bytes);
+        String sha256 = sha256(bytes);
+        return switch (detect(file, text)) {
+            case JSON_EXPORT -> new JsonExportReader(file).read(text, sha256);
+            case NSX_HTML -> new NsxPageReader(file).read(PageLines.fromHtml(text), SourceFormat.NSX_HTML, sha256);
+            case NSX_TEXT -> new NsxPageReader(file).read(PageLines.fromText(text), SourceFormat.NSX_TEXT, sha256);
+        };
+    }
+
+    static SourceFormat detect(Path file, String text) {
+        String t = text.stripLeading();
+        if (t.startsWith("{") || t.startsWith("[")) {
+            return SourceFormat.JSON_EXPORT;
+        }
+        if (HTML.matcher(t).find()) {
+            return SourceFormat.NSX_HTML;
+        }
+        if (NSX_TEXT.matcher(text).find()) {
+            return SourceFormat.NSX_TEXT;
+        }
+        throw new SourceException(file, null, "unrecognised format: neither a JSON framework export, nor an "
+                + "NSX framework page (HTML, or text with a 'SOC NN-NNNN.NN' header line)");
+    }
+
+    private byte[] bytes(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new SourceException(file, null, "is a directory, not a document");
+            }
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw new SourceException(file, null, "too large (" + size + " bytes; the limit is " + maxBytes
+                        + " bytes): refused without reading it");
+            }
+            if (size == 0) {
+                throw new SourceException(file, null, "empty file");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new SourceException(file, null, "no such file");
+        } catch (IOException e) {
+            throw new SourceException(file, null, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String decode(Path file, byte[] bytes) {
+        for (int k = 0; k < Math.min(bytes.length, 8192); k++) {
+            if (bytes[k] == 0) {
+                throw new SourceException(file, "byte " + k, "binary file (contains NUL bytes), not a document");
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            String s = decoder.decode(in).toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (CharacterCodingException e) {
+            int at = in.position();
+            int line = 1;
+            for (int k = 0; k < at && k < bytes.length; k++) {
+                if (bytes[k] == '\n') {
+                    line++;
+                }
+            }
+            throw new SourceException(file, "line " + line + ", byte " + at, "not UTF-8 text");
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
