@@ -1,1 +1,67 @@
-package org.skillgraph.cli; public class SkillgraphCommand { public static void main(String[] a){} }
+package org.skillgraph.cli;
+
+import java.io.PrintWriter;
+import org.skillgraph.read.SourceException;
+import org.skillgraph.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code skillgraph} command.
+ * <pre>
+ * java -jar target/skillgraph.jar ingest --store data/tdb2 seeds/
+ * java -jar target/skillgraph.jar query  --store data/tdb2 queries/statements-per-level.rq
+ * </pre>
+ */
+@Command(name = "skillgraph", mixinStandardHelpOptions = true, versionProvider = SkillgraphCommand.Version.class,
+        description = "Occupational skills frameworks as a linked-data knowledge graph.",
+        subcommands = {IngestCommand.class, QueryCommand.class, CommandLine.HelpCommand.class})
+public final class SkillgraphCommand implements Runnable {
+    /** Exit code when input was rejected or the user asked for something impossible. */
+    public static final int EXIT_REJECTED = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with the given output streams; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new SkillgraphCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof SourceException || ex instanceof StoreException || ex instanceof UserException) {
+                line.getErr().println("skillgraph: " + ex.getMessage());
+                return EXIT_REJECTED;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    /** A mistake of the user's that is not about a source file (a bad query, a bad option value). */
+    static final class UserException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UserException(String message) {
+            super(message);
+        }
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = SkillgraphCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"skillgraph " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

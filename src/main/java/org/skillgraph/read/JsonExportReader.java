@@ -79,7 +79,7 @@ final class JsonExportReader {
             String ptr = "/framework/levels/" + pointerEscape(key);
             Scales.requireLevel(Scales.OCCUPATIONAL, key, () -> new SourceException(file, ptr,
                     "unknown level key '" + key + "'; expected one of " + Scales.OCCUPATIONAL));
-            JsonNode level = object(e.getValue(), ptr);
+            JsonNode level = requireObject(e.getValue(), ptr);
             rank++;
             String label = text(level, ptr + "/label", true);
             levels.add(new Level(key, label, null, rank));
@@ -149,7 +149,10 @@ final class JsonExportReader {
     }
 
     private JsonNode object(JsonNode parent, String pointer) {
-        JsonNode n = parent.get(last(pointer));
+        return requireObject(parent.get(last(pointer)), pointer);
+    }
+
+    private JsonNode requireObject(JsonNode n, String pointer) {
         if (n == null || n.isNull()) {
             throw new SourceException(file, pointer, "missing required field '" + last(pointer) + "'");
         }

@@ -1,0 +1,45 @@
+package org.skillgraph.ingest;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.skillgraph.store.GraphStore;
+
+/**
+ * What an import did with every file.
+ *
+ * @param entries one entry per file or path, in the order they were processed
+ */
+public record ImportReport(List<Entry> entries) {
+    public ImportReport {
+        entries = List.copyOf(entries);
+    }
+
+    /**
+     * One file's outcome: either {@code outcome} (stored) or {@code error} (rejected).
+     *
+     * @param file the file
+     * @param outcome what the store did, or {@code null} when rejected
+     * @param error why it was rejected, or {@code null}
+     * @param graph the document's graph name, or {@code null}
+     * @param triples the number of triples mapped
+     * @param warnings values kept but flagged for review
+     */
+    public record Entry(Path file, GraphStore.Outcome outcome, String error, String graph, long triples,
+                        List<String> warnings) {
+        public Entry {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    public long count(GraphStore.Outcome outcome) {
+        return entries.stream().filter(e -> e.outcome() == outcome).count();
+    }
+
+    public long rejected() {
+        return entries.stream().filter(e -> e.error() != null).count();
+    }
+
+    public long warnings() {
+        return entries.stream().mapToLong(e -> e.warnings().size()).sum();
+    }
+}

@@ -1,0 +1,148 @@
+package org.skillgraph.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.skillgraph.map.DocumentMapper;
+import org.skillgraph.map.MappedDocument;
+import org.skillgraph.model.Flag;
+import org.skillgraph.model.SourceDocument;
+import org.skillgraph.model.Statement;
+import org.skillgraph.read.SourceException;
+import org.skillgraph.read.SourceReader;
+import org.skillgraph.store.GraphStore;
+import org.skillgraph.vocab.SG;
+
+/**
+ * Imports files into a store, one document per transaction.
+ * <pre>{@code
+ * try (GraphStore store = GraphStore.open(Path.of("data/tdb2"))) {
+ *     ImportReport r = new Importer(store, "http://localhost:3030/", progress).importPaths(List.of(Path.of("seeds")));
+ * }
+ * }</pre>
+ * A file that cannot be read is rejected with a message naming it and the place in it; the other files of
+ * the batch still load, and what the store held for the rejected document stays as it was. Two files of
+ * one batch that are the same document (occupation and framework version) are not both loaded: the second
+ * is rejected, naming the first.
+ */
+public final class Importer {
+    /** Classpath location of the ontology, loaded into its own named graph on every import. */
+    public static final String ONTOLOGY_RESOURCE = "/ontology/skillgraph.ttl";
+
+    private final GraphStore store;
+    private final DocumentMapper mapper;
+    private final SourceReader reader = new SourceReader();
+    private final PrintWriter progress;
+    private final Clock clock;
+
+    public Importer(GraphStore store, String base, PrintWriter progress) {
+        this(store, base, progress, Clock.systemUTC());
+    }
+
+    public Importer(GraphStore store, String base, PrintWriter progress, Clock clock) {
+        this.store = store;
+        this.mapper = new DocumentMapper(base);
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /** Imports every file under the given paths (folders recursively). */
+    public ImportReport importPaths(List<Path> paths) {
+        loadOntology();
+        SourceFiles.Found found = SourceFiles.expand(paths);
+        List<ImportReport.Entry> entries = new ArrayList<>();
+        for (SourceFiles.Rejection r : found.problems()) {
+            entries.add(rejected(r.path(), r.message()));
+        }
+        Map<String, Path> seen = new HashMap<>();
+        int n = 0;
+        for (Path file : found.files()) {
+            n++;
+            ImportReport.Entry e = importFile(file, seen);
+            entries.add(e);
+            if (progress != null) {
+                progress.printf("[%d/%d] %s%n", n, found.files().size(), describe(e));
+                for (String w : e.warnings()) {
+                    progress.printf("    warning: %s%n", w);
+                }
+                progress.flush();
+            }
+        }
+        return new ImportReport(entries);
+    }
+
+    private ImportReport.Entry importFile(Path file, Map<String, Path> seen) {
+        SourceDocument doc;
+        try {
+            doc = reader.read(file);
+        } catch (SourceException e) {
+            return rejected(file, e.getMessage());
+        }
+        MappedDocument mapped = mapper.map(doc, clock.instant());
+        Path first = seen.putIfAbsent(mapped.key(), file);
+        if (first != null) {
+            return rejected(file, file + ": the same document (occupation " + doc.occupation().soc()
+                    + ", framework " + doc.frameworks().get(0).version() + ") as " + first
+                    + " earlier in this batch; the first one was kept");
+        }
+        GraphStore.Outcome outcome = store.put(mapped);
+        return new ImportReport.Entry(file, outcome, null, mapped.graphName(), mapped.model().size(),
+                warnings(file, doc));
+    }
+
+    private static List<String> warnings(Path file, SourceDocument doc) {
+        List<String> out = new ArrayList<>();
+        for (Flag f : doc.flags()) {
+            out.add(file + " (" + f.location() + "): " + f.message());
+        }
+        for (var fw : doc.frameworks()) {
+            for (Statement s : fw.statements()) {
+                for (Flag f : s.flags()) {
+                    out.add(file + " (" + f.location() + "): " + f.message());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static ImportReport.Entry rejected(Path file, String message) {
+        return new ImportReport.Entry(file, null, message, null, 0, List.of());
+    }
+
+    private static String describe(ImportReport.Entry e) {
+        if (e.error() != null) {
+            return "rejected " + e.error();
+        }
+        return e.file() + ": " + e.outcome().name().toLowerCase(java.util.Locale.ROOT) + " <" + e.graph() + "> ("
+                + e.triples() + " triples" + (e.warnings().isEmpty() ? "" : ", " + e.warnings().size()
+                + " flagged for review") + ")";
+    }
+
+    private void loadOntology() {
+        store.replaceGraph(SG.ONTOLOGY, ontology());
+    }
+
+    /** The ontology, as shipped in the jar. */
+    public static Model ontology() {
+        Model m = ModelFactory.createDefaultModel();
+        try (InputStream in = Importer.class.getResourceAsStream(ONTOLOGY_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("ontology resource missing from the build: " + ONTOLOGY_RESOURCE);
+            }
+            RDFParser.source(in).lang(Lang.TURTLE).parse(m);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return m;
+    }
+}

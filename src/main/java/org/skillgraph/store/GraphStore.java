@@ -1,0 +1,144 @@
+package org.skillgraph.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.skillgraph.map.MappedDocument;
+import org.skillgraph.map.DocumentMapper;
+import org.skillgraph.vocab.SG;
+
+/**
+ * A TDB2 database of document graphs.
+ * <pre>{@code
+ * try (GraphStore store = GraphStore.open(Path.of("data/tdb2"))) {
+ *     store.put(mapped);                       // replaces that document's graph atomically
+ *     store.read(ds -> ...);                   // a read transaction over the dataset
+ * }
+ * }</pre>
+ * The default graph of every query is the union of the named graphs.
+ */
+public final class GraphStore implements AutoCloseable {
+    /** What {@link #put} did. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    private final Dataset dataset;
+    private final Path dir;
+
+    private GraphStore(Path dir, Dataset dataset) {
+        this.dir = dir;
+        this.dataset = dataset;
+    }
+
+    /** Opens (creating if needed) the TDB2 database in {@code dir}. */
+    public static GraphStore open(Path dir) {
+        try {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new StoreException(dir + ": the store must be a directory, and this is a file");
+            }
+            Files.createDirectories(dir);
+            Dataset ds = TDB2Factory.connectDataset(dir.toString());
+            ds.getContext().set(TDB2.symUnionDefaultGraph, true);
+            return new GraphStore(dir, ds);
+        } catch (StoreException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new StoreException(dir + ": cannot create the store directory: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new StoreException(dir + ": cannot open the TDB2 store (" + e.getMessage()
+                    + "); is another skillgraph process using it?", e);
+        }
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /**
+     * Stores a document's graph, replacing the previous version of that document (same graph name) in one
+     * write transaction. A document with the same bytes and mapping as the stored one changes nothing.
+     */
+    public Outcome put(MappedDocument doc) {
+        return Txn.calculateWrite(dataset, () -> {
+            boolean exists = dataset.containsNamedModel(doc.graphName());
+            if (exists) {
+                Model old = dataset.getNamedModel(doc.graphName());
+                Resource node = old.createResource(doc.graphName());
+                if (sameValue(node, SG.sha256, doc.source().provenance().sha256())
+                        && sameValue(node, SG.mappingVersion, DocumentMapper.MAPPING_VERSION)) {
+                    return Outcome.UNCHANGED;
+                }
+                dataset.removeNamedModel(doc.graphName());
+            }
+            dataset.addNamedModel(doc.graphName(), doc.model());
+            return exists ? Outcome.UPDATED : Outcome.CREATED;
+        });
+    }
+
+    /** Replaces a named graph with {@code model} unless it already holds exactly the same triples. */
+    public boolean replaceGraph(String name, Model model) {
+        return Txn.calculateWrite(dataset, () -> {
+            if (dataset.containsNamedModel(name) && dataset.getNamedModel(name).isIsomorphicWith(model)) {
+                return false;
+            }
+            dataset.removeNamedModel(name);
+            dataset.addNamedModel(name, model);
+            return true;
+        });
+    }
+
+    /** Runs {@code action} in a read transaction. */
+    public <T> T read(Function<Dataset, T> action) {
+        return Txn.calculateRead(dataset, () -> action.apply(dataset));
+    }
+
+    /** Runs a query in a read transaction; {@code action} consumes the execution inside it. */
+    public <T> T query(Query query, Function<QueryExecution, T> action) {
+        return Txn.calculateRead(dataset, () -> {
+            try (QueryExecution qe = QueryExecution.create().query(query).dataset(dataset).build()) {
+                return action.apply(qe);
+            }
+        });
+    }
+
+    /** The names of all graphs in the store. */
+    public List<String> graphNames() {
+        return read(ds -> {
+            List<String> names = new java.util.ArrayList<>();
+            ds.listModelNames().forEachRemaining(r -> names.add(r.getURI()));
+            java.util.Collections.sort(names);
+            return names;
+        });
+    }
+
+    /** The underlying dataset graph, for the server. */
+    public DatasetGraph datasetGraph() {
+        return dataset.asDatasetGraph();
+    }
+
+    private static boolean sameValue(Resource node, org.apache.jena.rdf.model.Property p, String value) {
+        Statement s = node.getProperty(p);
+        if (s == null) {
+            return false;
+        }
+        RDFNode o = s.getObject();
+        return o.isLiteral() && o.asLiteral().getLexicalForm().equals(value);
+    }
+
+    @Override
+    public void close() {
+        dataset.close();
+    }
+
+}
