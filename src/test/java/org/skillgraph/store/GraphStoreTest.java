@@ -1,0 +1,174 @@
+package org.skillgraph.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.skillgraph.ingest.ImportReport;
+import org.skillgraph.ingest.Importer;
+import org.skillgraph.vocab.SG;
+
+class GraphStoreTest {
+    static final String BASE = "http://localhost:3030/";
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC);
+    static final String PAGE_GRAPH = BASE + "graph/29-2011.00/v.26.05";
+    static final String EXPORT_GRAPH = BASE + "graph/29-2099.00/v.26.05";
+
+    @TempDir
+    Path tmp;
+
+    private ImportReport ingest(GraphStore store, Path... paths) {
+        return new Importer(store, BASE, null, CLOCK).importPaths(List.of(paths));
+    }
+
+    private static long count(GraphStore store, String select) {
+        return store.query(QueryFactory.create(select), qe -> {
+            var rs = qe.execSelect();
+            return rs.hasNext() ? rs.next().getLiteral("n").getLong() : -1L;
+        });
+    }
+
+    @Test
+    void seedsLoadAsOneNamedGraphEachPlusTheOntology() {
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ImportReport r = ingest(store, Path.of("seeds"));
+            assertEquals(2, r.count(GraphStore.Outcome.CREATED), r.toString());
+            assertEquals(0, r.rejected());
+            assertEquals(List.of(PAGE_GRAPH, EXPORT_GRAPH, SG.ONTOLOGY), store.graphNames());
+            // union default graph: statements of both documents in one query
+            assertEquals(40 + 12 + 94 + 40, count(store, "PREFIX ceasn: <https://purl.org/ctdlasn/terms/> "
+                    + "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a ceasn:Competency }"));
+            // the ontology is queryable too
+            assertEquals(7, count(store, "PREFIX sg: <" + SG.NS + "> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                    + "SELECT (COUNT(?p) AS ?n) { ?p rdfs:subPropertyOf sg:hasAnchor }"));
+        }
+    }
+
+    @Test
+    void importingTwiceChangesNothingAndTwoStoresAreIdentical() {
+        try (GraphStore a = GraphStore.open(tmp.resolve("a")); GraphStore b = GraphStore.open(tmp.resolve("b"))) {
+            ingest(a, Path.of("seeds"));
+            ImportReport again = ingest(a, Path.of("seeds"));
+            assertEquals(2, again.count(GraphStore.Outcome.UNCHANGED));
+            ingest(b, Path.of("seeds"));
+            DatasetGraph ga = a.read(ds -> copy(ds));
+            DatasetGraph gb = b.read(ds -> copy(ds));
+            assertTrue(IsoMatcher.isomorphic(ga, gb), "two imports of the same files differ");
+        }
+    }
+
+    @Test
+    void aChangedDocumentReplacesItsGraphAtomically() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("in"));
+        Path page = dir.resolve("page.txt");
+        String text = Files.readString(Path.of("seeds/29-2011.00.txt"), StandardCharsets.UTF_8);
+        Files.writeString(page, text, StandardCharsets.UTF_8);
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ingest(store, page);
+            long before = store.<Long>read(ds -> ds.getNamedModel(PAGE_GRAPH).size());
+            Files.writeString(page, text.replace("Biological sample preparationperform basic processing steps",
+                    "Biological sample preparationperform simple processing steps"), StandardCharsets.UTF_8);
+            ImportReport r = ingest(store, page);
+            assertEquals(1, r.count(GraphStore.Outcome.UPDATED));
+            assertEquals(before, (long) store.<Long>read(ds -> ds.getNamedModel(PAGE_GRAPH).size()));
+            assertEquals(0, count(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o FILTER(CONTAINS(STR(?o), 'perform basic processing')) }"));
+            assertEquals(1, count(store, "SELECT (COUNT(*) AS ?n) { ?s <https://purl.org/ctdlasn/terms/competencyText> ?o "
+                    + "FILTER(STRSTARTS(STR(?o), 'perform simple processing')) }"));
+        }
+    }
+
+    @Test
+    void sharedSourcesAndAnchorsAreOneResourceAcrossDocuments() throws IOException {
+        // a second page of another occupation, and the JSON export of a third
+        Path dir = Files.createDirectories(tmp.resolve("in"));
+        String text = Files.readString(Path.of("seeds/29-2011.00.txt"), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("other.txt"), text.replace("SOC 29-2011.00", "SOC 29-2012.00")
+                .replace("Medical and Clinical Laboratory Technologists", "Medical and Clinical Laboratory Technicians"),
+                StandardCharsets.UTF_8);
+        Files.copy(Path.of("seeds/29-2011.00.txt"), dir.resolve("page.txt"));
+        Files.copy(Path.of("seeds/29-2099.00.json"), dir.resolve("export.json"));
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ImportReport r = ingest(store, dir);
+            assertEquals(3, r.count(GraphStore.Outcome.CREATED), r.toString());
+            // one O*NET source resource, derived from by all three documents
+            assertEquals(1, count(store, "PREFIX dcterms: <http://purl.org/dc/terms/> "
+                    + "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s dcterms:title 'O*NET Resource Center' }"));
+            assertEquals(3, count(store, "PREFIX prov: <http://www.w3.org/ns/prov#> SELECT (COUNT(DISTINCT ?g) AS ?n) "
+                    + "{ GRAPH ?g { ?g prov:wasDerivedFrom <" + BASE + "id/source/onet-resource-center> } }"));
+            // one "Science" skill, used by both page occupations
+            assertEquals(2, count(store, "PREFIX sg: <" + SG.NS + "> SELECT (COUNT(DISTINCT ?o) AS ?n) "
+                    + "{ ?o sg:hasSkill <" + BASE + "id/anchor/skill/science> }"));
+            assertEquals(1, count(store, "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+                    + "SELECT (COUNT(DISTINCT ?a) AS ?n) { ?a skos:prefLabel 'Science'@en ; skos:inScheme <"
+                    + BASE + "id/scheme/skill> }"));
+            // 5 cited sources in all, shared by both pages
+            assertEquals(5, count(store, "PREFIX cito: <http://purl.org/spar/cito/> "
+                    + "SELECT (COUNT(DISTINCT ?src) AS ?n) { ?s cito:citesAsEvidence ?src }"));
+        }
+    }
+
+    @Test
+    void aRejectedFileLeavesTheStoredVersionAndTheRestOfTheBatchLoads() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("in"));
+        Files.copy(Path.of("seeds/29-2099.00.json"), dir.resolve("a.json"));
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ingest(store, dir);
+            Model before = store.read(ds -> copyModel(ds.getNamedModel(EXPORT_GRAPH)));
+            Files.writeString(dir.resolve("a.json"), "{\"occupation\": {\"soc\": \"29-2099.00\"", StandardCharsets.UTF_8);
+            Files.copy(Path.of("seeds/29-2011.00.txt"), dir.resolve("b.txt"));
+            ImportReport r = ingest(store, dir);
+            assertEquals(1, r.rejected());
+            assertEquals(1, r.count(GraphStore.Outcome.CREATED));
+            assertTrue(r.entries().stream().anyMatch(e -> e.error() != null && e.error().contains("a.json")));
+            assertTrue(store.<Boolean>read(ds -> ds.getNamedModel(EXPORT_GRAPH).isIsomorphicWith(before)));
+        }
+    }
+
+    @Test
+    void theSameDocumentTwiceInOneBatchIsRefusedNamingTheFirst() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("in"));
+        Files.copy(Path.of("seeds/29-2011.00.txt"), dir.resolve("a.txt"));
+        Files.copy(Path.of("seeds/29-2011.00.txt"), dir.resolve("b.txt"));
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ImportReport r = ingest(store, dir);
+            assertEquals(1, r.count(GraphStore.Outcome.CREATED));
+            assertEquals(1, r.rejected());
+            String error = r.entries().stream().filter(e -> e.error() != null).findFirst().orElseThrow().error();
+            assertTrue(error.contains("b.txt") && error.contains("a.txt"), error);
+        }
+    }
+
+    @Test
+    void aStorePathThatIsAFileIsAClearError() throws IOException {
+        Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+        StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, () -> GraphStore.open(file));
+        assertTrue(e.getMessage().contains("not-a-dir"));
+        assertFalse(e.getMessage().contains("Exception"));
+    }
+
+    private static DatasetGraph copy(Dataset ds) {
+        Dataset copy = DatasetFactory.create();
+        ds.listModelNames().forEachRemaining(n -> copy.addNamedModel(n, copyModel(ds.getNamedModel(n))));
+        return copy.asDatasetGraph();
+    }
+
+    private static Model copyModel(Model m) {
+        return org.apache.jena.rdf.model.ModelFactory.createDefaultModel().add(m);
+    }
+}
