@@ -1,0 +1,140 @@
+package org.skillgraph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line as a user runs it: exit codes, output formats, one-line errors. */
+class SkillgraphCommandTest {
+    @TempDir
+    static Path tmp;
+    static Path store;
+
+    /** Output and exit code of one run. */
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SkillgraphCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void ingestSeeds() {
+        store = tmp.resolve("tdb2");
+        Run r = run("ingest", "--store", store.toString(), "seeds");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("2 created"), r.err());
+    }
+
+    @Test
+    void selectAsSparqlJson() throws IOException {
+        Run r = run("query", "--store", store.toString(), "--format", "json", "--query",
+                "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX ceterms: <https://purl.org/ctdl/terms/> "
+                        + "SELECT ?soc ?title { ?o a ceterms:Occupation ; skos:notation ?soc ; skos:prefLabel ?title } ORDER BY ?soc");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("soc", json.at("/head/vars/0").asText());
+        assertEquals(2, json.at("/results/bindings").size());
+        assertEquals("29-2011.00", json.at("/results/bindings/0/soc/value").asText());
+        assertEquals("Medical and Clinical Laboratory Technologists", json.at("/results/bindings/0/title/value").asText());
+        assertEquals("en", json.at("/results/bindings/0/title/xml:lang").asText());
+    }
+
+    @Test
+    void selectAsCsvTsvAndTable() {
+        String q = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX ceterms: <https://purl.org/ctdl/terms/> "
+                + "SELECT ?soc { ?o a ceterms:Occupation ; skos:notation ?soc } ORDER BY ?soc";
+        assertEquals("soc\r\n29-2011.00\r\n29-2099.00\r\n", run("query", "--store", store.toString(), "--format", "csv",
+                "--query", q).out());
+        assertEquals("?soc\n\"29-2011.00\"\n\"29-2099.00\"\n", run("query", "--store", store.toString(), "--format",
+                "tsv", "--query", q).out());
+        String table = run("query", "--store", store.toString(), "--query", q).out();
+        assertTrue(table.contains("| \"29-2011.00\" |"), table);
+    }
+
+    @Test
+    void queryFromAFileAndAskAndConstructAsJsonLd() throws IOException {
+        Path rq = Files.writeString(tmp.resolve("ask.rq"), "ASK { ?s ?p ?o }");
+        Run ask = run("query", "--store", store.toString(), "--format", "json", rq.toString());
+        assertEquals(0, ask.code(), ask.err());
+        assertTrue(new ObjectMapper().readTree(ask.out()).get("boolean").asBoolean());
+        Run construct = run("query", "--store", store.toString(), "--format", "json", "--query",
+                "CONSTRUCT { ?o <http://www.w3.org/2004/02/skos/core#notation> ?n } WHERE { "
+                        + "?o a <https://purl.org/ctdl/terms/Occupation> ; <http://www.w3.org/2004/02/skos/core#notation> ?n }");
+        assertEquals(0, construct.code(), construct.err());
+        JsonNode ld = new ObjectMapper().readTree(construct.out());
+        assertTrue(ld.toString().contains("29-2099.00"), construct.out());
+        assertTrue(ld.has("@context") || ld.has("@graph") || ld.isArray(), construct.out());
+    }
+
+    @Test
+    void aBadQueryIsOneLineWithItsPositionAndExitCode1() {
+        Run r = run("query", "--store", store.toString(), "--query", "SELECT ?x WHERE { ?x ?y }");
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("skillgraph: --query (line 1, column"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void aMissingQueryFileOrStoreIsAClearError() {
+        Run file = run("query", "--store", store.toString(), tmp.resolve("nope.rq").toString());
+        assertEquals(1, file.code());
+        assertTrue(file.err().contains("nope.rq: no such query file"), file.err());
+        Run noStore = run("query", "--store", tmp.resolve("nowhere").toString(), "--query", "ASK {}");
+        assertEquals(1, noStore.code());
+        assertTrue(noStore.err().contains("no store here"), noStore.err());
+        assertFalse(Files.exists(tmp.resolve("nowhere")), "query must not create a store");
+    }
+
+    @Test
+    void rejectedInputGivesExitCode1AndNamesTheFile() throws IOException {
+        Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"occupation\": 3}");
+        Run r = run("ingest", "--store", tmp.resolve("other").toString(), bad.toString(), "seeds/29-2099.00.json");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("bad.json (/occupation): 'occupation' must be an object"), r.err());
+        assertTrue(r.err().contains("1 created"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void missingPathAndBadBaseAreRejected() {
+        Run missing = run("ingest", "--store", tmp.resolve("x").toString(), tmp.resolve("missing").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("missing: no such file or directory"), missing.err());
+        Run base = run("ingest", "--store", tmp.resolve("y").toString(), "--base", "not a url", "seeds");
+        assertEquals(1, base.code());
+        assertTrue(base.err().contains("--base must be an http(s) URL"), base.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest", "query"})
+    void everyCommandHasHelp(String command) {
+        Run r = run(command, "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("Usage: skillgraph " + command), r.out());
+        assertTrue(r.out().contains("--store"), r.out());
+    }
+
+    @Test
+    void wrongUsageIsExitCode2() {
+        Run r = run("query", "--store", store.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Missing required"), r.err());
+    }
+}
