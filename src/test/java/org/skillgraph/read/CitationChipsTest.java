@@ -1,0 +1,150 @@
+package org.skillgraph.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.skillgraph.model.Source;
+
+/** Citation chips of sources that are not on the seed page, recognised by their shape alone. */
+class CitationChipsTest {
+    private static final String FOO = "Topic — does things Foo Bar ReportFoo Bar Report 2025 — Some Publisher. "
+            + "Opens in new tab..";
+    private static final String SMITH = "Topic — does things Smith et al., 2024Deep Skills Study — Smith et al., 2024 "
+            + "(doi:10.1234/abc). Opens in new tab.";
+
+    private static CitationChips.Parsed parse(String text, List<String> page) {
+        return new CitationChips().learnFrom(page).parse(text, new int[0]);
+    }
+
+    @Test
+    void labelThatRepeatsTheTitlesFirstWords() {
+        CitationChips.Parsed p = parse(FOO, List.of(FOO));
+        assertEquals("Topic — does things.", p.text());
+        assertEquals(List.of(new CitationChips.Chip("Foo Bar Report", "Foo Bar Report 2025", "Some Publisher")),
+                p.chips());
+        assertEquals(List.of(), p.doubts());
+    }
+
+    @Test
+    void labelQuotedByTheDetail() {
+        CitationChips.Parsed p = parse(SMITH, List.of(SMITH));
+        assertEquals("Topic — does things", p.text());
+        assertEquals(List.of(new CitationChips.Chip("Smith et al., 2024", "Deep Skills Study",
+                "Smith et al., 2024 (doi:10.1234/abc)")), p.chips());
+        assertEquals(List.of(), p.doubts());
+        Source s = Sources.cited("Smith et al., 2024", "Deep Skills Study", "Smith et al., 2024 (doi:10.1234/abc)");
+        assertEquals("deep-skills-study", s.key());
+        assertEquals("doi:10.1234/abc", s.identifier());
+        assertNull(s.version());
+    }
+
+    @Test
+    void sameChipsWithNothingLearned() {
+        assertEquals(parse(FOO, List.of(FOO)), parse(FOO, List.of()));
+        assertEquals(parse(SMITH, List.of(SMITH)), parse(SMITH, List.of()));
+    }
+
+    @Test
+    void twoNewChipsInOneStatementInOrder() {
+        String text = "Field audit — inspects installations against the code Foo Bar ReportFoo Bar Report 2025 — Some "
+                + "Publisher. Opens in new tab. Smith et al., 2024Deep Skills Study — Smith et al., 2024 "
+                + "(doi:10.1234/abc). Opens in new tab..";
+        CitationChips.Parsed p = parse(text, List.of(text));
+        assertEquals("Field audit — inspects installations against the code.", p.text());
+        assertEquals(List.of(
+                new CitationChips.Chip("Foo Bar Report", "Foo Bar Report 2025", "Some Publisher"),
+                new CitationChips.Chip("Smith et al., 2024", "Deep Skills Study", "Smith et al., 2024 (doi:10.1234/abc)")),
+                p.chips());
+        assertEquals(List.of(), p.doubts());
+    }
+
+    @Test
+    void chipLearnedFromAStandaloneOccurrenceResolvesTheFirstChip() {
+        // "Acme" would also be found without learning; the learned label+title is used verbatim
+        String standalone = "Other topic — does more Smith et al., 2024Deep Skills Study — Smith et al., 2024 "
+                + "(doi:10.1234/abc). Opens in new tab. Acme Skills IndexAcme Skills Index — v2.1. Opens in new tab.";
+        String first = "Topic — builds with acme tools Acme Skills IndexAcme Skills Index — v2.1. Opens in new tab.";
+        CitationChips.Parsed p = parse(first, List.of(standalone, first));
+        assertEquals("Topic — builds with acme tools", p.text());
+        assertEquals(List.of(new CitationChips.Chip("Acme Skills Index", "Acme Skills Index", "v2.1")), p.chips());
+        assertEquals("v2.1", Sources.cited("Acme Skills Index", "Acme Skills Index", "v2.1").version());
+    }
+
+    @Test
+    void chipWithoutDetail() {
+        String text = "Topic — does things Acme Skills MapAcme Skills Map. Opens in new tab.";
+        CitationChips.Parsed p = parse(text, List.of(text));
+        assertEquals("Topic — does things", p.text());
+        assertEquals(List.of(new CitationChips.Chip("Acme Skills Map", "Acme Skills Map", null)), p.chips());
+    }
+
+    @Test
+    void labelEndingInDigitsGluedToTheTitle() {
+        String text = "Safety audit — inspects sites OSHA 1910OSHA 1910 General Industry Standards — 29 CFR 1910. "
+                + "Opens in new tab.";
+        CitationChips.Parsed p = parse(text, List.of(text));
+        assertEquals("Safety audit — inspects sites", p.text());
+        assertEquals(List.of(new CitationChips.Chip("OSHA 1910", "OSHA 1910 General Industry Standards",
+                "29 CFR 1910")), p.chips());
+    }
+
+    @Test
+    void isbnInTheDetail() {
+        String text = "Topic — does things Lee & Park, 2023Remote Work Atlas — Lee & Park, 2023 "
+                + "(ISBN 978-3-16-148410-0). Opens in new tab..";
+        CitationChips.Parsed p = parse(text, List.of(text));
+        assertEquals("Topic — does things.", p.text());
+        assertEquals(List.of(new CitationChips.Chip("Lee & Park, 2023", "Remote Work Atlas",
+                "Lee & Park, 2023 (ISBN 978-3-16-148410-0)")), p.chips());
+    }
+
+    @Test
+    void noChipsLeavesTheTextAlone() {
+        CitationChips.Parsed p = parse("Topic — no chips at all here.", List.of());
+        assertEquals("Topic — no chips at all here.", p.text());
+        assertEquals(List.of(), p.chips());
+        assertEquals(List.of(), p.doubts());
+    }
+
+    @Test
+    void unresolvableChipIsADoubtNotAGuess() {
+        // the label ends in capitals glued to the title's capitals: no glue point can be seen in the text rendering
+        String text = "Topic — does things BLS OOHBLS Occupational Outlook Handbook — 2024-25 edition. Opens in new tab.";
+        CitationChips.Parsed p = parse(text, List.of(text));
+        assertEquals(1, p.doubts().size(), p.toString());
+        assertTrue(p.doubts().get(0).contains("could not tell the first citation chip"), p.doubts().get(0));
+        assertEquals(1, p.chips().size());
+        assertNull(p.chips().get(0).title());
+        assertEquals("2024-25 edition", p.chips().get(0).detail());
+        assertFalse(p.text().contains("Opens in new tab"), p.text());
+    }
+
+    @Test
+    void unrecognisedTextAfterTheChipsIsKeptAndFlagged() {
+        String text = "Topic — does things Foo Bar ReportFoo Bar Report 2025 — Some Publisher. Opens in new tab. (beta)";
+        CitationChips.Parsed p = parse(text, List.of());
+        assertEquals("Topic — does things (beta)", p.text());
+        assertEquals(1, p.chips().size());
+        assertEquals(1, p.doubts().size());
+        assertTrue(p.doubts().get(0).contains("(beta)"), p.doubts().get(0));
+    }
+
+    @Test
+    void htmlBoundariesResolveAChipTheTextRenderingCannot() {
+        // the same statement read from HTML: element boundaries at the chip's start and between label and title
+        String before = "Topic — does things ";
+        String label = "BLS OOH";
+        String text = before + label + "BLS Occupational Outlook Handbook — 2024-25 edition. Opens in new tab.";
+        int[] boundaries = {before.length(), before.length() + label.length(),
+                text.indexOf(". Opens in new tab.")};
+        CitationChips.Parsed p = new CitationChips().learnFrom(List.of(text)).parse(text, boundaries);
+        assertEquals("Topic — does things", p.text(), p.toString());
+        assertEquals(List.of(new CitationChips.Chip("BLS OOH", "BLS Occupational Outlook Handbook", "2024-25 edition")),
+                p.chips());
+        assertEquals(List.of(), p.doubts());
+    }
+}
