@@ -111,7 +111,7 @@ final class CitationChips {
     }
 
     private Chip resolveOrDoubt(String head, String detail, int[] boundaries, List<String> doubts) {
-        Chip chip = learned.get(head);
+        Chip chip = boundaries.length > 0 ? null : learned.get(head);
         if (chip == null) {
             chip = resolve(head, detail, boundaries, true);
         }
@@ -124,6 +124,9 @@ final class CitationChips {
 
     /** Where the first chip starts in "statement text + chip head", or -1. */
     private int chipStart(String head, String detail, int[] boundaries) {
+        if (boundaries.length >= 2) {
+            return boundaries[boundaries.length - 2];
+        }
         for (String known : learned.keySet()) {
             if (head.endsWith(known)) {
                 int at = head.length() - known.length();
@@ -150,11 +153,16 @@ final class CitationChips {
      * Rule 1 (label and title open with the same word) beats rule 2 (the detail quotes the label).
      */
     private static int[] best(String head, String detail, int[] boundaries, boolean anchored) {
+        if (boundaries.length > 0) {
+            // read from HTML: the tooltip is the last element, the label the one before it
+            int g = boundaries[boundaries.length - 1];
+            int w = anchored || boundaries.length == 1 ? 0 : boundaries[boundaries.length - 2];
+            return head.substring(w, g).isBlank() ? null : new int[] {w, g};
+        }
         int[] rule1 = null;
         int[] rule2 = null;
         for (int g = 1; g < head.length(); g++) {
-            final int at = g;
-            if (!isGlue(head, g) || (boundaries.length > 0 && Arrays.stream(boundaries).noneMatch(b -> b == at))) {
+            if (!isGlue(head, g)) {
                 continue;
             }
             String title = head.substring(g);

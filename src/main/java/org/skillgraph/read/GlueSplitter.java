@@ -15,8 +15,10 @@ import net.sf.extjwnl.dictionary.Dictionary;
  * {@code "perform basic…"}.
  * <p>The description starts with a verb or an adverb; the topic ends with a word. No list of the seeds'
  * words is involved: WordNet 3.1 decides, for each candidate split of a token that is not itself a word,
- * whether the left part is a word and the right part a verb (or an adverb followed by a verb). A split is
- * confident only when exactly one candidate survives; otherwise the caller keeps the whole text and flags it.</p>
+ * whether the left part is a word and the right part a verb (or an adverb followed by a verb), leaving out
+ * derivational suffixes ("mentor|ship") and compounds WordNet knows written apart ("road|map"). A split is
+ * confident only when exactly one token of the statement has exactly one such split; otherwise the caller
+ * keeps the whole text and flags it, with the best guess in the flag.</p>
  */
 final class GlueSplitter {
     private static final Pattern TOKEN = Pattern.compile("\\S+");
@@ -29,6 +31,11 @@ final class GlueSplitter {
             "age", "ages", "ward", "wards", "wise", "less", "like", "ling", "let", "lets", "ize", "ise", "ate", "en",
             "fy", "ify", "ment", "ness", "dom", "ism", "ist", "ity", "ery", "ary", "ory", "ful", "able", "ible",
             "ing", "ings", "ed", "er", "ers", "ly");
+    /**
+     * A topic is a short noun phrase: a second word + verb token further into the text than this cannot be
+     * where the topic ends, so it does not make the split ambiguous (it is a compound noun WordNet lacks).
+     */
+    private static final int MAX_TOPIC_WORDS = 7;
     private static volatile Dictionary dictionary;
 
     /** The outcome of a split: {@code description} is {@code null} when no split was found. */
@@ -46,6 +53,10 @@ final class GlueSplitter {
         }
         Candidate weak = null;
         int weakToken = -1;
+        Candidate chosen = null;
+        int chosenToken = -1;
+        int strongTokens = 0;
+        int strongInChosen = 0;
         for (int i = 0; i < tokens.size(); i++) {
             String token = text.substring(tokens.get(i)[0], tokens.get(i)[1]).replaceAll("[,.;:!?)]+$", "");
             if (!LETTERS.matcher(token).matches() || isWord(token)) {
@@ -61,15 +72,27 @@ final class GlueSplitter {
                 }
                 continue;
             }
-            // the leftmost token with a word + verb split is the glue point: the description follows it
-            Candidate chosen = strong.get(strong.size() - 1);
-            int at = tokens.get(i)[0] + chosen.at();
+            if (chosen == null || i < MAX_TOPIC_WORDS) {
+                strongTokens++; // a later one deep in the description ("…and crossmatch studies") is no rival
+            }
+            if (chosen == null) {
+                // the longest topic word: "checks|compare" rather than "check|scompare"
+                chosen = strong.get(strong.size() - 1);
+                chosenToken = i;
+                strongInChosen = strong.size();
+            }
+        }
+        if (chosen != null) {
+            int at = tokens.get(chosenToken)[0] + chosen.at();
             String topic = text.substring(0, at).strip();
             String description = text.substring(at).strip();
-            if (strong.size() == 1) {
+            if (strongTokens == 1 && strongInChosen == 1) {
                 return new Split(topic, description, true, null);
             }
-            return new Split(topic, description, false, strong.size() + " possible splits of '" + token + "'");
+            String token = text.substring(tokens.get(chosenToken)[0], tokens.get(chosenToken)[1]);
+            return new Split(topic, description, false, strongTokens > 1
+                    ? strongTokens + " tokens split into a word and a verb" : strongInChosen
+                    + " possible splits of '" + token + "'");
         }
         if (weak != null) {
             int at = tokens.get(weakToken)[0] + weak.at();
@@ -93,6 +116,9 @@ final class GlueSplitter {
             }
             if (SUFFIXES.contains(right)) {
                 continue; // "mentor|ship", "neighbour|hood": a derivational suffix, not a verb that starts a clause
+            }
+            if (isCompound(left, right)) {
+                continue; // "road|map", "front|end": a compound WordNet knows written apart, not glue
             }
             String verb = baseVerb(right);
             boolean adverb = verb == null && isAdverb(right) && baseVerb(next.replaceAll("\\W+$", "")) != null;
@@ -124,6 +150,21 @@ final class GlueSplitter {
                     }
                 }
                 return true;
+            }
+            return false;
+        } catch (JWNLException e) {
+            throw new IllegalStateException("WordNet lookup failed", e);
+        }
+    }
+
+    private static boolean isCompound(String left, String right) {
+        String l = left.substring(left.lastIndexOf('-') + 1).toLowerCase(java.util.Locale.ROOT);
+        try {
+            for (POS pos : POS.getAllPOS()) {
+                if (dictionary().getIndexWord(pos, l + " " + right) != null
+                        || dictionary().getIndexWord(pos, l + "-" + right) != null) {
+                    return true;
+                }
             }
             return false;
         } catch (JWNLException e) {

@@ -72,7 +72,6 @@ final class JsonExportReader {
         JsonNode levelsNode = object(fw, "/framework/levels");
         List<Level> levels = new ArrayList<>();
         List<Statement> statements = new ArrayList<>();
-        int rank = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = levelsNode.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
@@ -80,9 +79,8 @@ final class JsonExportReader {
             Scales.requireLevel(Scales.OCCUPATIONAL, key, () -> new SourceException(file, ptr,
                     "unknown level key '" + key + "'; expected one of " + Scales.OCCUPATIONAL));
             JsonNode level = requireObject(e.getValue(), ptr);
-            rank++;
             String label = text(level, ptr + "/label", true);
-            levels.add(new Level(key, label, null, rank));
+            levels.add(new Level(key, label, null, Scales.rank(Scales.OCCUPATIONAL, key)));
             JsonNode list = level.get("statements");
             if (list == null || !list.isArray()) {
                 throw new SourceException(file, ptr + "/statements", list == null
@@ -97,6 +95,7 @@ final class JsonExportReader {
                 statements.add(statement(key, i + 1, s.asText(), sp));
             }
         }
+        levels.sort(java.util.Comparator.comparingInt(Level::rank));
         Framework framework = new Framework(FrameworkKind.OCCUPATIONAL, version,
                 text(fw, "/framework/description", false), text(fw, "/framework/contextCovered", false),
                 levels, List.of(), statements);

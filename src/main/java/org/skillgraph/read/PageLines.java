@@ -19,6 +19,10 @@ final class PageLines {
             "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
             "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
             "summary", "table", "tr", "ul", "html", "td", "th", "caption", "tbody", "thead", "tfoot");
+    /** Phrasing elements that format text inside one item: they never separate two items. */
+    private static final Set<String> FORMATTING = Set.of("b", "strong", "i", "em", "u", "s", "small", "mark", "sup",
+            "sub", "code", "kbd", "var", "samp", "abbr", "dfn", "cite", "q", "del", "ins", "time", "wbr", "bdi", "bdo",
+            "font", "tt", "big", "strike");
     private static final Set<String> SKIPPED = Set.of("script", "style", "noscript", "template", "head", "svg",
             "iframe", "object", "button", "input", "select", "textarea");
 
@@ -68,13 +72,13 @@ final class PageLines {
                         if ("li".equals(tag) && el.parent() != null && "ol".equals(el.parent().normalName())) {
                             text.append("  ").append(el.elementSiblingIndex() + 1).append(". ");
                         }
-                    } else {
+                    } else if (!FORMATTING.contains(tag)) {
                         boundaryPending = true;
                     }
                     walk(el);
                     if (block) {
                         endLine();
-                    } else {
+                    } else if (!FORMATTING.contains(tag)) {
                         boundaryPending = true;
                     }
                 }
@@ -89,12 +93,13 @@ final class PageLines {
             if (s.isEmpty()) {
                 return;
             }
-            if (boundaryPending && text.length() > 0) {
-                int at = text.length();
-                // a boundary right after a space means the elements were not glued: nothing to record
-                boundaries.add(at);
+            if (boundaryPending && text.length() > 0 && !s.isBlank()) {
+                // the boundary is where the new element's text starts, past any white space between elements
+                boundaries.add(text.length() + (s.length() - s.stripLeading().length()));
             }
-            boundaryPending = false;
+            if (!s.isBlank()) {
+                boundaryPending = false;
+            }
             text.append(s);
         }
 

@@ -11,7 +11,7 @@ final class Sources {
     /** The title O*NET's citation chips give; the export's {@code sources.onet} names the same source. */
     static final String ONET_TITLE = "O*NET Resource Center";
     private static final Pattern IDENTIFIER = Pattern.compile(
-            "\\b(arXiv:\\d{4}\\.\\d{4,5}(?:v\\d+)?|doi:\\S+|10\\.\\d{4,9}/[^\\s)]+|ISBN[- ]?[0-9X-]{10,17})",
+            "\\b(arXiv:\\d{4}\\.\\d{4,5}(?:v\\d+)?|doi:[^\\s)]+|10\\.\\d{4,9}/[^\\s)]+|ISBN[- ]?[0-9X-]{10,17})",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern VERSION = Pattern.compile(
             "\\b(release_[0-9_]+|v\\d+(?:\\.\\d+)+|version \\S+)", Pattern.CASE_INSENSITIVE);
