@@ -326,7 +326,8 @@ public final class DocumentMapper {
     private void evidence(Model m, String soc, String version, EvidencePack pack, Resource occupation,
                           Anchors anchors) {
         String uri = uris.evidence(soc, version);
-        Resource r = m.createResource(uri).addProperty(RDF.type, SG.EvidencePack);
+        Resource r = m.createResource(uri).addProperty(RDF.type, SG.EvidencePack)
+                .addProperty(OWL.versionInfo, version);
         occupation.addProperty(SG.evidencePack, r);
         for (Metric metric : pack.metrics()) {
             Known known = KNOWN_METRICS.get(metric.group().toLowerCase(Locale.ROOT) + "|"
