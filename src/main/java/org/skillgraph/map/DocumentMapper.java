@@ -148,9 +148,7 @@ public final class DocumentMapper {
         if (o.group() != null && !o.group().isBlank()) {
             group.addProperty(SKOS.prefLabel, o.group(), EN);
         }
-        if (o.sector() != null) {
-            r.addProperty(SG.naicsSector, o.sector());
-        }
+        optional(r, SG.naicsSector, o.sector());
         if (o.jobZone() != null) {
             r.addLiteral(SG.jobZone, m.createTypedLiteral(o.jobZone().toString(), XSDDatatype.XSDinteger));
         }
@@ -275,18 +273,10 @@ public final class DocumentMapper {
                 .addProperty(RDF.type, DCTerms.BibliographicResource)
                 .addProperty(DCTerms.title, s.title())
                 .addProperty(RDFS.label, s.title());
-        if (s.label() != null) {
-            r.addProperty(SG.citationLabel, s.label());
-        }
-        if (s.detail() != null) {
-            r.addProperty(SG.citationDetail, s.detail());
-        }
-        if (s.identifier() != null) {
-            r.addProperty(DCTerms.identifier, s.identifier());
-        }
-        if (s.version() != null) {
-            r.addProperty(OWL.versionInfo, s.version());
-        }
+        optional(r, SG.citationLabel, s.label());
+        optional(r, SG.citationDetail, s.detail());
+        optional(r, DCTerms.identifier, s.identifier());
+        optional(r, OWL.versionInfo, s.version());
     }
 
     private void anchors(Model m, String soc, String version, Anchors anchors, Resource occupation) {
@@ -382,15 +372,9 @@ public final class DocumentMapper {
         for (Source s : doc.sources()) {
             r.addProperty(PROV.wasDerivedFrom, m.createResource(uris.source(s.key())));
         }
-        if (p.generator() != null) {
-            r.addProperty(SG.generator, p.generator());
-        }
-        if (p.schemaVersion() != null) {
-            r.addProperty(SG.schemaVersion, p.schemaVersion());
-        }
-        if (p.onetVersion() != null) {
-            r.addProperty(SG.onetVersion, p.onetVersion());
-        }
+        optional(r, SG.generator, p.generator());
+        optional(r, SG.schemaVersion, p.schemaVersion());
+        optional(r, SG.onetVersion, p.onetVersion());
         if (p.exportedAt() != null) {
             try {
                 r.addLiteral(DCTerms.created, dateTime(m, OffsetDateTime.parse(p.exportedAt()).toInstant()));
@@ -406,10 +390,15 @@ public final class DocumentMapper {
             }
             r.addProperty(DCTerms.rights, "O*NET data: " + p.onetLicense());
         }
-        if (p.attribution() != null) {
-            r.addProperty(DCTerms.rights, p.attribution());
-        }
+        optional(r, DCTerms.rights, p.attribution());
         review(m, r, doc.flags());
+    }
+
+    /** Adds a plain literal when the source has the value: a missing value is no triple, never an empty one. */
+    private static void optional(Resource r, Property p, String value) {
+        if (value != null) {
+            r.addProperty(p, value);
+        }
     }
 
     private static void review(Model m, Resource r, List<Flag> flags) {
