@@ -24,7 +24,7 @@ import org.skillgraph.store.GraphStore;
 import org.skillgraph.vocab.SG;
 
 /**
- * Imports files into a store, one document per transaction.
+ * Imports files into a store, a batch of whole documents per transaction.
  * <pre>{@code
  * try (GraphStore store = GraphStore.open(Path.of("data/tdb2"))) {
  *     ImportReport r = new Importer(store, "http://localhost:3030/", progress).importPaths(List.of(Path.of("seeds")));
@@ -44,6 +44,12 @@ public final class Importer {
     private final SourceReader reader = new SourceReader();
     private final PrintWriter progress;
     private final Clock clock;
+    private long batchTriples = DEFAULT_BATCH_TRIPLES;
+    /**
+     * Documents are committed in batches of about this many triples: few enough to hold in memory, many
+     * enough that TDB2's copy-on-write of index blocks is paid once per batch rather than once per document.
+     */
+    public static final long DEFAULT_BATCH_TRIPLES = 100_000;
 
     public Importer(GraphStore store, String base, PrintWriter progress) {
         this(store, base, progress, Clock.systemUTC());
@@ -56,6 +62,12 @@ public final class Importer {
         this.clock = clock;
     }
 
+    /** Commits after about this many triples instead of {@link #DEFAULT_BATCH_TRIPLES}; 1 commits every document. */
+    public Importer batchTriples(long triples) {
+        this.batchTriples = Math.max(1, triples);
+        return this;
+    }
+
     /** Imports every file under the given paths (folders recursively). */
     public ImportReport importPaths(List<Path> paths) {
         loadOntology();
@@ -65,39 +77,65 @@ public final class Importer {
             entries.add(rejected(r.path(), r.message()));
         }
         Map<String, Path> seen = new HashMap<>();
+        List<Pending> batch = new ArrayList<>();
+        long pendingTriples = 0;
         int n = 0;
         for (Path file : found.files()) {
             n++;
-            ImportReport.Entry e = importFile(file, seen);
-            entries.add(e);
-            if (progress != null) {
-                progress.printf("[%d/%d] %s%n", n, found.files().size(), describe(e));
-                for (String w : e.warnings()) {
-                    progress.printf("    warning: %s%n", w);
-                }
-                progress.flush();
+            MappedDocument mapped;
+            try {
+                mapped = mapper.map(reader.read(file), clock.instant());
+            } catch (SourceException e) {
+                report(entries, rejected(file, e.getMessage()), n, found.files().size());
+                continue;
+            }
+            Path first = seen.putIfAbsent(mapped.key(), file);
+            if (first != null) {
+                report(entries, rejected(file, file + ": the same document (occupation "
+                        + mapped.source().occupation().soc() + ", framework "
+                        + mapped.source().frameworks().get(0).version() + ") as " + first
+                        + " earlier in this batch; the first one was kept"), n, found.files().size());
+                continue;
+            }
+            batch.add(new Pending(file, mapped));
+            pendingTriples += mapped.model().size();
+            if (pendingTriples >= batchTriples) {
+                flush(batch, entries, n, found.files().size());
+                pendingTriples = 0;
             }
         }
+        flush(batch, entries, n, found.files().size());
         return new ImportReport(entries);
     }
 
-    private ImportReport.Entry importFile(Path file, Map<String, Path> seen) {
-        SourceDocument doc;
-        try {
-            doc = reader.read(file);
-        } catch (SourceException e) {
-            return rejected(file, e.getMessage());
+    /** A document read and mapped, waiting for its batch to be stored. */
+    private record Pending(Path file, MappedDocument doc) {
+    }
+
+    /** Stores the pending documents in one transaction and reports each. */
+    private void flush(List<Pending> batch, List<ImportReport.Entry> entries, int done, int total) {
+        if (batch.isEmpty()) {
+            return;
         }
-        MappedDocument mapped = mapper.map(doc, clock.instant());
-        Path first = seen.putIfAbsent(mapped.key(), file);
-        if (first != null) {
-            return rejected(file, file + ": the same document (occupation " + doc.occupation().soc()
-                    + ", framework " + doc.frameworks().get(0).version() + ") as " + first
-                    + " earlier in this batch; the first one was kept");
+        List<GraphStore.Outcome> outcomes = store.putAll(batch.stream().map(Pending::doc).toList());
+        for (int i = 0; i < batch.size(); i++) {
+            MappedDocument d = batch.get(i).doc();
+            Path file = batch.get(i).file();
+            report(entries, new ImportReport.Entry(file, outcomes.get(i), null, d.graphName(), d.model().size(),
+                    warnings(file, d.source())), done - batch.size() + i + 1, total);
         }
-        GraphStore.Outcome outcome = store.put(mapped);
-        return new ImportReport.Entry(file, outcome, null, mapped.graphName(), mapped.model().size(),
-                warnings(file, doc));
+        batch.clear();
+    }
+
+    private void report(List<ImportReport.Entry> entries, ImportReport.Entry e, int n, int total) {
+        entries.add(e);
+        if (progress != null) {
+            progress.printf("[%d/%d] %s%n", n, total, describe(e));
+            for (String w : e.warnings()) {
+                progress.printf("    warning: %s%n", w);
+            }
+            progress.flush();
+        }
     }
 
     private static List<String> warnings(Path file, SourceDocument doc) {

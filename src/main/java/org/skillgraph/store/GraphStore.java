@@ -70,20 +70,37 @@ public final class GraphStore implements AutoCloseable {
      * write transaction. A document with the same bytes and mapping as the stored one changes nothing.
      */
     public Outcome put(MappedDocument doc) {
+        return putAll(List.of(doc)).get(0);
+    }
+
+    /**
+     * Stores several documents in one write transaction: each is replaced as {@link #put} does, and either
+     * all of them are committed or none (TDB2 copies every index block a transaction touches, so one
+     * transaction per batch rather than per document keeps the database from growing many times over).
+     */
+    public List<Outcome> putAll(List<MappedDocument> docs) {
         return Txn.calculateWrite(dataset, () -> {
-            boolean exists = dataset.containsNamedModel(doc.graphName());
-            if (exists) {
-                Model old = dataset.getNamedModel(doc.graphName());
-                Resource node = old.createResource(doc.graphName());
-                if (sameValue(node, SG.sha256, doc.source().provenance().sha256())
-                        && sameValue(node, SG.mappingVersion, DocumentMapper.MAPPING_VERSION)) {
-                    return Outcome.UNCHANGED;
-                }
-                dataset.removeNamedModel(doc.graphName());
+            List<Outcome> outcomes = new java.util.ArrayList<>();
+            for (MappedDocument doc : docs) {
+                outcomes.add(replace(doc));
             }
-            dataset.addNamedModel(doc.graphName(), doc.model());
-            return exists ? Outcome.UPDATED : Outcome.CREATED;
+            return outcomes;
         });
+    }
+
+    private Outcome replace(MappedDocument doc) {
+        boolean exists = dataset.containsNamedModel(doc.graphName());
+        if (exists) {
+            Model old = dataset.getNamedModel(doc.graphName());
+            Resource node = old.createResource(doc.graphName());
+            if (sameValue(node, SG.sha256, doc.source().provenance().sha256())
+                    && sameValue(node, SG.mappingVersion, DocumentMapper.MAPPING_VERSION)) {
+                return Outcome.UNCHANGED;
+            }
+            dataset.removeNamedModel(doc.graphName());
+        }
+        dataset.addNamedModel(doc.graphName(), doc.model());
+        return exists ? Outcome.UPDATED : Outcome.CREATED;
     }
 
     /** Replaces a named graph with {@code model} unless it already holds exactly the same triples. */

@@ -74,6 +74,19 @@ class GraphStoreTest {
     }
 
     @Test
+    void oneTransactionPerDocumentOrOneForTheBatchGiveTheSameStore() {
+        try (GraphStore a = GraphStore.open(tmp.resolve("a")); GraphStore b = GraphStore.open(tmp.resolve("b"))) {
+            ImportReport perDocument = new Importer(a, BASE, null, CLOCK).batchTriples(1).importPaths(List.of(Path.of("seeds")));
+            ImportReport batched = ingest(b, Path.of("seeds"));
+            assertEquals(perDocument.entries().stream().map(ImportReport.Entry::outcome).toList(),
+                    batched.entries().stream().map(ImportReport.Entry::outcome).toList());
+            DatasetGraph ga = a.read(ds -> copy(ds));
+            DatasetGraph gb = b.read(ds -> copy(ds));
+            assertTrue(IsoMatcher.isomorphic(ga, gb));
+        }
+    }
+
+    @Test
     void aChangedDocumentReplacesItsGraphAtomically() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("in"));
         Path page = dir.resolve("page.txt");
