@@ -21,6 +21,7 @@ import org.skillgraph.model.Statement;
 import org.skillgraph.read.SourceException;
 import org.skillgraph.read.SourceReader;
 import org.skillgraph.store.GraphStore;
+import org.skillgraph.store.StoreException;
 import org.skillgraph.vocab.SG;
 
 /**
@@ -70,6 +71,7 @@ public final class Importer {
 
     /** Imports every file under the given paths (folders recursively). */
     public ImportReport importPaths(List<Path> paths) {
+        requireSameBase();
         loadOntology();
         SourceFiles.Found found = SourceFiles.expand(paths);
         List<ImportReport.Entry> entries = new ArrayList<>();
@@ -164,6 +166,16 @@ public final class Importer {
         return e.file() + ": " + e.outcome().name().toLowerCase(java.util.Locale.ROOT) + " <" + e.graph() + "> ("
                 + e.triples() + " triples" + (e.warnings().isEmpty() ? "" : ", " + e.warnings().size()
                 + " flagged for review") + ")";
+    }
+
+    /** One store, one base: documents under two bases would be two copies of everything with other URIs. */
+    private void requireSameBase() {
+        String graphs = mapper.uris().base() + "graph/";
+        store.graphNames().stream().filter(g -> !g.equals(SG.ONTOLOGY) && !g.startsWith(graphs)).findFirst()
+                .ifPresent(g -> {
+                    throw new StoreException(store.directory() + ": this store holds data under another base URI ("
+                            + g + "); ingest with that --base, or into a new store");
+                });
     }
 
     private void loadOntology() {
