@@ -11,7 +11,6 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
@@ -137,11 +136,6 @@ public final class GraphStore implements AutoCloseable {
             java.util.Collections.sort(names);
             return names;
         });
-    }
-
-    /** The underlying dataset graph, for the server. */
-    public DatasetGraph datasetGraph() {
-        return dataset.asDatasetGraph();
     }
 
     private static boolean sameValue(Resource node, org.apache.jena.rdf.model.Property p, String value) {

@@ -1,7 +1,6 @@
 package org.skillgraph.vocab;
 
 import org.apache.jena.rdf.model.Property;
-import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 
 /** CiTO, the Citation Typing Ontology (SPAR). @see <a href="http://purl.org/spar/cito">CiTO</a> */
