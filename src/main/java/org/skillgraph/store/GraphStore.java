@@ -11,12 +11,19 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.query.text.DatasetGraphText;
+import org.apache.jena.query.text.Entity;
+import org.apache.jena.query.text.EntityDefinition;
+import org.apache.jena.query.text.TextDatasetFactory;
+import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.skillgraph.map.MappedDocument;
 import org.skillgraph.map.DocumentMapper;
 import org.skillgraph.vocab.SG;
+import org.apache.lucene.store.FSDirectory;
 
 /**
  * A TDB2 database of document graphs.
@@ -26,11 +33,16 @@ import org.skillgraph.vocab.SG;
  *     store.read(ds -> ...);                   // a read transaction over the dataset
  * }
  * }</pre>
- * The default graph of every query is the union of the named graphs.
+ * The default graph of every query is the union of the named graphs. Every write goes through a jena-text
+ * dataset, so the Lucene index ({@link TextSearch}) is always in step with the data, and SPARQL can use
+ * {@code text:query}.
  */
 public final class GraphStore implements AutoCloseable {
     /** What {@link #put} did. */
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    /** The folder of the Lucene index, inside the store folder. */
+    public static final String TEXT_INDEX = "text-index";
 
     private final Dataset dataset;
     private final Path dir;
@@ -40,16 +52,26 @@ public final class GraphStore implements AutoCloseable {
         this.dataset = dataset;
     }
 
-    /** Opens (creating if needed) the TDB2 database in {@code dir}. */
+    /**
+     * Opens (creating if needed) the TDB2 database in {@code dir}, with its full-text index in
+     * {@code dir/text-index} (rebuilt from the data when it is missing).
+     */
     public static GraphStore open(Path dir) {
         try {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new StoreException(dir + ": the store must be a directory, and this is a file");
             }
             Files.createDirectories(dir);
-            Dataset ds = TDB2Factory.connectDataset(dir.toString());
-            ds.getContext().set(TDB2.symUnionDefaultGraph, true);
-            return new GraphStore(dir, ds);
+            Dataset tdb = TDB2Factory.connectDataset(dir.toString());
+            tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
+            Path indexDir = dir.resolve(TEXT_INDEX);
+            boolean fresh = !Files.isDirectory(indexDir);
+            Dataset ds = TextDatasetFactory.createLucene(tdb, FSDirectory.open(indexDir), TextSearch.config());
+            GraphStore store = new GraphStore(dir, ds);
+            if (fresh) {
+                store.reindex(tdb);
+            }
+            return store;
         } catch (StoreException e) {
             throw e;
         } catch (java.io.IOException e) {
@@ -102,6 +124,23 @@ public final class GraphStore implements AutoCloseable {
         return exists ? Outcome.UPDATED : Outcome.CREATED;
     }
 
+    /** Indexes every quad of the store whose predicate is indexed (when the index folder was missing). */
+    private void reindex(Dataset tdb) {
+        DatasetGraphText text = (DatasetGraphText) dataset.asDatasetGraph();
+        TextIndex index = text.getTextIndex();
+        EntityDefinition def = index.getDocDef();
+        Txn.executeRead(tdb, () -> {
+            index.prepareCommit();
+            tdb.asDatasetGraph().find().forEachRemaining(q -> {
+                Entity e = TextQueryFuncs.entityFromQuad(def, q);
+                if (e != null) {
+                    index.addEntity(e);
+                }
+            });
+            index.commit();
+        });
+    }
+
     /** Replaces a named graph with {@code model} unless it already holds exactly the same triples. */
     public boolean replaceGraph(String name, Model model) {
         return Txn.calculateWrite(dataset, () -> {
@@ -112,6 +151,11 @@ public final class GraphStore implements AutoCloseable {
             dataset.addNamedModel(name, model);
             return true;
         });
+    }
+
+    /** The dataset (TDB2 behind the text index), for the server: every access must be in a transaction. */
+    public Dataset dataset() {
+        return dataset;
     }
 
     /** Runs {@code action} in a read transaction. */

@@ -1,0 +1,99 @@
+package org.skillgraph.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.skillgraph.ingest.ImportReport;
+import org.skillgraph.ingest.Importer;
+import org.skillgraph.serve.SkillgraphServer;
+import org.skillgraph.store.GraphStore;
+import org.skillgraph.vocab.SG;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code skillgraph serve --store DIR [--port N] [--base URL] [--host H] [--seed PATH...]} */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve a store: a read-only SPARQL endpoint at /sparql, every resource under {base}id/ "
+                + "as linked data (HTML, Turtle, JSON-LD, RDF/XML, N-Triples), full-text search and a query page.",
+                "Ready when it prints the URL; Ctrl-C or SIGTERM stops it cleanly."})
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--store", required = true, paramLabel = "DIR", description = "TDB2 store folder.")
+    Path store;
+
+    @Option(names = "--port", defaultValue = "3030", paramLabel = "N", description = "Port (default: ${DEFAULT-VALUE}; 0 for any free port).")
+    int port;
+
+    @Option(names = "--base", defaultValue = "http://localhost:3030/", paramLabel = "URL",
+            description = "Base URI of the data (default: ${DEFAULT-VALUE}); the site answers for the paths under it "
+                    + "whatever host it is reached at.")
+    String base;
+
+    @Option(names = "--host", defaultValue = "localhost", paramLabel = "H",
+            description = "Host to listen on (default: ${DEFAULT-VALUE}, loopback only; 0.0.0.0 for all interfaces).")
+    String host;
+
+    @Option(names = "--seed", paramLabel = "PATH", split = ",",
+            description = "Files or folders to ingest first when the store holds no document yet.")
+    List<Path> seed;
+
+    @Option(names = "--timeout", defaultValue = "30000", paramLabel = "MS",
+            description = "Query timeout in milliseconds (default: ${DEFAULT-VALUE}).")
+    long timeout;
+
+    @Option(names = "--result-limit", defaultValue = "10000", paramLabel = "N",
+            description = "Most results one SPARQL query returns (default: ${DEFAULT-VALUE}).")
+    long resultLimit;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        GraphStore gs = GraphStore.open(store);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try {
+            if (seed != null && !seed.isEmpty() && gs.graphNames().stream().allMatch(SG.ONTOLOGY::equals)) {
+                err.println("skillgraph: the store is empty; loading " + seed);
+                ImportReport report = new Importer(gs, base, err).importPaths(seed);
+                if (report.rejected() > 0) {
+                    err.println("skillgraph: " + report.rejected() + " seed file(s) rejected");
+                }
+            }
+            SkillgraphServer server;
+            try {
+                server = SkillgraphServer.create(gs).base(base).port(port).host(host).queryTimeoutMillis(timeout)
+                        .resultLimit(resultLimit).build().start();
+            } catch (IllegalArgumentException e) {
+                throw new SkillgraphCommand.UserException(e.getMessage());
+            } catch (RuntimeException e) {
+                throw new SkillgraphCommand.UserException("cannot listen on " + host + ":" + port + " ("
+                        + rootMessage(e) + ")");
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.stop();
+                gs.close();
+                stopped.countDown();
+            }, "skillgraph-shutdown"));
+            err.println("skillgraph: serving " + server.url() + " (SPARQL endpoint " + server.url() + "sparql)");
+            err.flush();
+            server.join();
+            stopped.await();
+            return 0;
+        } catch (RuntimeException e) {
+            gs.close();
+            throw e;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,79 @@
+package org.skillgraph.serve;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.riot.RDFFormat;
+
+/**
+ * The document formats every resource is offered in, with their media type and file extension.
+ * Negotiation uses Jena's {@link AcceptList}: q-values honoured, {@code *}{@code /*} gets the first offer (Turtle).
+ */
+enum Format {
+    TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_PRETTY),
+    JSONLD("jsonld", "application/ld+json", RDFFormat.JSONLD11_PRETTY),
+    RDFXML("rdf", "application/rdf+xml", RDFFormat.RDFXML_PLAIN),
+    NTRIPLES("nt", "application/n-triples", RDFFormat.NTRIPLES),
+    HTML("html", "text/html", null);
+
+    private static final AcceptList OFFERS = AcceptList.create(Arrays.stream(values()).map(Format::mediaType)
+            .toArray(String[]::new));
+
+    private final String extension;
+    private final String mediaType;
+    private final RDFFormat rdfFormat;
+
+    Format(String extension, String mediaType, RDFFormat rdfFormat) {
+        this.extension = extension;
+        this.mediaType = mediaType;
+        this.rdfFormat = rdfFormat;
+    }
+
+    String extension() {
+        return extension;
+    }
+
+    String mediaType() {
+        return mediaType;
+    }
+
+    /** The Jena writer format, or {@code null} for HTML. */
+    RDFFormat rdfFormat() {
+        return rdfFormat;
+    }
+
+    /** The best format for an Accept header (absent means anything); {@code null} when none is acceptable. */
+    static Format negotiate(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return TURTLE;
+        }
+        AcceptList wanted;
+        try {
+            wanted = new AcceptList(accept);
+        } catch (RuntimeException e) {
+            return TURTLE; // an unparseable Accept is treated as absent, as most servers do
+        }
+        MediaType chosen = AcceptList.match(wanted, OFFERS);
+        if (chosen == null) {
+            return null;
+        }
+        String ct = chosen.getContentTypeStr().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(f -> f.mediaType.equals(ct)).findFirst().orElse(null);
+    }
+
+    /** The format of a file extension ({@code ttl}), or {@code null}. */
+    static Format byExtension(String ext) {
+        return Arrays.stream(values()).filter(f -> f.extension.equals(ext)).findFirst().orElse(null);
+    }
+
+    /** Whether the client prefers HTML (a browser), for error pages. */
+    static boolean prefersHtml(String accept) {
+        return negotiate(accept) == HTML;
+    }
+
+    static String offered() {
+        return Arrays.stream(values()).map(Format::mediaType).collect(Collectors.joining(", "));
+    }
+}

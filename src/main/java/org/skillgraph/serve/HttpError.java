@@ -1,0 +1,29 @@
+package org.skillgraph.serve;
+
+/** An HTTP error response to give; {@link PageServlet} turns it into a response (HTML or plain). */
+class HttpError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+
+    HttpError(int status, String message) {
+        super(message, null, false, false);
+        this.status = status;
+    }
+
+    int status() {
+        return status;
+    }
+
+    static HttpError notFound(String what) {
+        return new HttpError(404, "Not found: " + what);
+    }
+
+    static HttpError notAcceptable(String accept) {
+        return new HttpError(406, "None of the offered types (" + Format.offered() + ") is acceptable for Accept: "
+                + accept);
+    }
+
+    static HttpError badRequest(String message) {
+        return new HttpError(400, message);
+    }
+}

@@ -1,0 +1,147 @@
+package org.skillgraph.serve;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of the site's servlets: GET and HEAD only, one place that turns {@link HttpError}s into responses
+ * (an HTML page for browsers, plain text for everyone else), and conditional GET on every body it sends.
+ */
+abstract class PageServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(PageServlet.class);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    /** What to send: the body, its media type, and whether it varies with Accept. */
+    record Body(byte[] bytes, String mediaType, boolean varies) {
+        static Body html(org.jsoup.nodes.Document doc) {
+            return new Body(doc.outerHtml().getBytes(StandardCharsets.UTF_8), "text/html", true);
+        }
+    }
+
+    /** Produces the response for a GET; throws {@link HttpError} for error responses. */
+    abstract void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException;
+
+    /** When the data last changed (for Last-Modified). */
+    abstract Instant lastModified();
+
+    /** The error page for browsers. */
+    abstract org.jsoup.nodes.Document errorPage(int status, String message);
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        try {
+            handle(req, resp);
+        } catch (HttpError e) {
+            error(req, resp, e.status(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("{} {} failed", req.getMethod(), req.getRequestURI(), e);
+            error(req, resp, 500, "Internal error");
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        methodNotAllowed(resp);
+    }
+
+    @Override
+    protected void doPut(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        methodNotAllowed(resp);
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        methodNotAllowed(resp);
+    }
+
+    private static void methodNotAllowed(HttpServletResponse resp) throws IOException {
+        resp.setHeader("Allow", "GET, HEAD, OPTIONS");
+        resp.setContentType("text/plain;charset=utf-8");
+        resp.setStatus(405);
+        resp.getWriter().println("This site is read-only: GET and HEAD only.");
+    }
+
+    /** Sends a body with ETag and Last-Modified, or 304 when the client's copy is current. */
+    void send(HttpServletRequest req, HttpServletResponse resp, Body body) throws IOException {
+        String etag = "\"" + etag(body) + "\"";
+        Instant modified = lastModified();
+        resp.setHeader("ETag", etag);
+        resp.setHeader("Last-Modified", HTTP_DATE.format(modified));
+        if (body.varies()) {
+            resp.setHeader("Vary", "Accept");
+        }
+        String inm = req.getHeader("If-None-Match");
+        boolean notModified = inm != null ? matches(inm, etag) : notModifiedSince(req, modified);
+        if (notModified) {
+            resp.setStatus(304);
+            return;
+        }
+        resp.setContentType(body.mediaType() + (body.mediaType().startsWith("text/")
+                || body.mediaType().endsWith("json") ? ";charset=utf-8" : ""));
+        resp.setContentLength(body.bytes().length);
+        if (!"HEAD".equals(req.getMethod())) {
+            try (OutputStream out = resp.getOutputStream()) {
+                out.write(body.bytes());
+            }
+        }
+    }
+
+    void error(HttpServletRequest req, HttpServletResponse resp, int status, String message) throws IOException {
+        if (resp.isCommitted()) {
+            return;
+        }
+        resp.reset();
+        resp.setStatus(status);
+        resp.setHeader("Vary", "Accept");
+        if (Format.prefersHtml(req.getHeader("Accept"))) {
+            resp.setContentType("text/html;charset=utf-8");
+            resp.getOutputStream().write(errorPage(status, message).outerHtml().getBytes(StandardCharsets.UTF_8));
+        } else {
+            resp.setContentType("text/plain;charset=utf-8");
+            resp.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip().replaceFirst("^W/", "");
+            if (t.equals("*") || t.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean notModifiedSince(HttpServletRequest req, Instant modified) {
+        long since;
+        try {
+            since = req.getDateHeader("If-Modified-Since");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return since >= 0 && modified.getEpochSecond() <= since / 1000;
+    }
+
+    private static String etag(Body body) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(body.mediaType().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest(body.bytes()), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

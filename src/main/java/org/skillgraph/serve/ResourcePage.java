@@ -1,0 +1,133 @@
+package org.skillgraph.serve;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.RDF;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.skillgraph.vocab.CETERMS;
+
+/**
+ * The HTML page of any resource, from its description: its types, its properties with links to the
+ * linked resources' pages, and what links to it (one page at a time). Occupations get their frameworks,
+ * statements, citations and anchors laid out as a document first ({@link OccupationSection}).
+ */
+final class ResourcePage {
+    private final SitePaths site;
+    private final Model union;
+
+    ResourcePage(SitePaths site, Model union) {
+        this.site = site;
+        this.union = union;
+    }
+
+    Document render(String uri, Describer.Description d, int page) {
+        Model m = d.model();
+        Resource r = m.createResource(uri);
+        String title = Labels.of(m, r);
+        Document doc = Html.page(site, title, null);
+        Element main = Html.main(doc);
+        Element header = main.appendElement("header").addClass("resource");
+        Element kinds = header.appendElement("p").addClass("kinds");
+        m.listObjectsOfProperty(r, RDF.type).toList().stream().filter(RDFNode::isURIResource)
+                .map(RDFNode::asResource).sorted(Comparator.comparing(Resource::getURI))
+                .forEach(t -> kinds.appendElement("a").addClass("kind").attr("href", site.href(t.getURI()))
+                        .text(Labels.of(union, t)));
+        header.appendElement("h1").text(title);
+        header.appendElement("p").addClass("uri").appendElement("code").text(uri);
+        alternates(header, uri);
+
+        if (r.hasProperty(RDF.type, CETERMS.Occupation)) {
+            new OccupationSection(site, union).render(main, union.createResource(uri));
+        }
+        properties(main, m, r);
+        incoming(main, m, r, d.hasMore(), page);
+        return doc;
+    }
+
+    private void alternates(Element parent, String uri) {
+        Element p = parent.appendElement("p").addClass("formats");
+        p.appendText("Data: ");
+        for (Format f : Format.values()) {
+            if (f != Format.HTML) {
+                p.appendElement("a").attr("href", site.document(uri) + "." + f.extension())
+                        .attr("type", f.mediaType()).text(f.extension().toUpperCase(java.util.Locale.ROOT));
+                p.appendText(" ");
+            }
+        }
+    }
+
+    private void properties(Element main, Model m, Resource r) {
+        Map<Property, List<RDFNode>> byProperty = new LinkedHashMap<>();
+        m.listStatements(r, null, (RDFNode) null).toList().stream()
+                .filter(s -> !s.getPredicate().equals(RDF.type))
+                .sorted(Comparator.comparing((Statement s) -> Labels.ofProperty(union, s.getPredicate()))
+                        .thenComparing(s -> s.getObject().toString()))
+                .forEach(s -> byProperty.computeIfAbsent(s.getPredicate(), k -> new ArrayList<>()).add(s.getObject()));
+        if (byProperty.isEmpty()) {
+            return;
+        }
+        Element section = main.appendElement("section").addClass("properties");
+        section.appendElement("h2").text("Description");
+        Element dl = section.appendElement("dl");
+        byProperty.forEach((p, values) -> {
+            dl.appendElement("dt").appendElement("a").attr("href", site.href(p.getURI()))
+                    .attr("title", p.getURI()).text(Labels.ofProperty(union, p));
+            Element dd = dl.appendElement("dd");
+            Element list = values.size() > 1 ? dd.appendElement("ul") : dd;
+            for (RDFNode v : values) {
+                value(values.size() > 1 ? list.appendElement("li") : list, m, v);
+            }
+        });
+    }
+
+    private void incoming(Element main, Model m, Resource r, boolean hasMore, int page) {
+        Map<Property, List<Resource>> byProperty = new LinkedHashMap<>();
+        m.listStatements(null, null, r).toList().stream()
+                .sorted(Comparator.comparing((Statement s) -> Labels.ofProperty(union, s.getPredicate()))
+                        .thenComparing(s -> Labels.of(m, s.getSubject())))
+                .forEach(s -> byProperty.computeIfAbsent(s.getPredicate(), k -> new ArrayList<>()).add(s.getSubject()));
+        if (byProperty.isEmpty()) {
+            return;
+        }
+        Element section = main.appendElement("section").addClass("incoming");
+        section.appendElement("h2").text("Linked from");
+        byProperty.forEach((p, sources) -> {
+            section.appendElement("h3").text("as " + Labels.ofProperty(union, p) + " (" + sources.size()
+                    + (hasMore ? "+" : "") + ")");
+            Element ul = section.appendElement("ul").addClass("links");
+            for (Resource s : sources) {
+                Html.link(ul.appendElement("li"), site, s.getURI(), Labels.of(m, s));
+            }
+        });
+        if (hasMore || page > 1) {
+            Element nav = section.appendElement("nav").addClass("pager").attr("aria-label", "More links");
+            if (page > 1) {
+                nav.appendElement("a").attr("href", site.document(r.getURI()) + ".html?page=" + (page - 1))
+                        .text("← previous");
+            }
+            if (hasMore) {
+                nav.appendElement("a").attr("href", site.document(r.getURI()) + ".html?page=" + (page + 1))
+                        .text("next →");
+            }
+        }
+    }
+
+    private void value(Element parent, Model m, RDFNode v) {
+        if (v.isURIResource()) {
+            Html.link(parent, site, v.asResource().getURI(), Labels.of(m, v.asResource()));
+        } else if (v.isLiteral()) {
+            parent.appendElement("span").addClass("literal").text(v.asLiteral().getLexicalForm());
+        } else {
+            parent.appendText("(blank node)");
+        }
+    }
+}

@@ -1,0 +1,310 @@
+package org.skillgraph.serve;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.lucene.queryparser.classic.QueryParserBase;
+import org.jsoup.nodes.Document;
+import org.skillgraph.map.Prefixes;
+import org.skillgraph.vocab.SG;
+
+/**
+ * Every page of the site below the base path: {@code /} (home), {@code /id/…} (303 to the document),
+ * {@code /doc/…[.ext]} (the content-negotiated document), {@code /search}, {@code /query},
+ * {@code /queries/NAME.rq}, {@code /ontology[.ext]} and {@code /static/…}.
+ */
+final class SiteServlet extends PageServlet {
+    private static final long serialVersionUID = 1L;
+    private static final int SEARCH_LIMIT = 50;
+    /** Where the build puts the {@code queries/} library on the classpath. */
+    private static final String QUERIES = "/skillgraph/queries/";
+
+    private final transient Dataset dataset;
+    private final transient SitePaths site;
+    private final transient SitePages pages;
+    private final transient Describer describer;
+    private final Instant lastModified;
+    private final List<String> examples;
+
+    SiteServlet(Dataset dataset, SitePaths site, Instant lastModified, int pageSize) {
+        this.dataset = dataset;
+        this.site = site;
+        this.pages = new SitePages(site);
+        this.describer = new Describer(dataset, pageSize);
+        this.lastModified = lastModified;
+        this.examples = listExamples();
+    }
+
+    @Override
+    Instant lastModified() {
+        return lastModified;
+    }
+
+    @Override
+    Document errorPage(int status, String message) {
+        return pages.error(status, message);
+    }
+
+    @Override
+    void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getRequestURI();
+        if (!path.startsWith(site.root())) {
+            throw HttpError.notFound(path);
+        }
+        String rest = java.net.URLDecoder.decode(path.substring(site.root().length()), StandardCharsets.UTF_8);
+        if (rest.isEmpty()) {
+            send(req, resp, Body.html(home()));
+        } else if (rest.startsWith("id/")) {
+            seeOther(req, resp, rest.substring(3));
+        } else if (rest.startsWith("doc/")) {
+            document(req, resp, rest.substring(4));
+        } else if (rest.equals("search")) {
+            String q = req.getParameter("q") == null ? "" : req.getParameter("q").strip();
+            send(req, resp, Body.html(pages.search(q, search(q))));
+        } else if (rest.equals("query")) {
+            send(req, resp, Body.html(pages.query(examples)));
+        } else if (rest.startsWith("queries/") && examples.contains(rest.substring(8))) {
+            send(req, resp, new Body(resource(QUERIES + rest.substring(8)), "application/sparql-query", false));
+        } else if (rest.equals("ontology") || rest.startsWith("ontology.")) {
+            ontology(req, resp, rest);
+        } else if (rest.startsWith("static/") && rest.matches("static/[a-z-]+\\.(css|js)")) {
+            byte[] bytes = resource("/org/skillgraph/serve/" + rest);
+            send(req, resp, new Body(bytes, rest.endsWith(".css") ? "text/css" : "text/javascript", false));
+        } else {
+            throw HttpError.notFound(path);
+        }
+    }
+
+    /** {@code /id/x} → 303 See Other to the document in the negotiated format. */
+    private void seeOther(HttpServletRequest req, HttpServletResponse resp, String rest) {
+        Split split = Split.of(rest);
+        String uri = site.resource(split.path());
+        Format format = split.format() != null ? split.format() : Format.negotiate(req.getHeader("Accept"));
+        if (format == null) {
+            throw HttpError.notAcceptable(req.getHeader("Accept"));
+        }
+        boolean exists = Txn.calculateRead(dataset, () -> dataset.getUnionModel().containsResource(
+                dataset.getUnionModel().createResource(uri)));
+        if (!exists) {
+            throw HttpError.notFound(uri);
+        }
+        resp.setStatus(303);
+        resp.setHeader("Vary", "Accept");
+        resp.setHeader("Location", site.document(uri) + "." + format.extension());
+        links(resp, uri);
+    }
+
+    /** {@code /doc/x[.ext]}: the description of {@code {base}id/x}, content-negotiated. */
+    private void document(HttpServletRequest req, HttpServletResponse resp, String rest) throws IOException {
+        Split split = Split.of(rest);
+        String uri = site.resource(split.path());
+        Format format = split.format();
+        if (format == null) {
+            format = Format.negotiate(req.getHeader("Accept"));
+            if (format == null) {
+                throw HttpError.notAcceptable(req.getHeader("Accept"));
+            }
+            resp.setHeader("Content-Location", site.document(uri) + "." + format.extension());
+        }
+        int page = page(req);
+        String docUrl = absolute(req, site.document(uri));
+        String next = docUrl + "." + format.extension() + "?page=" + (page + 1);
+        Format f = format;
+        Body body = Txn.calculateRead(dataset, () -> {
+            Describer.Description d = describer.describe(uri, docUrl, page, next);
+            if (!d.exists()) {
+                throw HttpError.notFound(uri);
+            }
+            if (f == Format.HTML) {
+                return Body.html(new ResourcePage(site, dataset.getUnionModel()).render(uri, d, page));
+            }
+            return rdf(d.model(), f);
+        });
+        links(resp, uri);
+        send(req, resp, new Body(body.bytes(), body.mediaType(), split.format() == null));
+    }
+
+    private void ontology(HttpServletRequest req, HttpServletResponse resp, String rest) throws IOException {
+        Format format = rest.equals("ontology") ? Format.negotiate(req.getHeader("Accept"))
+                : Format.byExtension(rest.substring("ontology.".length()));
+        if (format == null) {
+            if (rest.equals("ontology")) {
+                throw HttpError.notAcceptable(req.getHeader("Accept"));
+            }
+            throw HttpError.notFound(req.getRequestURI());
+        }
+        Format f = format;
+        Body body = Txn.calculateRead(dataset, () -> {
+            Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel().add(dataset.getNamedModel(SG.ONTOLOGY));
+            Prefixes.apply(m, null);
+            return f == Format.HTML ? Body.html(pages.ontology(m)) : rdf(m, f);
+        });
+        send(req, resp, new Body(body.bytes(), body.mediaType(), rest.equals("ontology")));
+    }
+
+    private Document home() {
+        return Txn.calculateRead(dataset, () -> {
+            Map<String, Long> figures = new LinkedHashMap<>();
+            try (QueryExecution qe = QueryExecution.create().query(Sparql.STATS).dataset(dataset).build()) {
+                QuerySolution row = qe.execSelect().next();
+                for (String v : List.of("occupations", "frameworks", "statements", "anchors", "sources")) {
+                    figures.put(v, row.getLiteral(v).getLong());
+                }
+            }
+            List<SitePages.OccupationRow> rows = new ArrayList<>();
+            try (QueryExecution qe = QueryExecution.create().query(Sparql.OCCUPATIONS).dataset(dataset).build()) {
+                qe.execSelect().forEachRemaining(r -> rows.add(new SitePages.OccupationRow(
+                        r.getResource("occupation").getURI(), r.getLiteral("soc").getLexicalForm(),
+                        r.getLiteral("title").getLexicalForm())));
+            }
+            return pages.home(figures, rows);
+        });
+    }
+
+    private List<SitePages.Hit> search(String q) {
+        if (q.isBlank()) {
+            return List.of();
+        }
+        return Txn.calculateRead(dataset, () -> {
+            Model union = dataset.getUnionModel();
+            List<SitePages.Hit> hits = new ArrayList<>();
+            try (QueryExecution qe = QueryExecution.create().query(Sparql.SEARCH).dataset(dataset)
+                    .substitution("q", union.createLiteral(QueryParserBase.escape(q)))
+                    .substitution("limit", union.createTypedLiteral(SEARCH_LIMIT)).build()) {
+                ResultSet rs = qe.execSelect();
+                while (rs.hasNext()) {
+                    QuerySolution row = rs.next();
+                    Resource r = row.getResource("resource");
+                    String kind = union.listObjectsOfProperty(r, RDF.type).toList().stream()
+                            .filter(RDFNode::isURIResource).map(t -> Labels.of(union, t.asResource()))
+                            .filter(k -> !k.equals("concept") && !k.equals("concept scheme")).sorted()
+                            .findFirst().orElse("");
+                    RDFNode match = row.get("match");
+                    hits.add(new SitePages.Hit(r.getURI(), Labels.of(union, r), kind,
+                            match == null ? null : match.asLiteral().getLexicalForm()));
+                }
+            }
+            return hits;
+        });
+    }
+
+    private static Body rdf(Model m, Format f) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            RDFDataMgr.write(out, m, f.rdfFormat());
+        } catch (RiotException e) {
+            throw new HttpError(406, "This description cannot be written as " + f.mediaType() + ": " + e.getMessage());
+        }
+        return new Body(out.toByteArray(), f.mediaType(), true);
+    }
+
+    private void links(HttpServletResponse resp, String uri) {
+        String doc = site.document(uri);
+        StringBuilder sb = new StringBuilder();
+        for (Format f : Format.values()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append('<').append(doc).append('.').append(f.extension())
+                    .append(">; rel=\"alternate\"; type=\"").append(f.mediaType()).append('"');
+        }
+        sb.append(", <").append(uri).append(">; rel=\"canonical\"");
+        resp.setHeader("Link", sb.toString());
+    }
+
+    private static int page(HttpServletRequest req) {
+        String p = req.getParameter("page");
+        if (p == null) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(p);
+            if (n < 1 || n > 100_000) {
+                throw HttpError.badRequest("page must be a number from 1");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw HttpError.badRequest("page must be a number from 1");
+        }
+    }
+
+    private static String absolute(HttpServletRequest req, String path) {
+        StringBuffer url = req.getRequestURL();
+        String origin = url.substring(0, url.indexOf("/", url.indexOf("//") + 2));
+        return origin + path;
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = SiteServlet.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw HttpError.notFound(name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The library's query files, from the jar (or the build's classes folder). */
+    static List<String> listExamples() {
+        URL url = SiteServlet.class.getResource(QUERIES);
+        if (url == null) {
+            return List.of();
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+                    return names(fs.getPath(QUERIES));
+                }
+            }
+            return names(Path.of(uri));
+        } catch (IOException | java.net.URISyntaxException | java.nio.file.FileSystemAlreadyExistsException e) {
+            return List.of();
+        }
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".rq")).sorted().toList();
+        }
+    }
+
+    /** A path split into the resource part and an explicit format extension, if any. */
+    private record Split(String path, Format format) {
+        static Split of(String rest) {
+            int dot = rest.lastIndexOf('.');
+            int slash = rest.lastIndexOf('/');
+            if (dot > slash) {
+                Format f = Format.byExtension(rest.substring(dot + 1));
+                if (f != null) {
+                    return new Split(rest.substring(0, dot), f);
+                }
+            }
+            return new Split(rest, null);
+        }
+    }
+}

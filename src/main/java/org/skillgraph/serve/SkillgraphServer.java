@@ -1,0 +1,151 @@
+package org.skillgraph.serve;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.system.Txn;
+import org.skillgraph.store.GraphStore;
+import org.skillgraph.vocab.PROV;
+
+/**
+ * The embedded server: Fuseki with a read-only SPARQL endpoint and the linked-data site.
+ * <pre>{@code
+ * try (GraphStore store = GraphStore.open(Path.of("data/tdb2"))) {
+ *     SkillgraphServer server = SkillgraphServer.create(store).port(3030).build().start();
+ *     System.out.println(server.url());     // http://localhost:3030/
+ *     server.join();
+ * }
+ * }</pre>
+ * No update operation, no Graph Store write and no admin endpoint is installed; CORS is on; every query
+ * has a timeout and a result cap.
+ */
+public final class SkillgraphServer {
+    /** Default query timeout in milliseconds. */
+    public static final long DEFAULT_TIMEOUT_MS = 30_000;
+    /** Default cap on the rows (or solutions) of one query. */
+    public static final long DEFAULT_RESULT_LIMIT = 10_000;
+
+    private final FusekiServer fuseki;
+    private final SitePaths site;
+    private final String host;
+
+    private SkillgraphServer(FusekiServer fuseki, SitePaths site, String host) {
+        this.fuseki = fuseki;
+        this.site = site;
+        this.host = host;
+    }
+
+    public static Builder create(GraphStore store) {
+        return new Builder(store);
+    }
+
+    public SkillgraphServer start() {
+        fuseki.start();
+        return this;
+    }
+
+    /** The port actually listened on (useful with port 0). */
+    public int port() {
+        return fuseki.getHttpPort();
+    }
+
+    /** Where the site is reached on this machine, such as {@code http://localhost:3030/}. */
+    public String url() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + h + ":" + port() + site.root();
+    }
+
+    public void join() {
+        fuseki.join();
+    }
+
+    public void stop() {
+        fuseki.stop();
+    }
+
+    /** Server settings. */
+    public static final class Builder {
+        private final GraphStore store;
+        private String base = "http://localhost:3030/";
+        private int port = 3030;
+        private String host = "localhost";
+        private long timeoutMs = DEFAULT_TIMEOUT_MS;
+        private long resultLimit = DEFAULT_RESULT_LIMIT;
+        private int pageSize = Describer.DEFAULT_PAGE_SIZE;
+
+        private Builder(GraphStore store) {
+            this.store = store;
+        }
+
+        /** The base URI of the data (default {@code http://localhost:3030/}). */
+        public Builder base(String base) {
+            this.base = base;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** {@code localhost} (default) listens on loopback only; any other host name listens on all interfaces. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder queryTimeoutMillis(long ms) {
+            this.timeoutMs = ms;
+            return this;
+        }
+
+        public Builder resultLimit(long limit) {
+            this.resultLimit = limit;
+            return this;
+        }
+
+        /** How many incoming links one page of a resource's description lists (default 200). */
+        public Builder descriptionPageSize(int links) {
+            this.pageSize = links;
+            return this;
+        }
+
+        public SkillgraphServer build() {
+            SitePaths site = new SitePaths(base);
+            Dataset ds = store.dataset();
+            ds.getContext().set(ARQ.queryTimeout, Long.toString(timeoutMs));
+            String sparql = site.page("sparql");
+            FusekiServer fuseki = FusekiServer.create()
+                    .port(port)
+                    .loopback(isLoopback(host))
+                    .enableCors(true)
+                    .enablePing(false)
+                    .enableStats(false)
+                    .enableMetrics(false)
+                    .verbose(false)
+                    .add(sparql, ds.asDatasetGraph(), false)
+                    .addFilter(sparql, new SparqlFilter(site, resultLimit))
+                    .addServlet(site.root() + "*", new SiteServlet(ds, site, lastModified(ds), pageSize))
+                    .build();
+            return new SkillgraphServer(fuseki, site, host);
+        }
+
+        private static boolean isLoopback(String host) {
+            try {
+                return InetAddress.getByName(host).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException("unknown host: " + host, e);
+            }
+        }
+
+        /** The newest import time in the store: the Last-Modified of every page. */
+        private static Instant lastModified(Dataset ds) {
+            return Txn.calculateRead(ds, () -> ds.getUnionModel().listObjectsOfProperty(PROV.generatedAtTime).toList()
+                    .stream().filter(RDFNode::isLiteral).map(n -> Instant.parse(n.asLiteral().getLexicalForm()))
+                    .max(Instant::compareTo).orElse(Instant.EPOCH));
+        }
+    }
+}

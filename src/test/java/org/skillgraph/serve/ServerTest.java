@@ -1,0 +1,397 @@
+package org.skillgraph.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.vocabulary.SKOS;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.skillgraph.ingest.Importer;
+import org.skillgraph.store.GraphStore;
+import org.skillgraph.vocab.ASN;
+import org.skillgraph.vocab.CEASN;
+
+/** The server over real HTTP on a free port: every route, format and status code. */
+class ServerTest {
+    static final String BASE = "http://localhost:3030/";
+    static final String OCC = BASE + "id/occupation/29-2011.00";
+    static final String LEVEL = BASE + "id/framework/29-2011.00/occupational/v.26.05/level/emerging";
+
+    @TempDir
+    static Path tmp;
+    static GraphStore store;
+    static SkillgraphServer server;
+    static String root;
+    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.copy(Path.of("seeds/29-2099.00.json"), in.resolve("export.json"));
+        // the page, with markup and entities inside one statement: they must show as text
+        String page = Files.readString(Path.of("seeds/29-2011.00.txt"), StandardCharsets.UTF_8).replace(
+                "Biological sample preparationperform basic processing steps",
+                "Biological sample preparationperform <b>basic</b> & \"careful\" <script>alert(1)</script> steps");
+        Files.writeString(in.resolve("page.txt"), page, StandardCharsets.UTF_8);
+        store = GraphStore.open(tmp.resolve("db"));
+        new Importer(store, BASE, null, Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC))
+                .importPaths(List.of(in));
+        server = SkillgraphServer.create(store).base(BASE).port(0).resultLimit(25).descriptionPageSize(5)
+                .queryTimeoutMillis(5_000).build().start();
+        root = "http://localhost:" + server.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        store.close();
+    }
+
+    static HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(root + path)).header("Content-Type", contentType)
+                .header("Accept", "application/sparql-results+json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Model parse(String body, Lang lang) {
+        Model m = ModelFactory.createDefaultModel();
+        RDFParser.source(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))).lang(lang).parse(m);
+        return m;
+    }
+
+    // ---- linked data --------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource({
+        "'', ttl",
+        "*/*, ttl",
+        "text/turtle, ttl",
+        "application/ld+json, jsonld",
+        "application/rdf+xml, rdf",
+        "application/n-triples, nt",
+        "'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', html",
+        "'text/turtle;q=0.5, application/ld+json;q=0.9', jsonld",
+        "'text/html;q=0.1, application/n-triples', nt"})
+    void aResourceUriAnswers303ToTheNegotiatedDocument(String accept, String ext) throws Exception {
+        HttpResponse<String> r = accept.isEmpty() ? get("/id/occupation/29-2011.00")
+                : get("/id/occupation/29-2011.00", "Accept", accept);
+        assertEquals(303, r.statusCode());
+        assertEquals("/doc/occupation/29-2011.00." + ext, r.headers().firstValue("Location").orElseThrow());
+        assertEquals("Accept", r.headers().firstValue("Vary").orElseThrow());
+        assertTrue(r.headers().firstValue("Link").orElseThrow().contains("</doc/occupation/29-2011.00.jsonld>; "
+                + "rel=\"alternate\"; type=\"application/ld+json\""));
+    }
+
+    @Test
+    void anExtensionOnTheResourceUriOverridesAccept() throws Exception {
+        HttpResponse<String> r = get("/id/occupation/29-2011.00.rdf", "Accept", "text/html");
+        assertEquals(303, r.statusCode());
+        assertEquals("/doc/occupation/29-2011.00.rdf", r.headers().firstValue("Location").orElseThrow());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ttl, TURTLE", "jsonld, JSONLD", "rdf, RDFXML", "nt, NTRIPLES"})
+    void everyRdfFormatDescribesTheResourceAndWhatLinksToIt(String ext, String lang) throws Exception {
+        HttpResponse<String> r = get("/doc/framework/29-2011.00/occupational/v.26.05/level/emerging." + ext);
+        assertEquals(200, r.statusCode(), r.body());
+        Model m = parse(r.body(), org.apache.jena.riot.RDFLanguages.nameToLang(lang));
+        var level = m.createResource(LEVEL);
+        assertTrue(m.contains(level, SKOS.prefLabel, m.createLiteral("Emerging", "en")), r.body());
+        // incoming structural links: the level lists its statements (first page), with their labels
+        long statements = m.listSubjectsWithProperty(ASN.hasProgressionLevel, level).toList().size();
+        assertEquals(5, statements, "one page of incoming links");
+        var first = m.listSubjectsWithProperty(ASN.hasProgressionLevel, level).next();
+        assertTrue(first.hasProperty(CEASN.competencyLabel) || first.hasProperty(SKOS.prefLabel));
+        // bounded: the next page is linked
+        assertTrue(r.body().contains("hydra") && r.body().contains("page=2"), "no link to the next page");
+        assertFalse(r.headers().firstValue("Vary").orElse("").contains("Accept"), "an explicit extension does not vary");
+    }
+
+    @Test
+    void pagesOfIncomingLinksCoverEverythingOnce() throws Exception {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int page = 1; page <= 3; page++) {
+            Model m = parse(get("/doc/framework/29-2011.00/occupational/v.26.05/level/emerging.nt?page=" + page).body(),
+                    Lang.NTRIPLES);
+            m.listSubjectsWithProperty(ASN.hasProgressionLevel, m.createResource(LEVEL))
+                    .forEachRemaining(s -> assertTrue(seen.add(s.getURI()), "twice: " + s));
+        }
+        assertEquals(10, seen.size());
+    }
+
+    @Test
+    void theDocumentWithoutExtensionIsNegotiatedWithContentLocation() throws Exception {
+        HttpResponse<String> r = get("/doc/occupation/29-2011.00", "Accept", "application/n-triples");
+        assertEquals(200, r.statusCode());
+        assertEquals("/doc/occupation/29-2011.00.nt", r.headers().firstValue("Content-Location").orElseThrow());
+        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("application/n-triples"));
+        assertEquals("Accept", r.headers().firstValue("Vary").orElseThrow());
+        Model m = parse(r.body(), Lang.NTRIPLES);
+        assertTrue(m.contains(m.createResource(OCC), SKOS.notation, "29-2011.00"));
+    }
+
+    @Test
+    void conditionalGetAnswers304() throws Exception {
+        HttpResponse<String> r = get("/doc/occupation/29-2011.00.ttl");
+        String etag = r.headers().firstValue("ETag").orElseThrow();
+        String modified = r.headers().firstValue("Last-Modified").orElseThrow();
+        assertEquals("Wed, 20 May 2026 10:00:00 GMT", modified);
+        assertEquals(304, get("/doc/occupation/29-2011.00.ttl", "If-None-Match", etag).statusCode());
+        assertEquals(304, get("/doc/occupation/29-2011.00.ttl", "If-Modified-Since", modified).statusCode());
+        assertEquals(200, get("/doc/occupation/29-2011.00.ttl", "If-None-Match", "\"other\"").statusCode());
+        assertEquals(200, get("/doc/occupation/29-2011.00.ttl", "If-Modified-Since",
+                "Tue, 19 May 2026 10:00:00 GMT").statusCode());
+    }
+
+    @Test
+    void unknownResourcesAre404InHtmlForBrowsersAndPlainForRdfClients() throws Exception {
+        HttpResponse<String> html = get("/id/occupation/00-0000.00", "Accept", "text/html");
+        assertEquals(404, html.statusCode());
+        assertTrue(html.body().contains("<h1>Not found</h1>"), html.body());
+        HttpResponse<String> plain = get("/id/occupation/00-0000.00", "Accept", "text/turtle");
+        assertEquals(404, plain.statusCode());
+        assertTrue(plain.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+        assertEquals(404, get("/doc/occupation/00-0000.00.ttl").statusCode());
+        assertEquals(404, get("/no/such/page").statusCode());
+    }
+
+    @Test
+    void unacceptableTypesAre406() throws Exception {
+        assertEquals(406, get("/id/occupation/29-2011.00", "Accept", "image/png").statusCode());
+        assertEquals(406, get("/doc/occupation/29-2011.00", "Accept", "application/pdf").statusCode());
+    }
+
+    @Test
+    void theBaseIsConfigurationNotTheHost() throws Exception {
+        try (GraphStore other = GraphStore.open(tmp.resolve("other"))) {
+            new Importer(other, "https://data.example.org/", null).importPaths(List.of(Path.of("seeds/29-2099.00.json")));
+            SkillgraphServer s = SkillgraphServer.create(other).base("https://data.example.org/").port(0).build().start();
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port()
+                        + "/doc/occupation/29-2099.00.nt")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode());
+                assertTrue(r.body().contains("<https://data.example.org/id/occupation/29-2099.00>"), r.body());
+            } finally {
+                s.stop();
+            }
+        }
+    }
+
+    // ---- HTML --------------------------------------------------------------------------------------
+
+    @Test
+    void theOccupationPageIsAReadableDocumentAndEscapesSourceText() throws Exception {
+        HttpResponse<String> r = get("/doc/occupation/29-2011.00.html");
+        assertEquals(200, r.statusCode());
+        String html = r.body();
+        assertTrue(html.contains("<h1>Medical and Clinical Laboratory Technologists</h1>"));
+        assertTrue(html.contains("Entry / Apprentice"));
+        assertTrue(html.contains("href=\"/id/source/anthropic-economic-index\""), "citation chips link to sources");
+        assertTrue(html.contains("href=\"/id/anchor/skill/critical-thinking\""), "anchors link to their pages");
+        assertTrue(html.contains("Communication"), "durable-skill domains");
+        assertTrue(html.contains("&lt;b&gt;basic&lt;/b&gt; &amp; \"careful\" &lt;script&gt;alert(1)&lt;/script&gt;"),
+                "markup in statement text shows as text");
+        assertFalse(html.contains("<script>alert(1)</script>"));
+        assertFalse(html.contains("<b>basic</b>"));
+    }
+
+    @Test
+    void anAnchorPageListsTheOccupationsUsingIt() throws Exception {
+        String html = get("/doc/anchor/skill/science.html").body();
+        assertTrue(html.contains("href=\"/id/occupation/29-2011.00\""), html);
+        String source = get("/doc/source/skill-automation-feasibility-index.html").body();
+        assertTrue(source.contains("as cites as evidence") || source.contains("cites as evidence"), source);
+        assertTrue(source.contains("/statement/"), "a source shows what cites it");
+    }
+
+    @Test
+    void homeSearchQueryAndOntologyPages() throws Exception {
+        String home = get("/").body();
+        assertTrue(home.contains("href=\"/id/occupation/29-2099.00\""), home);
+        assertTrue(home.contains("<strong>2</strong><span>occupations</span>"), home);
+        String search = get("/search?q=" + URLEncoder.encode("microscopy", StandardCharsets.UTF_8)).body();
+        assertTrue(search.contains("href=\"/id/framework/29-2011.00/occupational/v.26.05/level/emerging/statement/4\""),
+                search);
+        assertEquals(200, get("/search?q=" + URLEncoder.encode("\"unbalanced (", StandardCharsets.UTF_8)).statusCode());
+        String query = get("/query").body();
+        assertTrue(query.contains("statements-per-level"), query);
+        HttpResponse<String> rq = get("/queries/statements-per-level.rq");
+        assertEquals(200, rq.statusCode());
+        assertTrue(rq.body().contains("SELECT"));
+        String ontology = get("/ontology", "Accept", "text/html").body();
+        assertTrue(ontology.contains("id=\"OnetSkill\""), "terms are documented at their own anchors");
+        Model onto = parse(get("/ontology.ttl").body(), Lang.TURTLE);
+        assertTrue(onto.contains(onto.createResource("https://w3id.org/skillgraph/ontology"), null, (org.apache.jena.rdf.model.RDFNode) null));
+        assertEquals(200, get("/static/style.css").statusCode());
+        assertEquals(404, get("/static/../pom.xml").statusCode());
+    }
+
+    @Test
+    void theSiteIsReadOnly() throws Exception {
+        assertEquals(405, send("POST", "/doc/occupation/29-2011.00.ttl", "text/turtle", "").statusCode());
+        assertEquals(405, send("PUT", "/id/occupation/29-2011.00", "text/turtle", "<a:b> <a:c> <a:d> .").statusCode());
+    }
+
+    // ---- SPARQL ------------------------------------------------------------------------------------
+
+    static final String COUNT = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a <https://purl.org/ctdlasn/terms/Competency> }";
+
+    @Test
+    void sparqlGetAndBothPostsOverTheUnionOfAllDocuments() throws Exception {
+        String q = URLEncoder.encode(COUNT, StandardCharsets.UTF_8);
+        JsonNode get = new ObjectMapper().readTree(get("/sparql?query=" + q, "Accept",
+                "application/sparql-results+json").body());
+        assertEquals(186, get.at("/results/bindings/0/n/value").asInt());
+        JsonNode form = new ObjectMapper().readTree(send("POST", "/sparql", "application/x-www-form-urlencoded",
+                "query=" + q).body());
+        assertEquals(186, form.at("/results/bindings/0/n/value").asInt());
+        JsonNode direct = new ObjectMapper().readTree(send("POST", "/sparql", "application/sparql-query", COUNT).body());
+        assertEquals(186, direct.at("/results/bindings/0/n/value").asInt());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"application/sparql-results+xml, <sparql", "text/csv, n", "text/tab-separated-values, ?n"})
+    void selectResultsInXmlCsvTsv(String accept, String start) throws Exception {
+        HttpResponse<String> r = get("/sparql?query=" + URLEncoder.encode(COUNT, StandardCharsets.UTF_8), "Accept", accept);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains(start) && r.body().contains("186"), r.body());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"text/turtle, TURTLE", "application/ld+json, JSONLD", "application/rdf+xml, RDFXML",
+        "application/n-triples, NTRIPLES"})
+    void constructAndDescribeInEveryRdfFormat(String accept, String lang) throws Exception {
+        String q = "CONSTRUCT { ?o <http://www.w3.org/2004/02/skos/core#notation> ?n } WHERE { ?o a "
+                + "<https://purl.org/ctdl/terms/Occupation> ; <http://www.w3.org/2004/02/skos/core#notation> ?n }";
+        HttpResponse<String> r = get("/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8), "Accept", accept);
+        assertEquals(200, r.statusCode(), r.body());
+        Model m = parse(r.body(), org.apache.jena.riot.RDFLanguages.nameToLang(lang));
+        assertEquals(2, m.size());
+        HttpResponse<String> d = get("/sparql?query=" + URLEncoder.encode("DESCRIBE <" + OCC + ">",
+                StandardCharsets.UTF_8), "Accept", accept);
+        assertEquals(200, d.statusCode());
+        assertTrue(parse(d.body(), org.apache.jena.riot.RDFLanguages.nameToLang(lang)).containsResource(
+                ModelFactory.createDefaultModel().createResource(OCC)));
+    }
+
+    @Test
+    void eachDocumentIsANamedGraph() throws Exception {
+        String q = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + BASE + "graph/29-2099.00/v.26.05> { ?s ?p ?o } }";
+        JsonNode r = new ObjectMapper().readTree(get("/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8),
+                "Accept", "application/sparql-results+json").body());
+        assertEquals(618, r.at("/results/bindings/0/n/value").asInt());
+        HttpResponse<String> gsp = get("/sparql?graph=" + URLEncoder.encode(BASE + "graph/29-2099.00/v.26.05",
+                StandardCharsets.UTF_8), "Accept", "application/n-triples");
+        assertEquals(200, gsp.statusCode());
+        assertEquals(618, parse(gsp.body(), Lang.NTRIPLES).size());
+    }
+
+    @Test
+    void resultsAreCappedAndTheCapIsSaid() throws Exception {
+        HttpResponse<String> r = get("/sparql?query=" + URLEncoder.encode("SELECT * WHERE { ?s ?p ?o }",
+                StandardCharsets.UTF_8), "Accept", "application/sparql-results+json");
+        assertEquals(200, r.statusCode());
+        assertEquals("25", r.headers().firstValue("X-Result-Limit").orElseThrow());
+        assertEquals(25, new ObjectMapper().readTree(r.body()).at("/results/bindings").size());
+        HttpResponse<String> small = send("POST", "/sparql", "application/sparql-query", "SELECT * WHERE { ?s ?p ?o } LIMIT 3");
+        assertEquals(3, new ObjectMapper().readTree(small.body()).at("/results/bindings").size());
+        assertFalse(small.headers().firstValue("X-Result-Limit").isPresent());
+    }
+
+    @Test
+    void updatesGraphStoreWritesAndAdminAreRefused() throws Exception {
+        String update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }";
+        assertClientError(send("POST", "/sparql", "application/sparql-update", update));
+        assertClientError(send("POST", "/sparql", "application/x-www-form-urlencoded",
+                "update=" + URLEncoder.encode(update, StandardCharsets.UTF_8)));
+        assertClientError(send("POST", "/sparql/update", "application/sparql-update", update));
+        assertClientError(send("PUT", "/sparql?default", "text/turtle", "<urn:a> <urn:b> <urn:c> ."));
+        assertClientError(send("POST", "/sparql?graph=urn:g", "text/turtle", "<urn:a> <urn:b> <urn:c> ."));
+        assertClientError(send("DELETE", "/sparql?graph=" + URLEncoder.encode(BASE + "graph/29-2099.00/v.26.05",
+                StandardCharsets.UTF_8), "text/plain", ""));
+        for (String admin : List.of("/$/datasets", "/$/server", "/$/ping", "/$/stats", "/$/compact/sparql", "/$/tasks")) {
+            assertClientError(get(admin));
+        }
+        JsonNode r = new ObjectMapper().readTree(get("/sparql?query=" + URLEncoder.encode(COUNT, StandardCharsets.UTF_8),
+                "Accept", "application/sparql-results+json").body());
+        assertEquals(186, r.at("/results/bindings/0/n/value").asInt(), "nothing was written");
+    }
+
+    private static void assertClientError(HttpResponse<String> r) {
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, r.request().method() + " " + r.uri() + " answered "
+                + r.statusCode());
+    }
+
+    @Test
+    void corsIsOnForOtherOrigins() throws Exception {
+        HttpResponse<String> r = get("/sparql?query=" + URLEncoder.encode(COUNT, StandardCharsets.UTF_8),
+                "Origin", "https://researcher.example.net", "Accept", "application/sparql-results+json");
+        assertEquals(200, r.statusCode());
+        assertNotNull(r.headers().firstValue("Access-Control-Allow-Origin").orElse(null), r.headers().toString());
+    }
+
+    @Test
+    void theEndpointDescribesItself() throws Exception {
+        HttpResponse<String> r = get("/sparql", "Accept", "text/turtle");
+        assertEquals(200, r.statusCode());
+        Model m = parse(r.body(), Lang.TURTLE);
+        assertTrue(m.contains(null, org.apache.jena.vocabulary.RDF.type,
+                m.createResource("http://www.w3.org/ns/sparql-service-description#Service")));
+        HttpResponse<String> browser = get("/sparql", "Accept", "text/html");
+        assertEquals(303, browser.statusCode());
+        assertEquals("/query", browser.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
+    void aQueryOverTheTimeoutIsStopped() throws Exception {
+        try (GraphStore other = GraphStore.open(tmp.resolve("timeout"))) {
+            new Importer(other, BASE, null).importPaths(List.of(Path.of("seeds")));
+            SkillgraphServer s = SkillgraphServer.create(other).port(0).queryTimeoutMillis(200).resultLimit(10)
+                    .build().start();
+            try {
+                String heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port()
+                        + "/sparql?query=" + URLEncoder.encode(heavy, StandardCharsets.UTF_8)))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(503, r.statusCode(), r.body());
+            } finally {
+                s.stop();
+            }
+        }
+    }
+}
