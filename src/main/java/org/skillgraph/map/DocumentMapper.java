@@ -60,7 +60,7 @@ import org.skillgraph.vocab.SG;
  */
 public final class DocumentMapper {
     /** Bumped whenever the mapping changes, so that unchanged files are mapped again. */
-    public static final String MAPPING_VERSION = "1";
+    public static final String MAPPING_VERSION = "2";
     private static final String EN = "en";
     private static final Pattern CC = Pattern.compile("CC\\s+(BY(?:-(?:SA|NC|ND))*)\\s+(\\d\\.\\d)",
             Pattern.CASE_INSENSITIVE);
@@ -182,8 +182,12 @@ public final class DocumentMapper {
                 .addProperty(CETERMS.ctid, uris.ctid(fwUri))
                 .addProperty(SG.forOccupation, occupation);
         occupation.addProperty(SG.hasFramework, fw);
-        if (f.description() != null && !f.description().isBlank()) {
-            fw.addProperty(CEASN.description, f.description(), EN);
+        // a registry requires a description: a framework the source gives none keeps its "context covered"
+        // paragraph, which describes it; with neither, the quality gate refuses the document
+        String description = f.description() != null && !f.description().isBlank() ? f.description()
+                : f.contextCovered() != null && !f.contextCovered().isBlank() ? f.contextCovered() : null;
+        if (description != null) {
+            fw.addProperty(CEASN.description, description, EN);
         }
         if (f.contextCovered() != null && !f.contextCovered().isBlank()) {
             fw.addProperty(SG.contextCovered, f.contextCovered(), EN);
