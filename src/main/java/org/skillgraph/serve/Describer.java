@@ -12,6 +12,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -30,8 +31,7 @@ final class Describer {
     private static final Property[] LABELS = {RDF.type, SKOS.prefLabel, RDFS.label, DCTerms.title, SKOS.notation};
     private static final Property HYDRA_NEXT = ModelFactory.createDefaultModel()
             .createProperty("http://www.w3.org/ns/hydra/core#next");
-    private static final Property FOAF_PRIMARY_TOPIC = ModelFactory.createDefaultModel()
-            .createProperty("http://xmlns.com/foaf/0.1/primaryTopic");
+
 
     /** A description; {@code exists} is false when the store says nothing about the resource. */
     record Description(Model model, boolean exists, boolean hasMore) {
@@ -90,7 +90,7 @@ final class Describer {
             out.add(union.listStatements(r, CEASN.competencyLabel, (RDFNode) null));
         }
         if (exists && document != null) {
-            out.add(out.createResource(document), FOAF_PRIMARY_TOPIC, subject);
+            out.add(out.createResource(document), FOAF.primaryTopic, subject);
             out.setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/");
         }
         if (hasMore && nextPage != null) {

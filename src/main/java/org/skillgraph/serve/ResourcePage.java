@@ -10,6 +10,7 @@ import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.vocabulary.RDF;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -92,6 +93,7 @@ final class ResourcePage {
     private void incoming(Element main, Model m, Resource r, boolean hasMore, int page) {
         Map<Property, List<Resource>> byProperty = new LinkedHashMap<>();
         m.listStatements(null, null, r).toList().stream()
+                .filter(s -> !s.getPredicate().equals(FOAF.primaryTopic)) // the document itself
                 .sorted(Comparator.comparing((Statement s) -> Labels.ofProperty(union, s.getPredicate()))
                         .thenComparing(s -> Labels.of(m, s.getSubject())))
                 .forEach(s -> byProperty.computeIfAbsent(s.getPredicate(), k -> new ArrayList<>()).add(s.getSubject()));

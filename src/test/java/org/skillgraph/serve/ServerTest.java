@@ -314,11 +314,14 @@ class ServerTest {
         String q = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + BASE + "graph/29-2099.00/v.26.05> { ?s ?p ?o } }";
         JsonNode r = new ObjectMapper().readTree(get("/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8),
                 "Accept", "application/sparql-results+json").body());
-        assertEquals(618, r.at("/results/bindings/0/n/value").asInt());
+        long stored = org.apache.jena.system.Txn.calculateRead(store.dataset(),
+                () -> store.dataset().getNamedModel(BASE + "graph/29-2099.00/v.26.05").size());
+        assertTrue(stored > 600);
+        assertEquals(stored, r.at("/results/bindings/0/n/value").asLong());
         HttpResponse<String> gsp = get("/sparql?graph=" + URLEncoder.encode(BASE + "graph/29-2099.00/v.26.05",
                 StandardCharsets.UTF_8), "Accept", "application/n-triples");
         assertEquals(200, gsp.statusCode());
-        assertEquals(618, parse(gsp.body(), Lang.NTRIPLES).size());
+        assertEquals(stored, parse(gsp.body(), Lang.NTRIPLES).size());
     }
 
     @Test
