@@ -41,6 +41,42 @@ class SkillgraphJarIT {
     }
 
     @Test
+    void serveLoadsTheSeedsIntoAnEmptyStoreAnswersAndStopsCleanlyOnSigterm() throws Exception {
+        String jar = System.getProperty("skillgraph.jar", "target/skillgraph.jar");
+        String store = tmp.resolve("served").toString();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar,
+                "serve", "--store", store, "--port", "0", "--seed", "seeds").redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader log = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String url = null;
+            StringBuilder seen = new StringBuilder();
+            for (String line; url == null && (line = log.readLine()) != null;) {
+                seen.append(line).append('\n');
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("serving (http://\\S+/) ").matcher(line);
+                if (m.find()) {
+                    url = m.group(1);
+                }
+            }
+            assertTrue(url != null, "never became ready: " + seen);
+            assertTrue(seen.toString().contains("2 created") || seen.toString().contains("created"), seen.toString());
+            var http = java.net.http.HttpClient.newHttpClient();
+            var home = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, home.statusCode());
+            assertTrue(home.body().contains("Medical and Clinical Laboratory Technologists"));
+            p.destroy(); // SIGTERM
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "did not stop on SIGTERM");
+        } finally {
+            p.destroyForcibly();
+        }
+        // the store was closed cleanly: another process opens it, and the seeds are there unchanged
+        Result again = java("ingest", "--store", store, "seeds/");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("2 unchanged"), again.err());
+    }
+
+    @Test
     void ingestThenQueryTheLibraryAsJson() throws Exception {
         String store = tmp.resolve("tdb2").toString();
         Result ingest = java("ingest", "--store", store, "seeds/");

@@ -19,6 +19,12 @@
   }
   form.addEventListener('submit', function (e) {
     e.preventDefault();
+    run();
+  });
+  // /query?query=… opens with that query and runs it: a shareable link to a result
+  var shared = new URLSearchParams(window.location.search).get('query');
+  if (shared) { text.value = shared; run(); }
+  function run() {
     status.textContent = 'Running…';
     results.textContent = '';
     var started = performance.now();
@@ -53,5 +59,5 @@
       });
       results.appendChild(table);
     }).catch(function (err) { status.textContent = 'Failed: ' + err; });
-  });
+  }
 })();
