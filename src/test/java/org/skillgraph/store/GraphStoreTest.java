@@ -103,6 +103,11 @@ class GraphStoreTest {
             assertEquals(0, count(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o FILTER(CONTAINS(STR(?o), 'perform basic processing')) }"));
             assertEquals(1, count(store, "SELECT (COUNT(*) AS ?n) { ?s <https://purl.org/ctdlasn/terms/competencyText> ?o "
                     + "FILTER(STRSTARTS(STR(?o), 'perform simple processing')) }"));
+            // the full-text index follows the replacement: the new words are found, the old ones are gone
+            String search = "PREFIX text: <http://jena.apache.org/text#> SELECT (COUNT(DISTINCT ?s) AS ?n) "
+                    + "{ ?s text:query ('\"%s processing steps\"' 100) }";
+            assertEquals(1, count(store, String.format(search, "simple")));
+            assertEquals(0, count(store, String.format(search, "basic")));
         }
     }
 
