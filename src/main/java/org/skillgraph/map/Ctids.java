@@ -24,7 +24,8 @@ public final class Ctids {
         return "ce-" + uuid5(NAMESPACE, key);
     }
 
-    static UUID uuid5(UUID namespace, String name) {
+    /** UUID version 5 (RFC 9562: SHA-1 over the name space's bytes and the UTF-8 name). */
+    public static UUID uuid5(UUID namespace, String name) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
             ByteBuffer ns = ByteBuffer.allocate(16);
