@@ -129,6 +129,7 @@ public final class SkillgraphServer {
                     .add(sparql, ds.asDatasetGraph(), false)
                     .addFilter(sparql, new SparqlFilter(site, resultLimit))
                     .addServlet(site.root() + "*", new SiteServlet(ds, site, lastModified(ds), pageSize))
+                    .addServlet(site.root() + "ims/case/v1p1/*", new CaseServlet(ds, site, lastModified(ds)))
                     .build();
             return new SkillgraphServer(fuseki, site, host);
         }
