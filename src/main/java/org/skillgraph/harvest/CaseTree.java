@@ -186,16 +186,15 @@ final class CaseTree {
         for (int i = 0; i < levels.size(); i++) {
             rank.put(levels.get(i), i);
         }
-        List<Resource> statements = graph.listSubjectsWithProperty(CEASN.isPartOf, framework).toList().stream()
-                .filter(s -> s.hasProperty(RDF.type, CEASN.Competency) && id(s) != null)
-                .sorted(Comparator.comparing((Resource s) -> rank.getOrDefault(level(s), Integer.MAX_VALUE))
-                        .thenComparingInt(CaseTree::listId).thenComparing(Resource::getURI))
+        List<Stmt> statements = graph.listSubjectsWithProperty(CEASN.isPartOf, framework).toList().stream()
+                .filter(s -> s.hasProperty(RDF.type, CEASN.Competency)).map(Stmt::read).filter(s -> s.id() != null)
+                .sorted(Comparator.comparing((Stmt s) -> rank.getOrDefault(s.level(), Integer.MAX_VALUE))
+                        .thenComparingInt(Stmt::listId).thenComparing(Stmt::uri))
                 .toList();
-        Map<Resource, List<Resource>> children = new LinkedHashMap<>();
+        Map<Resource, List<Stmt>> children = new LinkedHashMap<>();
         boolean byDomain = !domains.isEmpty();
-        for (Resource s : statements) {
-            Resource parent = byDomain ? s.getPropertyResourceValue(SG.domain) : level(s);
-            children.computeIfAbsent(parent, k -> new ArrayList<>()).add(s);
+        for (Stmt s : statements) {
+            children.computeIfAbsent(byDomain ? s.domain() : s.level(), k -> new ArrayList<>()).add(s);
         }
 
         List<Item> items = new ArrayList<>();
@@ -230,7 +229,7 @@ final class CaseTree {
      * The statements under one parent. Codes: {@code 29-2011.00.P.3} (the 3rd Proficient statement),
      * {@code 29-2011.00.AI.P.3}, durable skills {@code 29-2011.00.DS.6.EM.1} (domain 6, 1st Emerging statement).
      */
-    private static void statements(List<Resource> statements, Node parent, String codePrefix,
+    private static void statements(List<Stmt> statements, Node parent, String codePrefix,
                                    Map<Resource, Item> levelItems, Map<Resource, String> abbreviations, Doc doc,
                                    List<Item> items, List<Association> associations) {
         if (statements == null) {
@@ -238,19 +237,17 @@ final class CaseTree {
         }
         boolean underLevel = levelItems.values().stream().anyMatch(l -> l.node().equals(parent));
         int ordinal = 0;
-        for (Resource s : statements) {
+        for (Stmt s : statements) {
             ordinal++;
-            Resource level = level(s);
-            String listId = listId(s) == Integer.MAX_VALUE ? Integer.toString(ordinal) : string(s, CEASN.listID).strip();
+            Resource level = s.level();
+            int position = s.listId() == Integer.MAX_VALUE ? ordinal : s.listId();
+            String listId = Integer.toString(position);
             String levelCode = level == null || abbreviations.get(level) == null ? "" : abbreviations.get(level) + ".";
             String code = underLevel ? parentCode(levelItems, parent) + "." + listId
                     : codePrefix + "." + levelCode + listId;
-            String text = string(s, CEASN.competencyText);
-            text = text != null ? text : string(s, SKOS.prefLabel) != null ? string(s, SKOS.prefLabel) : s.getURI();
-            Item item = new Item(id(s), text,
-                    string(s, CEASN.competencyLabel), null, TYPE_COMPETENCY, code, listId, doc.language());
+            Item item = new Item(s.id(), s.text(), s.label(), null, TYPE_COMPETENCY, code, listId, doc.language());
             items.add(item);
-            associations.add(association(item.node(), IS_CHILD_OF, parent, underLevel ? Integer.valueOf(listId) : ordinal));
+            associations.add(association(item.node(), IS_CHILD_OF, parent, underLevel ? position : ordinal));
             Item levelItem = level == null ? null : levelItems.get(level);
             if (!underLevel && levelItem != null) {
                 associations.add(association(item.node(), HAS_SKILL_LEVEL, levelItem.node(), null));
@@ -306,15 +303,21 @@ final class CaseTree {
                 .toList();
     }
 
-    private static Resource level(Resource statement) {
-        return statement.getPropertyResourceValue(ASN.hasProgressionLevel);
-    }
-
-    private static int listId(Resource statement) {
-        try {
-            return Integer.parseInt(string(statement, CEASN.listID).strip());
-        } catch (NumberFormatException | NullPointerException e) {
-            return Integer.MAX_VALUE;
+    /** What a statement contributes, read once (sorting and grouping look at it many times). */
+    private record Stmt(String uri, UUID id, Resource level, Resource domain, int listId, String text, String label) {
+        static Stmt read(Resource s) {
+            String text = string(s, CEASN.competencyText);
+            if (text == null) {
+                text = string(s, SKOS.prefLabel) != null ? string(s, SKOS.prefLabel) : s.getURI();
+            }
+            int listId;
+            try {
+                listId = Integer.parseInt(string(s, CEASN.listID).strip());
+            } catch (NumberFormatException | NullPointerException e) {
+                listId = Integer.MAX_VALUE;
+            }
+            return new Stmt(s.getURI(), CaseTree.id(s), s.getPropertyResourceValue(ASN.hasProgressionLevel),
+                    s.getPropertyResourceValue(SG.domain), listId, text, string(s, CEASN.competencyLabel));
         }
     }
 
