@@ -1,14 +1,10 @@
 package org.skillgraph.serve;
 
 import java.net.InetAddress;
-import java.time.Instant;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Dataset;
-import org.apache.jena.rdf.model.RDFNode;
-import org.apache.jena.system.Txn;
 import org.skillgraph.store.GraphStore;
-import org.skillgraph.vocab.PROV;
 
 /**
  * The embedded server: Fuseki with a read-only SPARQL endpoint and the linked-data site.
@@ -128,10 +124,21 @@ public final class SkillgraphServer {
                     .verbose(false)
                     .add(sparql, ds.asDatasetGraph(), false)
                     .addFilter(sparql, new SparqlFilter(site, resultLimit))
-                    .addServlet(site.root() + "*", new SiteServlet(ds, site, lastModified(ds), pageSize))
-                    .addServlet(site.root() + "ims/case/v1p1/*", new CaseServlet(ds, site, lastModified(ds)))
+                    .addServlet(site.root() + "*", new SiteServlet(ds, site, store.lastModified(), pageSize))
+                    .addServlet(site.root() + "graph/*", harvest(site))
+                    .addServlet(site.root() + "resources/*", harvest(site))
+                    .addServlet(site.root() + "dumps/*", harvest(site))
+                    .addServlet(site.root() + ".well-known/*", harvest(site))
+                    .addServlet(site.root() + "sitemaps/*", harvest(site))
+                    .addServlet(site.root() + "sitemap.xml", harvest(site))
+                    .addServlet(site.root() + "robots.txt", harvest(site))
+                    .addServlet(site.root() + "ims/case/v1p1/*", new CaseServlet(ds, site, store.lastModified()))
                     .build();
             return new SkillgraphServer(fuseki, site, host);
+        }
+
+        private HarvestServlet harvest(SitePaths site) {
+            return new HarvestServlet(store.dataset(), site, store.dumpsDirectory(), store.lastModified());
         }
 
         private static boolean isLoopback(String host) {
@@ -140,13 +147,6 @@ public final class SkillgraphServer {
             } catch (java.net.UnknownHostException e) {
                 throw new IllegalArgumentException("unknown host: " + host, e);
             }
-        }
-
-        /** The newest import time in the store: the Last-Modified of every page. */
-        private static Instant lastModified(Dataset ds) {
-            return Txn.calculateRead(ds, () -> ds.getUnionModel().listObjectsOfProperty(PROV.generatedAtTime).toList()
-                    .stream().filter(RDFNode::isLiteral).map(n -> Instant.parse(n.asLiteral().getLexicalForm()))
-                    .max(Instant::compareTo).orElse(Instant.EPOCH));
         }
     }
 }

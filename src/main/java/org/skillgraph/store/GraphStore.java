@@ -158,6 +158,18 @@ public final class GraphStore implements AutoCloseable {
         return dataset;
     }
 
+    /** When the data last changed: the newest import time of any document ({@code Instant.EPOCH} if none). */
+    public java.time.Instant lastModified() {
+        return read(ds -> ds.getUnionModel().listObjectsOfProperty(org.skillgraph.vocab.PROV.generatedAtTime).toList()
+                .stream().filter(RDFNode::isLiteral).map(n -> java.time.Instant.parse(n.asLiteral().getLexicalForm()))
+                .max(java.time.Instant::compareTo).orElse(java.time.Instant.EPOCH));
+    }
+
+    /** The folder of the whole-store dumps, inside the store folder. */
+    public Path dumpsDirectory() {
+        return dir.resolve("dumps");
+    }
+
     /** Runs {@code action} in a read transaction. */
     public <T> T read(Function<Dataset, T> action) {
         return Txn.calculateRead(dataset, () -> action.apply(dataset));

@@ -1,0 +1,203 @@
+package org.skillgraph.harvest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
+import org.skillgraph.vocab.ASN;
+import org.skillgraph.vocab.CEASN;
+import org.skillgraph.vocab.CETERMS;
+import org.skillgraph.vocab.SG;
+
+/**
+ * CTDL-ASN documents as the Credential Registry serves them.
+ * <ul>
+ * <li>{@code /graph/{ctid}} of a framework: {@code @graph} with the framework first, then every statement as
+ * a {@code ceasn:Competency} (a flat list of top children, each with {@code asn:hasProgressionLevel}); the
+ * occupation as {@code ceterms:occupationType} and the O*NET anchors as {@code ceasn:skillEmbodied},
+ * {@code knowledgeEmbodied}, {@code abilityEmbodied}, {@code taskEmbodied} alignment objects; cited
+ * sources as {@code ceasn:sourceDocumentation}.</li>
+ * <li>{@code /graph/{ctid}} of a progression model: the model and its levels.</li>
+ * <li>{@code /resources/{ctid}}: one node, its {@code @id} the URL it was fetched from.</li>
+ * </ul>
+ * What goes in is defined by two SPARQL queries ({@code ctdl-framework.rq}, {@code ctdl-progression.rq});
+ * {@link CtdlJson} writes it with the shipped context. A CTID names a thing across versions: the newest
+ * version (highest {@code owl:versionInfo}) is served. Call inside a read transaction.
+ */
+public final class CtdlDocuments {
+    private static final Query FRAMEWORK = load("ctdl-framework.rq");
+    private static final Query PROGRESSION = load("ctdl-progression.rq");
+
+    private final Dataset dataset;
+
+    public CtdlDocuments(Dataset dataset) {
+        this.dataset = dataset;
+    }
+
+    /** The CTDL view of a framework or progression model with this CTID (newest version), or empty. */
+    public Optional<Model> view(String ctid) {
+        Optional<Resource> node = find(ctid);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        Resource r = node.get();
+        Model union = dataset.getUnionModel();
+        if (union.contains(r, RDF.type, CEASN.CompetencyFramework)) {
+            return Optional.of(construct(FRAMEWORK, "framework", r));
+        }
+        if (union.contains(r, RDF.type, ASN.ProgressionModel)) {
+            return Optional.of(construct(PROGRESSION, "model", r));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The graph document of a framework or progression model.
+     *
+     * @param graphUrl the URL of this document ({@code …/graph/ce-…})
+     * @param resources the URL prefix of resource documents ({@code …/resources/})
+     */
+    public Optional<ObjectNode> graph(String ctid, String graphUrl, String resources) {
+        return view(ctid).map(m -> {
+            Function<String, String> id = ids(m, resources);
+            ObjectNode doc = JsonNodeFactory.instance.objectNode();
+            doc.put("@context", CtdlJson.CONTEXT_URL);
+            doc.put("@id", graphUrl);
+            ArrayNode graph = doc.putArray("@graph");
+            for (Resource r : ordered(m, dataset.getUnionModel())) {
+                graph.add(CtdlJson.node(m, r, id));
+            }
+            return doc;
+        });
+    }
+
+    /** The resource document of one framework, competency, progression model or level. */
+    public Optional<ObjectNode> resource(String ctid, String resources) {
+        Optional<Resource> node = find(ctid);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        Model union = dataset.getUnionModel();
+        Resource r = node.get();
+        Resource container = r;
+        if (union.contains(r, RDF.type, CEASN.Competency)) {
+            container = r.getPropertyResourceValue(CEASN.isPartOf);
+        } else if (union.contains(r, RDF.type, ASN.ProgressionLevel)) {
+            container = r.getPropertyResourceValue(SKOS.inScheme);
+        }
+        if (container == null || !container.hasProperty(CETERMS.ctid)) {
+            return Optional.empty();
+        }
+        Optional<Model> view = view(container.getProperty(CETERMS.ctid).getString());
+        if (view.isEmpty() || !view.get().containsResource(r)) {
+            return Optional.empty();
+        }
+        Model m = view.get();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("@context", CtdlJson.CONTEXT_URL);
+        o.setAll(CtdlJson.node(m, m.createResource(r.getURI()), ids(m, resources)));
+        return Optional.of(o);
+    }
+
+    /** The node with this CTID; for a framework with several versions, the newest. */
+    Optional<Resource> find(String ctid) {
+        Model union = dataset.getUnionModel();
+        return union.listSubjectsWithProperty(CETERMS.ctid, ctid).toList().stream()
+                .max(Comparator.comparing((Resource r) -> versionOf(union, r)));
+    }
+
+    private static String versionOf(Model m, Resource r) {
+        Statement s = m.getProperty(r, OWL.versionInfo);
+        if (s == null) {
+            Resource fw = r.getPropertyResourceValue(CEASN.isPartOf);
+            s = fw == null ? null : m.getProperty(fw, OWL.versionInfo);
+        }
+        return s == null ? "" : s.getString();
+    }
+
+    private Model construct(Query q, String var, Resource r) {
+        try (QueryExecution qe = QueryExecution.create().query(q).dataset(dataset).substitution(var, r).build()) {
+            Model m = qe.execConstruct();
+            m.setNsPrefix("sg", SG.NS);
+            return m;
+        }
+    }
+
+    /**
+     * The published @id of every IRI in {@code m}: a framework, competency, progression model or level is
+     * published at {@code resources + ctid}; everything else (occupations, anchors, sources) keeps its URI.
+     */
+    Function<String, String> ids(Model m, String resources) {
+        Model union = dataset.getUnionModel();
+        java.util.Map<String, String> map = new java.util.HashMap<>();
+        java.util.Set<Resource> iris = new java.util.HashSet<>(m.listSubjects().toList());
+        m.listObjects().forEachRemaining(o -> {
+            if (o.isURIResource()) {
+                iris.add(o.asResource());
+            }
+        });
+        for (Resource r : iris) {
+            Resource u = union.createResource(r.getURI());
+            boolean published = union.contains(u, RDF.type, CEASN.CompetencyFramework)
+                    || union.contains(u, RDF.type, CEASN.Competency) || union.contains(u, RDF.type, ASN.ProgressionModel)
+                    || union.contains(u, RDF.type, ASN.ProgressionLevel);
+            Statement ctid = union.getProperty(u, CETERMS.ctid);
+            if (r.isURIResource() && published && ctid != null) {
+                map.put(r.getURI(), resources + ctid.getString());
+            }
+        }
+        return uri -> map.getOrDefault(uri, uri);
+    }
+
+    /** Framework (or model) first, then its members in reading order. */
+    private static List<Resource> ordered(Model m, Model union) {
+        return m.listSubjects().toList().stream().filter(Resource::isURIResource)
+                .sorted(Comparator.comparingInt((Resource r) -> m.contains(r, RDF.type, CEASN.CompetencyFramework)
+                        || m.contains(r, RDF.type, ASN.ProgressionModel) ? 0 : 1)
+                        .thenComparingInt(r -> levelRank(m, union, r))
+                        .thenComparing(r -> r.getURI().replaceAll("(\\d+)$", ""))
+                        .thenComparingInt(r -> listId(m, r)))
+                .toList();
+    }
+
+    /** A statement sorts by its level's rank; a level by its own. */
+    private static int levelRank(Model m, Model union, Resource r) {
+        Resource level = m.contains(r, RDF.type, ASN.ProgressionLevel) ? r : r.getPropertyResourceValue(ASN.hasProgressionLevel);
+        Statement rank = level == null ? null : union.getProperty(union.createResource(level.getURI()), SG.rank);
+        return rank == null ? 0 : rank.getInt();
+    }
+
+    private static int listId(Model m, Resource r) {
+        Statement s = m.getProperty(r, CEASN.listID);
+        try {
+            return s == null ? 0 : Integer.parseInt(s.getString());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static Query load(String name) {
+        try (InputStream in = CtdlDocuments.class.getResourceAsStream(name)) {
+            return QueryFactory.create(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

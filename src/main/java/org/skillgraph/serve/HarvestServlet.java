@@ -1,0 +1,182 @@
+package org.skillgraph.serve;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.system.Txn;
+import org.jsoup.nodes.Document;
+import org.skillgraph.harvest.CtdlDocuments;
+import org.skillgraph.harvest.DatasetDescription;
+import org.skillgraph.harvest.Dumps;
+import org.skillgraph.harvest.Sitemap;
+
+/**
+ * What registries and crawlers harvest: {@code /graph/{ctid}} and {@code /resources/{ctid}} (CTDL-ASN
+ * JSON-LD), {@code /dumps/…} (with Content-Length and byte ranges), {@code /.well-known/void} (VoID + DCAT,
+ * content-negotiated), {@code /sitemap.xml} and {@code /robots.txt}.
+ */
+final class HarvestServlet extends PageServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Pattern CTID = Pattern.compile("ce-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+
+    private final transient Dataset dataset;
+    private final transient SitePaths site;
+    private final transient Path dumps;
+    private final Instant lastModified;
+    private transient volatile List<String> sitemapPages;
+
+    HarvestServlet(Dataset dataset, SitePaths site, Path dumps, Instant lastModified) {
+        this.dataset = dataset;
+        this.site = site;
+        this.dumps = dumps;
+        this.lastModified = lastModified;
+    }
+
+    @Override
+    Instant lastModified() {
+        return lastModified;
+    }
+
+    @Override
+    Document errorPage(int status, String message) {
+        return new SitePages(site).error(status, message);
+    }
+
+    @Override
+    void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String rest = req.getRequestURI().substring(site.root().length());
+        String origin = origin(req);
+        if (rest.startsWith("graph/") || rest.startsWith("resources/")) {
+            String ctid = rest.substring(rest.indexOf('/') + 1);
+            if (!CTID.matcher(ctid).matches()) {
+                throw HttpError.notFound(req.getRequestURI());
+            }
+            String resources = origin + site.root() + "resources/";
+            Optional<ObjectNode> doc = Txn.calculateRead(dataset, () -> rest.startsWith("graph/")
+                    ? new CtdlDocuments(dataset).graph(ctid, origin + req.getRequestURI(), resources)
+                    : new CtdlDocuments(dataset).resource(ctid, resources));
+            ObjectNode json = doc.orElseThrow(() -> HttpError.notFound(ctid));
+            send(req, resp, new Body(json.toPrettyString().getBytes(StandardCharsets.UTF_8), "application/ld+json", false));
+        } else if (rest.startsWith("dumps/")) {
+            dump(req, resp, rest.substring("dumps/".length()));
+        } else if (rest.equals(".well-known/void")) {
+            datasetDescription(req, resp, origin);
+        } else if (rest.equals("sitemap.xml") || rest.matches("sitemaps/\\d{1,4}\\.xml")) {
+            int page = rest.equals("sitemap.xml") ? 0 : Integer.parseInt(rest.replaceAll("\\D", ""));
+            String xml = Sitemap.xml(sitemapPages(origin), origin + site.root(), page);
+            if (xml == null) {
+                throw HttpError.notFound(req.getRequestURI());
+            }
+            send(req, resp, new Body(xml.getBytes(StandardCharsets.UTF_8), "application/xml", false));
+        } else if (rest.equals("robots.txt")) {
+            String robots = "User-agent: *\nDisallow: " + site.page("sparql") + "\nDisallow: " + site.page("search")
+                    + "\nDisallow: " + site.page("dumps/") + "\nSitemap: " + origin + site.page("sitemap.xml") + "\n";
+            send(req, resp, new Body(robots.getBytes(StandardCharsets.UTF_8), "text/plain", false));
+        } else {
+            throw HttpError.notFound(req.getRequestURI());
+        }
+    }
+
+    private List<String> sitemapPages(String origin) {
+        List<String> pages = sitemapPages;
+        if (pages == null) {
+            pages = Txn.calculateRead(dataset, () -> Sitemap.pages(dataset, site.base(), origin + site.root()));
+            sitemapPages = pages;
+        }
+        return pages;
+    }
+
+    private void datasetDescription(HttpServletRequest req, HttpServletResponse resp, String origin) throws IOException {
+        Format format = Format.negotiate(req.getHeader("Accept"));
+        if (format == null) {
+            throw HttpError.notAcceptable(req.getHeader("Accept"));
+        }
+        List<Dumps.Dump> list = Dumps.read(dumps);
+        Body body = Txn.calculateRead(dataset, () -> {
+            Model m = DatasetDescription.describe(dataset, site.base(), origin + site.root(), list, lastModified);
+            String uri = origin + site.root() + ".well-known/void#dataset";
+            if (format == Format.HTML) {
+                return Body.html(new ResourcePage(site, m).render(uri, new Describer.Description(m, true, false), 1));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            RDFDataMgr.write(out, m, format.rdfFormat());
+            return new Body(out.toByteArray(), format.mediaType(), true);
+        });
+        send(req, resp, body);
+    }
+
+    /** A dump file: Content-Length, and a single byte range when asked (206), for resumable downloads. */
+    private void dump(HttpServletRequest req, HttpServletResponse resp, String name) throws IOException {
+        Optional<Dumps.Dump> dump = Dumps.read(dumps).stream().filter(d -> d.name().equals(name)).findFirst();
+        Path file = dumps.resolve(name);
+        if (dump.isEmpty() || !Files.isRegularFile(file)) {
+            throw HttpError.notFound(req.getRequestURI());
+        }
+        long size = Files.size(file);
+        long start = 0;
+        long end = size - 1;
+        String range = req.getHeader("Range");
+        resp.setHeader("Accept-Ranges", "bytes");
+        resp.setHeader("ETag", "\"" + dump.get().sha256() + "\"");
+        resp.setContentType("application/gzip");
+        resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        if (range != null) {
+            Matcher m = RANGE.matcher(range.strip());
+            if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+                resp.setHeader("Content-Range", "bytes */" + size);
+                throw new HttpError(416, "Unsupported range: " + range);
+            }
+            if (m.group(1).isEmpty()) {
+                start = Math.max(0, size - Long.parseLong(m.group(2)));
+            } else {
+                start = Long.parseLong(m.group(1));
+                end = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
+            }
+            if (start > end || start >= size) {
+                resp.setHeader("Content-Range", "bytes */" + size);
+                throw new HttpError(416, "Range not satisfiable: " + range);
+            }
+            resp.setStatus(206);
+            resp.setHeader("Content-Range", "bytes " + start + "-" + end + "/" + size);
+        }
+        long length = end - start + 1;
+        resp.setContentLengthLong(length);
+        if ("HEAD".equals(req.getMethod())) {
+            return;
+        }
+        try (InputStream in = Files.newInputStream(file); OutputStream out = resp.getOutputStream()) {
+            in.skipNBytes(start);
+            byte[] buf = new byte[1 << 16];
+            long left = length;
+            while (left > 0) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (n < 0) {
+                    break;
+                }
+                out.write(buf, 0, n);
+                left -= n;
+            }
+        }
+    }
+
+    private static String origin(HttpServletRequest req) {
+        StringBuffer url = req.getRequestURL();
+        return url.substring(0, url.indexOf("/", url.indexOf("//") + 2));
+    }
+}
