@@ -24,6 +24,9 @@ import org.skillgraph.harvest.CtdlDocuments;
 import org.skillgraph.harvest.DatasetDescription;
 import org.skillgraph.harvest.Dumps;
 import org.skillgraph.harvest.Sitemap;
+import org.skillgraph.map.Uris;
+import org.skillgraph.store.Change;
+import org.skillgraph.store.GraphStore;
 
 /**
  * What registries and crawlers harvest: {@code /graph/{ctid}} and {@code /resources/{ctid}} (CTDL-ASN
@@ -35,17 +38,22 @@ final class HarvestServlet extends PageServlet {
     private static final Pattern CTID = Pattern.compile("ce-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
+    private static final int DEFAULT_CHANGES = 100;
+    private static final int MAX_CHANGES = 1000;
+
+    private final transient GraphStore store;
     private final transient Dataset dataset;
     private final transient SitePaths site;
     private final transient Path dumps;
     private final Instant lastModified;
     private transient volatile List<String> sitemapPages;
 
-    HarvestServlet(Dataset dataset, SitePaths site, Path dumps, Instant lastModified) {
-        this.dataset = dataset;
+    HarvestServlet(GraphStore store, SitePaths site) {
+        this.store = store;
+        this.dataset = store.dataset();
         this.site = site;
-        this.dumps = dumps;
-        this.lastModified = lastModified;
+        this.dumps = store.dumpsDirectory();
+        this.lastModified = store.lastModified();
     }
 
     @Override
@@ -84,6 +92,16 @@ final class HarvestServlet extends PageServlet {
                 throw HttpError.notFound(req.getRequestURI());
             }
             send(req, resp, new Body(xml.getBytes(StandardCharsets.UTF_8), "application/xml", false));
+        } else if (rest.equals("changes")) {
+            changes(req, resp, origin);
+        } else if (rest.equals("changes/patches/")) {
+            patchList(req, resp, origin);
+        } else if (rest.matches("changes/patches/\\d{8}\\.rdfp")) {
+            Path file = store.patchesDirectory().resolve(rest.substring("changes/patches/".length()));
+            if (!Files.isRegularFile(file)) {
+                throw HttpError.notFound(req.getRequestURI());
+            }
+            send(req, resp, new Body(Files.readAllBytes(file), "application/rdf-patch", false));
         } else if (rest.equals("robots.txt")) {
             String robots = "User-agent: *\nDisallow: " + site.page("sparql") + "\nDisallow: " + site.page("search")
                     + "\nDisallow: " + site.page("dumps/") + "\nSitemap: " + origin + site.page("sitemap.xml") + "\n";
@@ -91,6 +109,59 @@ final class HarvestServlet extends PageServlet {
         } else {
             throw HttpError.notFound(req.getRequestURI());
         }
+    }
+
+    /** {@code /changes?since=ISO-8601[&limit=n&offset=n]}: what changed after that instant, in order. */
+    private void changes(HttpServletRequest req, HttpServletResponse resp, String origin) throws IOException {
+        Instant since;
+        int limit;
+        long offset;
+        try {
+            String s = req.getParameter("since");
+            since = s == null || s.isBlank() ? Instant.EPOCH : java.time.OffsetDateTime.parse(s).toInstant();
+            limit = req.getParameter("limit") == null ? DEFAULT_CHANGES : Integer.parseInt(req.getParameter("limit"));
+            offset = req.getParameter("offset") == null ? 0 : Long.parseLong(req.getParameter("offset"));
+        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+            throw HttpError.badRequest("since must be an ISO-8601 date-time with offset (e.g. 2026-05-20T10:00:00Z); "
+                    + "limit and offset numbers");
+        }
+        if (limit < 1 || limit > MAX_CHANGES || offset < 0) {
+            throw HttpError.badRequest("limit must be 1–" + MAX_CHANGES + " and offset at least 0");
+        }
+        List<Change> page = store.changes(since, limit + 1L, offset);
+        Uris uris = new Uris(site.base());
+        ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        out.put("since", since.toString());
+        var list = out.putArray("changes");
+        for (Change c : page.subList(0, Math.min(limit, page.size()))) {
+            ObjectNode e = list.addObject();
+            e.put("sequence", c.sequence()).put("type", c.type()).put("kind", c.kind()).put("time", c.time().toString())
+                    .put("resource", c.object()).put("document", c.graph());
+            String ctid = uris.ctid(c.object());
+            e.put("ctid", ctid);
+            if ("framework".equals(c.kind())) {
+                e.put("ctdlGraph", origin + site.root() + "graph/" + ctid);
+            }
+        }
+        if (page.size() > limit) {
+            out.put("next", origin + site.root() + "changes?since=" + since + "&limit=" + limit + "&offset="
+                    + (offset + limit));
+        }
+        out.put("patches", origin + site.root() + "changes/patches/");
+        send(req, resp, new Body(out.toPrettyString().getBytes(StandardCharsets.UTF_8), "application/json", false));
+    }
+
+    /** The RDF Patch log, in order. */
+    private void patchList(HttpServletRequest req, HttpServletResponse resp, String origin) throws IOException {
+        var arr = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        Path dir = store.patchesDirectory();
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".rdfp")).sorted()
+                        .forEach(n -> arr.add(origin + site.root() + "changes/patches/" + n));
+            }
+        }
+        send(req, resp, new Body(arr.toPrettyString().getBytes(StandardCharsets.UTF_8), "application/json", false));
     }
 
     private List<String> sitemapPages(String origin) {

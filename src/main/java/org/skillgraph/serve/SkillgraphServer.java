@@ -132,13 +132,15 @@ public final class SkillgraphServer {
                     .addServlet(site.root() + "sitemaps/*", harvest(site))
                     .addServlet(site.root() + "sitemap.xml", harvest(site))
                     .addServlet(site.root() + "robots.txt", harvest(site))
+                    .addServlet(site.root() + "changes", harvest(site))
+                    .addServlet(site.root() + "changes/*", harvest(site))
                     .addServlet(site.root() + "ims/case/v1p1/*", new CaseServlet(ds, site, store.lastModified()))
                     .build();
             return new SkillgraphServer(fuseki, site, host);
         }
 
         private HarvestServlet harvest(SitePaths site) {
-            return new HarvestServlet(store.dataset(), site, store.dumpsDirectory(), store.lastModified());
+            return new HarvestServlet(store, site);
         }
 
         private static boolean isLoopback(String host) {

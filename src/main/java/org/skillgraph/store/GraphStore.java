@@ -100,17 +100,82 @@ public final class GraphStore implements AutoCloseable {
      * transaction per batch rather than per document keeps the database from growing many times over).
      */
     public List<Outcome> putAll(List<MappedDocument> docs) {
-        return Txn.calculateWrite(dataset, () -> {
-            List<Outcome> outcomes = new java.util.ArrayList<>();
+        Patch patch = new Patch();
+        List<Outcome> outcomes = Txn.calculateWrite(dataset, () -> {
+            List<Outcome> out = new java.util.ArrayList<>();
             for (MappedDocument doc : docs) {
-                outcomes.add(replace(doc));
+                out.add(replace(doc, patch));
             }
-            return outcomes;
+            patch.commitTo(dataset);
+            return out;
+        });
+        patch.write(patchesDirectory());
+        return outcomes;
+    }
+
+    /**
+     * Removes a document graph and leaves a tombstone in the change feed for the frameworks and the
+     * occupation it held. Returns false when there was no such graph.
+     */
+    public boolean remove(String graphName) {
+        Patch patch = new Patch();
+        boolean removed = Txn.calculateWrite(dataset, () -> {
+            if (!dataset.containsNamedModel(graphName)) {
+                return false;
+            }
+            Model old = dataset.getNamedModel(graphName);
+            patch.deleted(graphName, old);
+            patch.change(graphName, "delete", changed(old), java.time.Instant.now());
+            dataset.removeNamedModel(graphName);
+            patch.commitTo(dataset);
+            return true;
+        });
+        patch.write(patchesDirectory());
+        return removed;
+    }
+
+    /** The change feed after {@code since} (exclusive), in order, one page at a time. */
+    public List<Change> changes(java.time.Instant since, long limit, long offset) {
+        return read(ds -> {
+            org.apache.jena.query.Query q = CHANGES.cloneQuery();
+            q.setLimit(limit);
+            q.setOffset(offset);
+            List<Change> out = new java.util.ArrayList<>();
+            try (QueryExecution qe = QueryExecution.create().query(q).dataset(ds).substitution("since",
+                    ds.getDefaultModel().createTypedLiteral(since.toString(),
+                            org.apache.jena.datatypes.xsd.XSDDatatype.XSDdateTime)).build()) {
+                qe.execSelect().forEachRemaining(row -> {
+                    String type = row.getResource("type").getLocalName().toLowerCase(java.util.Locale.ROOT);
+                    String object = row.getResource("object").getURI();
+                    out.add(new Change(row.getLiteral("sequence").getLong(), type, object,
+                            object.contains("/id/framework/") ? "framework" : "occupation",
+                            java.time.Instant.parse(row.getLiteral("published").getLexicalForm()),
+                            row.getResource("graph").getURI()));
+                });
+            }
+            return out;
         });
     }
 
-    private Outcome replace(MappedDocument doc) {
+    /** The folder of the RDF Patch log, one file per transaction that changed something. */
+    public Path patchesDirectory() {
+        return dir.resolve("patches");
+    }
+
+    private static final org.apache.jena.query.Query CHANGES = loadQuery("changes.rq");
+
+    private static org.apache.jena.query.Query loadQuery(String name) {
+        try (java.io.InputStream in = GraphStore.class.getResourceAsStream(name)) {
+            return org.apache.jena.query.QueryFactory.create(new String(in.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Outcome replace(MappedDocument doc, Patch patch) {
         boolean exists = dataset.containsNamedModel(doc.graphName());
+        java.util.Map<String, String> before = java.util.Map.of();
         if (exists) {
             Model old = dataset.getNamedModel(doc.graphName());
             Resource node = old.createResource(doc.graphName());
@@ -118,10 +183,31 @@ public final class GraphStore implements AutoCloseable {
                     && sameValue(node, SG.mappingVersion, DocumentMapper.MAPPING_VERSION)) {
                 return Outcome.UNCHANGED;
             }
+            before = changed(old);
+            patch.deleted(doc.graphName(), old);
             dataset.removeNamedModel(doc.graphName());
         }
         dataset.addNamedModel(doc.graphName(), doc.model());
+        patch.added(doc.graphName(), doc.model());
+        java.time.Instant time = java.time.Instant.parse(doc.model().listObjectsOfProperty(
+                doc.model().createResource(doc.graphName()), org.skillgraph.vocab.PROV.generatedAtTime).next()
+                .asLiteral().getLexicalForm());
+        java.util.Map<String, String> after = changed(doc.model());
+        patch.change(doc.graphName(), exists ? "update" : "create", after, time);
+        java.util.Map<String, String> gone = new java.util.TreeMap<>(before);
+        gone.keySet().removeAll(after.keySet());
+        patch.change(doc.graphName(), "delete", gone, time);
         return exists ? Outcome.UPDATED : Outcome.CREATED;
+    }
+
+    /** The frameworks and occupations a document graph describes: URI → kind. */
+    private static java.util.Map<String, String> changed(Model m) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        m.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, org.skillgraph.vocab.CETERMS.Occupation)
+                .forEachRemaining(r -> out.put(r.getURI(), "occupation"));
+        m.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, org.skillgraph.vocab.CEASN.CompetencyFramework)
+                .forEachRemaining(r -> out.put(r.getURI(), "framework"));
+        return out;
     }
 
     /** Indexes every quad of the store whose predicate is indexed (when the index folder was missing). */
@@ -143,15 +229,23 @@ public final class GraphStore implements AutoCloseable {
 
     /** Replaces a named graph with {@code model} unless it already holds exactly the same triples. */
     public boolean replaceGraph(String name, Model model) {
-        return Txn.calculateWrite(dataset, () -> {
+        Patch patch = new Patch();
+        boolean replaced = Txn.calculateWrite(dataset, () -> {
             if (dataset.containsNamedModel(name) && dataset.getNamedModel(name).isIsomorphicWith(model)) {
                 return false;
             }
+            if (dataset.containsNamedModel(name)) {
+                patch.deleted(name, dataset.getNamedModel(name));
+            }
             dataset.removeNamedModel(name);
             dataset.addNamedModel(name, model);
+            patch.added(name, model);
             return true;
         });
+        patch.write(patchesDirectory());
+        return replaced;
     }
+
 
     /** The dataset (TDB2 behind the text index), for the server: every access must be in a transaction. */
     public Dataset dataset() {

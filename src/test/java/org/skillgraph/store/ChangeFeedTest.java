@@ -1,0 +1,104 @@
+package org.skillgraph.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.rdfpatch.RDFPatchOps;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.skillgraph.ingest.Importer;
+
+/**
+ * The change feed records exactly what changed — across import, re-import (nothing) and remove (a
+ * tombstone) — and the RDF Patch log rebuilds the store exactly.
+ */
+class ChangeFeedTest {
+    static final String BASE = "http://localhost:3030/";
+    static final Instant T1 = Instant.parse("2026-05-20T10:00:00Z");
+    static final Instant T2 = Instant.parse("2026-05-21T10:00:00Z");
+    static final Instant T3 = Instant.parse("2026-05-22T10:00:00Z");
+
+    @TempDir
+    Path tmp;
+
+    private static void ingest(GraphStore store, Instant at, Path... paths) {
+        new Importer(store, BASE, null, Clock.fixed(at, ZoneOffset.UTC)).importPaths(List.of(paths));
+    }
+
+    @Test
+    void sinceReturnsExactlyTheChangesAfterThatInstant() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Path page = in.resolve("page.txt");
+        String text = Files.readString(Path.of("seeds/29-2011.00.txt"), StandardCharsets.UTF_8);
+        Files.writeString(page, text, StandardCharsets.UTF_8);
+        Files.copy(Path.of("seeds/29-2099.00.json"), in.resolve("export.json"));
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ingest(store, T1, in);
+            List<Change> all = store.changes(Instant.EPOCH, 100, 0);
+            assertEquals(6, all.size(), all.toString());
+            assertTrue(all.stream().allMatch(c -> c.type().equals("create") && c.time().equals(T1)));
+            assertEquals(4, all.stream().filter(c -> c.kind().equals("framework")).count());
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), all.stream().map(Change::sequence).toList());
+
+            ingest(store, T2, in); // unchanged: nothing new, same dates
+            assertEquals(6, store.changes(Instant.EPOCH, 100, 0).size());
+            assertEquals(List.of(), store.changes(T1, 100, 0));
+
+            Files.writeString(page, text.replace("perform basic processing steps", "perform simple processing steps"),
+                    StandardCharsets.UTF_8);
+            ingest(store, T3, in);
+            List<Change> updates = store.changes(T2, 100, 0);
+            assertEquals(4, updates.size(), updates.toString());
+            assertTrue(updates.stream().allMatch(c -> c.type().equals("update") && c.time().equals(T3)
+                    && c.graph().equals(BASE + "graph/29-2011.00/v.26.05")));
+
+            assertTrue(store.remove(BASE + "graph/29-2099.00/v.26.05"));
+            List<Change> deletes = store.changes(T3, 100, 0);
+            assertEquals(2, deletes.size());
+            assertTrue(deletes.stream().allMatch(c -> c.type().equals("delete")));
+            assertTrue(deletes.stream().anyMatch(c -> c.object().equals(BASE + "id/occupation/29-2099.00")));
+            assertEquals(12, store.changes(Instant.EPOCH, 100, 0).size());
+            assertEquals(2, store.changes(Instant.EPOCH, 2, 10).size(), "paging");
+
+            // a replica applying the patch log in order holds exactly the same quads
+            Dataset replica = DatasetFactory.createTxnMem();
+            try (Stream<Path> files = Files.list(store.patchesDirectory())) {
+                for (Path p : files.sorted().toList()) {
+                    // each patch is one transaction (TX … TC): applying it begins and commits it
+                    RDFPatchOps.applyChange(replica.asDatasetGraph(), RDFPatchOps.fileToPatch(p.toString()));
+                }
+            }
+            DatasetGraph source = store.read(ds -> {
+                Dataset copy = DatasetFactory.create();
+                ds.listModelNames().forEachRemaining(n -> copy.addNamedModel(n,
+                        org.apache.jena.rdf.model.ModelFactory.createDefaultModel().add(ds.getNamedModel(n))));
+                return copy.asDatasetGraph();
+            });
+            DatasetGraph replicated = Txn.calculateRead(replica, () -> {
+                Dataset copy = DatasetFactory.create();
+                replica.listModelNames().forEachRemaining(n -> {
+                    if (!replica.getNamedModel(n).isEmpty()) {
+                        copy.addNamedModel(n, org.apache.jena.rdf.model.ModelFactory.createDefaultModel()
+                                .add(replica.getNamedModel(n)));
+                    }
+                });
+                return copy.asDatasetGraph();
+            });
+            assertEquals(source.stream().count(), replicated.stream().count());
+            assertTrue(IsoMatcher.isomorphic(source, replicated), "the patch log does not rebuild the store");
+        }
+    }
+}
