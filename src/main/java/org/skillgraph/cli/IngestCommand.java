@@ -1,5 +1,6 @@
 package org.skillgraph.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +18,8 @@ import picocli.CommandLine.Parameters;
         description = {"Read source documents (JSON exports, NSX pages as HTML or text; folders recursively), "
                 + "map them to RDF and store each as its own named graph in a TDB2 store.",
                 "A document already in the store is replaced atomically; identical bytes change nothing. "
+                + "Each document is validated against the SHACL shapes first: one with a violation is rejected "
+                + "(the store keeps its previous version), warnings are reported and the document is stored. "
                 + "Exit code 0 when every file was stored, 1 when any was rejected."})
 final class IngestCommand implements Callable<Integer> {
     @Option(names = "--store", required = true, paramLabel = "DIR", description = "TDB2 store folder (created if needed).")
@@ -26,33 +29,46 @@ final class IngestCommand implements Callable<Integer> {
             description = "Base URI of the data (default: ${DEFAULT-VALUE}); resources are {base}id/…")
     String base;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Where to write the SHACL validation report (Turtle) of this import "
+                    + "(default: DIR/" + REPORT + ").")
+    Path report;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to import.")
     List<Path> paths;
+
+    /** The default place of the machine-readable report, inside the store folder. */
+    static final String REPORT = "reports/last-ingest-report.ttl";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (!base.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
             throw new SkillgraphCommand.UserException("--base must be an http(s) URL, such as "
                     + "http://localhost:3030/ (got '" + base + "')");
         }
         PrintWriter err = spec.commandLine().getErr();
-        ImportReport report;
+        ImportReport result;
+        Importer importer;
         try (GraphStore gs = GraphStore.open(store)) {
-            report = new Importer(gs, base, err).importPaths(paths);
+            importer = new Importer(gs, base, err);
+            result = importer.importPaths(paths);
         }
-        for (ImportReport.Entry e : report.entries()) {
+        for (ImportReport.Entry e : result.entries()) {
             if (e.error() != null) {
                 err.println("rejected: " + e.error());
             }
         }
-        err.printf("ingested %d file(s): %d created, %d updated, %d unchanged, %d rejected; %d value(s) flagged "
-                        + "for review%n", report.entries().size(), report.count(GraphStore.Outcome.CREATED),
-                report.count(GraphStore.Outcome.UPDATED), report.count(GraphStore.Outcome.UNCHANGED),
-                report.rejected(), report.warnings());
+        Path reportFile = report != null ? report : store.resolve(REPORT);
+        importer.validationLog().write(reportFile);
+        err.printf("ingested %d file(s): %d created, %d updated, %d unchanged, %d rejected; %d warning(s)%n",
+                result.entries().size(), result.count(GraphStore.Outcome.CREATED),
+                result.count(GraphStore.Outcome.UPDATED), result.count(GraphStore.Outcome.UNCHANGED),
+                result.rejected(), result.warnings());
+        err.println(importer.validationLog().summary() + "; SHACL report: " + reportFile);
         err.flush();
-        return report.rejected() == 0 ? 0 : SkillgraphCommand.EXIT_REJECTED;
+        return result.rejected() == 0 ? 0 : SkillgraphCommand.EXIT_REJECTED;
     }
 }

@@ -19,10 +19,10 @@ public record ImportReport(List<Entry> entries) {
      *
      * @param file the file
      * @param outcome what the store did, or {@code null} when rejected
-     * @param error why it was rejected, or {@code null}
+     * @param error why it was rejected (unreadable, refused by the quality gate, a duplicate), or {@code null}
      * @param graph the document's graph name, or {@code null}
      * @param triples the number of triples mapped
-     * @param warnings values kept but flagged for review
+     * @param warnings the quality gate's warnings, one line each: values flagged for review, doubtful counts
      */
     public record Entry(Path file, GraphStore.Outcome outcome, String error, String graph, long triples,
                         List<String> warnings) {

@@ -6,22 +6,18 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
-import org.skillgraph.map.DocumentMapper;
 import org.skillgraph.map.MappedDocument;
-import org.skillgraph.model.Flag;
-import org.skillgraph.model.SourceDocument;
-import org.skillgraph.model.Statement;
-import org.skillgraph.read.SourceException;
-import org.skillgraph.read.SourceReader;
 import org.skillgraph.store.GraphStore;
 import org.skillgraph.store.StoreException;
+import org.skillgraph.validate.Finding;
+import org.skillgraph.validate.QualityGate;
+import org.skillgraph.validate.ValidationLog;
+import org.skillgraph.validate.Verdict;
 import org.skillgraph.vocab.SG;
 
 /**
@@ -31,20 +27,23 @@ import org.skillgraph.vocab.SG;
  *     ImportReport r = new Importer(store, "http://localhost:3030/", progress).importPaths(List.of(Path.of("seeds")));
  * }
  * }</pre>
- * A file that cannot be read is rejected with a message naming it and the place in it; the other files of
- * the batch still load, and what the store held for the rejected document stays as it was. Two files of
- * one batch that are the same document (occupation and framework version) are not both loaded: the second
- * is rejected, naming the first.
+ * Each file is read, mapped and validated ({@link DocumentChecker}, {@link QualityGate}) before it joins a
+ * batch. A file that cannot be read, or whose graph has a SHACL violation, is rejected with a message naming
+ * it and the place in it (or the resource, property and shape); the other files of the batch still load, and
+ * what the store held for the rejected document stays as it was. Warnings are reported and the document is
+ * stored. Two files of one batch that are the same document (occupation and framework version) are not both
+ * loaded: the first acceptable one is, the later ones are rejected naming it. Every verdict goes to
+ * {@link #validationLog()}.
  */
 public final class Importer {
     /** Classpath location of the ontology, loaded into its own named graph on every import. */
     public static final String ONTOLOGY_RESOURCE = "/ontology/skillgraph.ttl";
 
     private final GraphStore store;
-    private final DocumentMapper mapper;
-    private final SourceReader reader = new SourceReader();
+    private final DocumentChecker checker;
+    private final String base;
     private final PrintWriter progress;
-    private final Clock clock;
+    private final ValidationLog log = new ValidationLog();
     private long batchTriples = DEFAULT_BATCH_TRIPLES;
     /**
      * Documents are committed in batches of about this many triples: few enough to hold in memory, many
@@ -57,10 +56,14 @@ public final class Importer {
     }
 
     public Importer(GraphStore store, String base, PrintWriter progress, Clock clock) {
+        this(store, base, progress, clock, QualityGate.standard());
+    }
+
+    public Importer(GraphStore store, String base, PrintWriter progress, Clock clock, QualityGate gate) {
         this.store = store;
-        this.mapper = new DocumentMapper(base);
+        this.checker = new DocumentChecker(base, gate, clock);
+        this.base = checker.base();
         this.progress = progress;
-        this.clock = clock;
     }
 
     /** Commits after about this many triples instead of {@link #DEFAULT_BATCH_TRIPLES}; 1 commits every document. */
@@ -69,53 +72,53 @@ public final class Importer {
         return this;
     }
 
+    /** The verdict of every document this importer validated, for the machine-readable report. */
+    public ValidationLog validationLog() {
+        return log;
+    }
+
     /** Imports every file under the given paths (folders recursively). */
     public ImportReport importPaths(List<Path> paths) {
         requireSameBase();
         loadOntology();
         SourceFiles.Found found = SourceFiles.expand(paths);
+        int total = found.files().size();
         List<ImportReport.Entry> entries = new ArrayList<>();
-        for (SourceFiles.Rejection r : found.problems()) {
-            entries.add(rejected(r.path(), r.message()));
-        }
-        Map<String, Path> seen = new HashMap<>();
         List<Pending> batch = new ArrayList<>();
-        long pendingTriples = 0;
-        int n = 0;
-        for (Path file : found.files()) {
-            n++;
-            MappedDocument mapped;
-            try {
-                mapped = mapper.map(reader.read(file), clock.instant());
-            } catch (SourceException e) {
-                report(entries, rejected(file, e.getMessage()), n, found.files().size());
-                continue;
+        long[] pendingTriples = {0};
+        int[] problems = {found.problems().size()};
+        int[] n = {0};
+        checker.checkFiles(found, c -> {
+            if (c.verdict() != null) {
+                log.add(c.file().toAbsolutePath().toUri().toString(), c.verdict());
             }
-            Path first = seen.putIfAbsent(mapped.key(), file);
-            if (first != null) {
-                report(entries, rejected(file, file + ": the same document (occupation "
-                        + mapped.source().occupation().soc() + ", framework "
-                        + mapped.source().frameworks().get(0).version() + ") as " + first
-                        + " earlier in this batch; the first one was kept"), n, found.files().size());
-                continue;
+            if (problems[0] > 0) { // the paths that could not be walked come first, and are not files of the count
+                problems[0]--;
+                entries.add(rejected(c.file(), c.error()));
+                return;
             }
-            batch.add(new Pending(file, mapped));
-            pendingTriples += mapped.model().size();
-            if (pendingTriples >= batchTriples) {
-                flush(batch, entries, n, found.files().size());
-                pendingTriples = 0;
+            n[0]++;
+            if (!c.accepted()) {
+                report(entries, rejected(c.file(), c.error()), n[0], total);
+                return;
             }
-        }
-        flush(batch, entries, n, found.files().size());
+            batch.add(new Pending(c.file(), c.doc(), c.verdict(), n[0]));
+            pendingTriples[0] += c.doc().model().size();
+            if (pendingTriples[0] >= batchTriples) {
+                flush(batch, entries, total);
+                pendingTriples[0] = 0;
+            }
+        });
+        flush(batch, entries, total);
         return new ImportReport(entries);
     }
 
-    /** A document read and mapped, waiting for its batch to be stored. */
-    private record Pending(Path file, MappedDocument doc) {
+    /** A document read, mapped and validated, waiting for its batch to be stored. */
+    private record Pending(Path file, MappedDocument doc, Verdict verdict, int number) {
     }
 
     /** Stores the pending documents in one transaction and reports each. */
-    private void flush(List<Pending> batch, List<ImportReport.Entry> entries, int done, int total) {
+    private void flush(List<Pending> batch, List<ImportReport.Entry> entries, int total) {
         if (batch.isEmpty()) {
             return;
         }
@@ -124,7 +127,7 @@ public final class Importer {
             MappedDocument d = batch.get(i).doc();
             Path file = batch.get(i).file();
             report(entries, new ImportReport.Entry(file, outcomes.get(i), null, d.graphName(), d.model().size(),
-                    warnings(file, d.source())), done - batch.size() + i + 1, total);
+                    warnings(file, batch.get(i).verdict())), batch.get(i).number(), total);
         }
         batch.clear();
     }
@@ -134,25 +137,15 @@ public final class Importer {
         if (progress != null) {
             progress.printf("[%d/%d] %s%n", n, total, describe(e));
             for (String w : e.warnings()) {
-                progress.printf("    warning: %s%n", w);
+                progress.printf("    %s%n", w);
             }
             progress.flush();
         }
     }
 
-    private static List<String> warnings(Path file, SourceDocument doc) {
-        List<String> out = new ArrayList<>();
-        for (Flag f : doc.flags()) {
-            out.add(file + " (" + f.location() + "): " + f.message());
-        }
-        for (var fw : doc.frameworks()) {
-            for (Statement s : fw.statements()) {
-                for (Flag f : s.flags()) {
-                    out.add(file + " (" + f.location() + "): " + f.message());
-                }
-            }
-        }
-        return out;
+    /** The gate's warnings: values flagged for review (with the reader's note) and doubtful counts. */
+    private static List<String> warnings(Path file, Verdict verdict) {
+        return verdict.warnings().stream().map(Finding::describe).map(w -> file + ": " + w).toList();
     }
 
     private static ImportReport.Entry rejected(Path file, String message) {
@@ -165,12 +158,12 @@ public final class Importer {
         }
         return e.file() + ": " + e.outcome().name().toLowerCase(java.util.Locale.ROOT) + " <" + e.graph() + "> ("
                 + e.triples() + " triples" + (e.warnings().isEmpty() ? "" : ", " + e.warnings().size()
-                + " flagged for review") + ")";
+                + " warning" + (e.warnings().size() == 1 ? "" : "s")) + ")";
     }
 
     /** One store, one base: documents under two bases would be two copies of everything with other URIs. */
     private void requireSameBase() {
-        String graphs = mapper.uris().base() + "graph/";
+        String graphs = base + "graph/";
         store.graphNames().stream().filter(g -> !g.equals(SG.ONTOLOGY) && !g.startsWith(graphs)).findFirst()
                 .ifPresent(g -> {
                     throw new StoreException(store.directory() + ": this store holds data under another base URI ("

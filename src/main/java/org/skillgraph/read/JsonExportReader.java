@@ -36,6 +36,10 @@ final class JsonExportReader {
             .build();
     /** "v30.2 (CC BY 4.0)": O*NET version, then its licence in parentheses. */
     private static final Pattern ONET = Pattern.compile("^\\s*(\\S+)\\s*(?:\\((.*)\\))?\\s*$");
+    /** O*NET-SOC code: it names the occupation's URI and graph, so a malformed one is refused here. */
+    private static final Pattern SOC = Pattern.compile("\\d{2}-\\d{4}\\.\\d{2}");
+    /** Framework version, as in "v.26.05": part of URIs, and left out of CTIDs by that shape. */
+    private static final Pattern VERSION = Pattern.compile("v\\.\\d+(?:\\.\\d+)*");
 
     private final Path file;
 
@@ -57,6 +61,10 @@ final class JsonExportReader {
         }
         JsonNode occ = object(root, "/occupation");
         String soc = text(occ, "/occupation/soc", true);
+        if (!SOC.matcher(soc).matches()) {
+            throw new SourceException(file, "/occupation/soc", "'soc' must be an O*NET-SOC code NN-NNNN.NN, found '"
+                    + abbreviate(soc) + "'");
+        }
         Occupation occupation = new Occupation(
                 soc,
                 text(occ, "/occupation/title", true),
@@ -69,6 +77,10 @@ final class JsonExportReader {
 
         JsonNode fw = object(root, "/framework");
         String version = text(fw, "/framework/version", true);
+        if (!VERSION.matcher(version).matches()) {
+            throw new SourceException(file, "/framework/version", "'version' must look like 'v.26.05', found '"
+                    + abbreviate(version) + "'");
+        }
         JsonNode levelsNode = object(fw, "/framework/levels");
         List<Level> levels = new ArrayList<>();
         List<Statement> statements = new ArrayList<>();
@@ -85,6 +97,9 @@ final class JsonExportReader {
             if (list == null || !list.isArray()) {
                 throw new SourceException(file, ptr + "/statements", list == null
                         ? "missing required field 'statements'" : "'statements' must be an array of strings");
+            }
+            if (list.isEmpty()) {
+                throw new SourceException(file, ptr + "/statements", "a level with no statements");
             }
             for (int i = 0; i < list.size(); i++) {
                 String sp = ptr + "/statements/" + i;
@@ -136,6 +151,7 @@ final class JsonExportReader {
         if (text.isBlank()) {
             throw new SourceException(file, pointer, "empty statement");
         }
+        requireLength(text, pointer);
         String t = text.strip();
         int dash = t.indexOf(" \u2014 ");
         if (dash <= 0) {
@@ -173,6 +189,7 @@ final class JsonExportReader {
             throw new SourceException(file, pointer, "'" + last(pointer) + "' must be a string, found " + kind(n));
         }
         String s = n.asText();
+        requireLength(s, pointer);
         if (required && s.isBlank()) {
             throw new SourceException(file, pointer, "'" + last(pointer) + "' must not be empty");
         }
@@ -200,6 +217,17 @@ final class JsonExportReader {
             throw new SourceException(file, pointer, "'" + last(pointer) + "' must be true or false, found " + n);
         }
         return n.asBoolean();
+    }
+
+    private void requireLength(String s, String pointer) {
+        if (s.length() > SourceReader.MAX_TEXT_CHARS) {
+            throw new SourceException(file, pointer, "text of " + s.length() + " characters; no statement or field "
+                    + "is longer than " + SourceReader.MAX_TEXT_CHARS + " characters");
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "\u2026" : s;
     }
 
     private static String kind(JsonNode n) {

@@ -64,6 +64,8 @@ final class NsxPageReader {
     private final Map<String, Source> sources = new LinkedHashMap<>();
     private List<PageLine> lines;
     private int i;
+    /** Where the last search for a section's heading began (the line after the previous section). */
+    private int searchedFrom = -1;
     private CitationChips chips;
 
     NsxPageReader(Path file) {
@@ -86,6 +88,13 @@ final class NsxPageReader {
 
     SourceDocument read(List<PageLine> pageLines, SourceFormat format, String sha256) {
         lines = pageLines.stream().filter(l -> !l.isBlank()).toList();
+        for (PageLine l : lines) {
+            if (l.text().length() > SourceReader.MAX_TEXT_CHARS) {
+                throw new SourceException(file, "line " + l.number(), "a line of " + l.text().length()
+                        + " characters; no statement or line of a framework page is longer than "
+                        + SourceReader.MAX_TEXT_CHARS + " characters");
+            }
+        }
         chips = new CitationChips().learnFrom(lines.stream().map(PageLine::text).toList());
         i = 0;
 
@@ -435,9 +444,9 @@ final class NsxPageReader {
             at = m.end();
         }
         if (at != t.length()) {
+            // the rest is not a CIP code, so it does not become one: this note keeps it for review
             flags.add(new Flag("cip-unrecognised", "could not split CIP codes '" + line.text().strip()
-                    + "' into NN.NNNN codes; kept " + out + " and the rest '" + t.substring(at) + "'", where));
-            out.add(t.substring(at));
+                    + "' into NN.NNNN codes; kept " + out + ", not the rest '" + t.substring(at) + "'", where));
         }
         return out;
     }
@@ -523,6 +532,7 @@ final class NsxPageReader {
 
     /** Consumes lines up to one that {@code stop} accepts; returns the non-chrome ones joined, or null. */
     private String paragraph(java.util.function.Predicate<String> stop) {
+        searchedFrom = i;
         List<String> text = new ArrayList<>();
         while (i < lines.size() && !stop.test(lines.get(i).text().strip())) {
             String t = lines.get(i).text().strip();
@@ -535,12 +545,18 @@ final class NsxPageReader {
     }
 
     private void require(boolean present, String section, String expected) {
-        if (!present) {
-            String where = i < lines.size() ? "line " + lines.get(i).number() : "end of file";
-            throw new SourceException(file, where, "missing section '" + section + "': expected " + expected
-                    + (i < lines.size() ? ", found '" + abbreviate(lines.get(i).text().strip()) + "'"
-                            : " but the page ends (truncated?)"));
+        if (present) {
+            return;
         }
+        if (i < lines.size()) {
+            throw new SourceException(file, "line " + lines.get(i).number(), "missing section '" + section
+                    + "': expected " + expected + ", found '" + abbreviate(lines.get(i).text().strip()) + "'");
+        }
+        // the search for the section ran to the end: name where it should have started
+        String where = searchedFrom > 0 && searchedFrom <= lines.size()
+                ? "after line " + lines.get(searchedFrom - 1).number() : "end of file";
+        throw new SourceException(file, where, "missing section '" + section + "': expected " + expected
+                + ", but none follows to the end of the page (a section left out, or the page truncated?)");
     }
 
     private int indexOf(Pattern p) {

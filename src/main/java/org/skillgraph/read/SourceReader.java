@@ -29,6 +29,11 @@ import org.skillgraph.model.SourceFormat;
 public final class SourceReader {
     /** Real documents are tens of kilobytes; a file larger than this is refused before it is read. */
     public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
+    /**
+     * Real statements are a few hundred characters; a statement, field or page line longer than this is an
+     * error naming where it is (the glue splitter's work grows with the square of a token's length).
+     */
+    public static final int MAX_TEXT_CHARS = 10_000;
     private static final Pattern HTML = Pattern.compile("^\\s*(<!doctype\\s+html|<html|<head|<body|<!--)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NSX_TEXT = Pattern.compile("(?m)^SOC\\s*\\d{2}-\\d{4}\\.\\d{2}");

@@ -1,0 +1,2 @@
+# base: ../../map/29-2099.00.expected.ttl
+# The JSON export seed as mapped: no finding at all.

@@ -1,0 +1,2 @@
+# base: ../../map/29-2011.00.expected.ttl
+# The NSX page seed as mapped: no finding at all.
