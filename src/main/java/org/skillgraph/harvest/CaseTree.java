@@ -1,6 +1,10 @@
 package org.skillgraph.harvest;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -135,7 +139,7 @@ final class CaseTree {
         }
         String publisher = string(framework, CEASN.publisherName);
         Literal generated = literal(graph.createResource(graphName), PROV.generatedAtTime);
-        Instant changed = generated == null ? Instant.EPOCH : Instant.parse(generated.getLexicalForm());
+        Instant changed = generated == null ? Instant.EPOCH : instant(generated);
         FrameworkKind kind = framework.listProperties(RDF.type).toList().stream().map(Statement::getObject)
                 .filter(KINDS::containsKey).map(KINDS::get).findFirst().orElse(FrameworkKind.OCCUPATIONAL);
         String language = string(framework, CEASN.inLanguage);
@@ -333,6 +337,19 @@ final class CaseTree {
     private static String number(Resource r, Property p) {
         int n = integer(r, p);
         return n == Integer.MAX_VALUE ? "0" : Integer.toString(n);
+    }
+
+    /** An {@code xsd:dateTime} as an instant (UTC when it has no time zone; the epoch when it is no date-time). */
+    private static Instant instant(Literal l) {
+        try {
+            return OffsetDateTime.parse(l.getLexicalForm()).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(l.getLexicalForm()).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e2) {
+                return Instant.EPOCH;
+            }
+        }
     }
 
     private static Literal literal(Resource r, Property p) {
