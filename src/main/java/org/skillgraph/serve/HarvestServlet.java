@@ -31,7 +31,8 @@ import org.skillgraph.store.GraphStore;
 /**
  * What registries and crawlers harvest: {@code /graph/{ctid}} and {@code /resources/{ctid}} (CTDL-ASN
  * JSON-LD), {@code /dumps/…} (with Content-Length and byte ranges), {@code /.well-known/void} (VoID + DCAT,
- * content-negotiated), {@code /sitemap.xml} and {@code /robots.txt}.
+ * content-negotiated), {@code /sitemap.xml}, {@code /robots.txt}, the change feed {@code /changes?since=…} and its RDF Patch log
+ * {@code /patches/}.
  */
 final class HarvestServlet extends PageServlet {
     private static final long serialVersionUID = 1L;
@@ -69,7 +70,7 @@ final class HarvestServlet extends PageServlet {
     @Override
     void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String rest = req.getRequestURI().substring(site.root().length());
-        String origin = origin(req);
+        String origin = site.origin(req);
         if (rest.startsWith("graph/") || rest.startsWith("resources/")) {
             String ctid = rest.substring(rest.indexOf('/') + 1);
             if (!CTID.matcher(ctid).matches()) {
@@ -94,10 +95,10 @@ final class HarvestServlet extends PageServlet {
             send(req, resp, new Body(xml.getBytes(StandardCharsets.UTF_8), "application/xml", false));
         } else if (rest.equals("changes")) {
             changes(req, resp, origin);
-        } else if (rest.equals("changes/patches/")) {
+        } else if (rest.equals("patches/")) {
             patchList(req, resp, origin);
-        } else if (rest.matches("changes/patches/\\d{8}\\.rdfp")) {
-            Path file = store.patchesDirectory().resolve(rest.substring("changes/patches/".length()));
+        } else if (rest.matches("patches/\\d{8}\\.rdfp")) {
+            Path file = store.patchesDirectory().resolve(rest.substring("patches/".length()));
             if (!Files.isRegularFile(file)) {
                 throw HttpError.notFound(req.getRequestURI());
             }
@@ -147,7 +148,7 @@ final class HarvestServlet extends PageServlet {
             out.put("next", origin + site.root() + "changes?since=" + since + "&limit=" + limit + "&offset="
                     + (offset + limit));
         }
-        out.put("patches", origin + site.root() + "changes/patches/");
+        out.put("patches", origin + site.root() + "patches/");
         send(req, resp, new Body(out.toPrettyString().getBytes(StandardCharsets.UTF_8), "application/json", false));
     }
 
@@ -158,7 +159,7 @@ final class HarvestServlet extends PageServlet {
         if (Files.isDirectory(dir)) {
             try (var files = Files.list(dir)) {
                 files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".rdfp")).sorted()
-                        .forEach(n -> arr.add(origin + site.root() + "changes/patches/" + n));
+                        .forEach(n -> arr.add(origin + site.root() + "patches/" + n));
             }
         }
         send(req, resp, new Body(arr.toPrettyString().getBytes(StandardCharsets.UTF_8), "application/json", false));
@@ -244,10 +245,5 @@ final class HarvestServlet extends PageServlet {
                 left -= n;
             }
         }
-    }
-
-    private static String origin(HttpServletRequest req) {
-        StringBuffer url = req.getRequestURL();
-        return url.substring(0, url.indexOf("/", url.indexOf("//") + 2));
     }
 }

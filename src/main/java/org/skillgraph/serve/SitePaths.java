@@ -11,11 +11,35 @@ import org.skillgraph.map.Uris;
 final class SitePaths {
     private final String base;
     private final String path;
+    private final String publicOrigin;
 
     SitePaths(String base) {
+        this(base, null);
+    }
+
+    /**
+     * @param publicUrl where the site is published ({@code https://data.example.org/}), used for the absolute
+     *                  URLs of harvest documents; {@code null} to take them from each request
+     */
+    SitePaths(String base, String publicUrl) {
         this.base = Uris.normalise(base);
         String p = URI.create(this.base).getPath();
         this.path = p == null || p.isEmpty() ? "/" : p;
+        if (publicUrl == null) {
+            this.publicOrigin = null;
+        } else {
+            URI u = URI.create(publicUrl);
+            this.publicOrigin = u.getScheme() + "://" + u.getRawAuthority();
+        }
+    }
+
+    /** The origin ({@code scheme://host:port}) absolute URLs are built on: the public URL's, or the request's. */
+    String origin(jakarta.servlet.http.HttpServletRequest req) {
+        if (publicOrigin != null) {
+            return publicOrigin;
+        }
+        StringBuffer url = req.getRequestURL();
+        return url.substring(0, url.indexOf("/", url.indexOf("//") + 2));
     }
 
     /** The base URI of the data, ending in a slash. */

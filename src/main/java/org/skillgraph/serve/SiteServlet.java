@@ -133,7 +133,7 @@ final class SiteServlet extends PageServlet {
             resp.setHeader("Content-Location", site.document(uri) + "." + format.extension());
         }
         int page = page(req);
-        String docUrl = absolute(req, site.document(uri));
+        String docUrl = site.origin(req) + site.document(uri);
         String next = docUrl + "." + format.extension() + "?page=" + (page + 1);
         Format f = format;
         Body body = Txn.calculateRead(dataset, () -> {
@@ -249,12 +249,6 @@ final class SiteServlet extends PageServlet {
         } catch (NumberFormatException e) {
             throw HttpError.badRequest("page must be a number from 1");
         }
-    }
-
-    private static String absolute(HttpServletRequest req, String path) {
-        StringBuffer url = req.getRequestURL();
-        String origin = url.substring(0, url.indexOf("/", url.indexOf("//") + 2));
-        return origin + path;
     }
 
     private static byte[] resource(String name) {

@@ -54,6 +54,11 @@ public final class SkillgraphServer {
         return "http://" + h + ":" + port() + site.root();
     }
 
+    /** The base path the site answers under ({@code /} by default). */
+    public String root() {
+        return site.root();
+    }
+
     public void join() {
         fuseki.join();
     }
@@ -71,6 +76,7 @@ public final class SkillgraphServer {
         private long timeoutMs = DEFAULT_TIMEOUT_MS;
         private long resultLimit = DEFAULT_RESULT_LIMIT;
         private int pageSize = Describer.DEFAULT_PAGE_SIZE;
+        private String publicUrl;
 
         private Builder(GraphStore store) {
             this.store = store;
@@ -109,8 +115,18 @@ public final class SkillgraphServer {
             return this;
         }
 
+        /**
+         * Where the site is published, such as {@code https://data.example.org/} behind a proxy: the absolute
+         * URLs of harvest documents (CTDL {@code @id}s, VoID, sitemap, change feed) use it instead of the
+         * request's host.
+         */
+        public Builder publicUrl(String url) {
+            this.publicUrl = url;
+            return this;
+        }
+
         public SkillgraphServer build() {
-            SitePaths site = new SitePaths(base);
+            SitePaths site = new SitePaths(base, publicUrl);
             Dataset ds = store.dataset();
             ds.getContext().set(ARQ.queryTimeout, Long.toString(timeoutMs));
             String sparql = site.page("sparql");
@@ -133,7 +149,7 @@ public final class SkillgraphServer {
                     .addServlet(site.root() + "sitemap.xml", harvest(site))
                     .addServlet(site.root() + "robots.txt", harvest(site))
                     .addServlet(site.root() + "changes", harvest(site))
-                    .addServlet(site.root() + "changes/*", harvest(site))
+                    .addServlet(site.root() + "patches/*", harvest(site))
                     .addServlet(site.root() + "ims/case/v1p1/*", new CaseServlet(ds, site, store.lastModified()))
                     .build();
             return new SkillgraphServer(fuseki, site, host);

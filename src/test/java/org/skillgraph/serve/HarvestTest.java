@@ -142,6 +142,30 @@ class HarvestTest {
     }
 
     @Test
+    void theChangeFeedOverHttp() throws Exception {
+        JsonNode feed = new ObjectMapper().readTree(get("/changes?since=1970-01-01T00:00:00Z&limit=4").body());
+        assertEquals(4, feed.get("changes").size());
+        JsonNode first = feed.get("changes").get(0);
+        assertEquals("create", first.get("type").asText());
+        assertTrue(first.get("ctid").asText().startsWith("ce-"));
+        assertTrue(feed.get("next").asText().contains("offset=4"));
+        JsonNode rest = new ObjectMapper().readTree(get("/changes?since=1970-01-01T00:00:00Z&limit=4&offset=4").body());
+        assertEquals(2, rest.get("changes").size());
+        assertTrue(!rest.has("next"));
+        JsonNode framework = java.util.stream.StreamSupport.stream(feed.get("changes").spliterator(), false)
+                .filter(c -> c.get("kind").asText().equals("framework")).findFirst().orElseThrow();
+        assertEquals(200, get(framework.get("ctdlGraph").asText().replace(root, "")).statusCode());
+        JsonNode later = new ObjectMapper().readTree(get("/changes?since=2100-01-01T00:00:00Z").body());
+        assertEquals(0, later.get("changes").size());
+        assertEquals(400, get("/changes?since=yesterday").statusCode());
+        JsonNode patches = new ObjectMapper().readTree(get("/patches/").body());
+        assertTrue(patches.size() >= 2, patches.toString());
+        HttpResponse<byte[]> patch = get(patches.get(0).asText().replace(root, ""));
+        assertEquals(200, patch.statusCode());
+        assertTrue(new String(patch.body(), StandardCharsets.UTF_8).contains("TX"));
+    }
+
+    @Test
     void sitemapAndRobots() throws Exception {
         String sitemap = new String(get("/sitemap.xml").body(), StandardCharsets.UTF_8);
         assertTrue(sitemap.contains("<loc>" + root + "/doc/occupation/29-2011.00.html</loc>"), sitemap.substring(0, 500));
