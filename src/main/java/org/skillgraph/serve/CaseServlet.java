@@ -205,7 +205,11 @@ final class CaseServlet extends PageServlet {
         if (resp.isCommitted()) {
             return;
         }
-        resp.reset();
+        // keep the CORS headers (browser-based CASE clients read error bodies too), drop those of a body
+        resp.resetBuffer();
+        for (String h : List.of("ETag", "Last-Modified", "Link", "X-Total-Count", "Vary")) {
+            resp.setHeader(h, null);
+        }
         resp.setStatus(status);
         resp.setContentType(JSON + ";charset=utf-8");
         ObjectNode info = MAPPER.createObjectNode();

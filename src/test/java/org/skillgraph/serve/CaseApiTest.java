@@ -440,6 +440,18 @@ class CaseApiTest {
     }
 
     @Test
+    void errorsKeepTheCorsHeaders() throws Exception {
+        HttpResponse<String> ok = get(API + "CFDocuments", "Origin", "https://viewer.example.org");
+        assertEquals(200, ok.statusCode());
+        assertTrue(ok.headers().firstValue("Access-Control-Allow-Origin").isPresent(), ok.headers().toString());
+        HttpResponse<String> r = get(API + "CFItems/00000000-0000-5000-8000-000000000000", "Origin",
+                "https://viewer.example.org");
+        assertEquals(404, r.statusCode());
+        assertTrue(r.headers().firstValue("Access-Control-Allow-Origin").isPresent(), r.headers().toString());
+        assertFalse(r.headers().firstValue("ETag").isPresent());
+    }
+
+    @Test
     void endpointsThisServerDoesNotOfferAre404WithAStatusBody() throws Exception {
         HttpResponse<String> r = get(API + "CFSubjects/00000000-0000-5000-8000-000000000000");
         assertEquals(404, r.statusCode());
