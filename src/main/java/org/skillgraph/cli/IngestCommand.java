@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.skillgraph.harvest.Dumps;
 import org.skillgraph.ingest.ImportReport;
 import org.skillgraph.ingest.Importer;
 import org.skillgraph.store.GraphStore;
@@ -55,6 +56,7 @@ final class IngestCommand implements Callable<Integer> {
         try (GraphStore gs = GraphStore.open(store)) {
             importer = new Importer(gs, base, err);
             result = importer.importPaths(paths);
+            refreshDumps(gs, result, err);
         }
         for (ImportReport.Entry e : result.entries()) {
             if (e.error() != null) {
@@ -70,5 +72,21 @@ final class IngestCommand implements Callable<Integer> {
         err.println(importer.validationLog().summary() + "; SHACL report: " + reportFile);
         err.flush();
         return result.rejected() == 0 ? 0 : SkillgraphCommand.EXIT_REJECTED;
+    }
+
+    /** The dumps follow every import that changed something (and are made when missing). */
+    static void refreshDumps(GraphStore gs, ImportReport result, PrintWriter err) {
+        boolean changed = result.count(GraphStore.Outcome.CREATED) + result.count(GraphStore.Outcome.UPDATED) > 0;
+        if (!changed && !Dumps.read(gs.dumpsDirectory()).isEmpty()) {
+            return;
+        }
+        try {
+            for (Dumps.Dump d : Dumps.regenerate(gs)) {
+                err.printf("dump %s: %,d quads, %,d bytes, sha256 %s%n", d.name(), d.quads(), d.bytes(), d.sha256());
+            }
+        } catch (java.io.IOException e) {
+            throw new org.skillgraph.store.StoreException(gs.dumpsDirectory() + ": cannot write the dumps: "
+                    + e.getMessage(), e);
+        }
     }
 }

@@ -62,6 +62,10 @@ final class ServeCommand implements Callable<Integer> {
                 if (report.rejected() > 0) {
                     err.println("skillgraph: " + report.rejected() + " seed file(s) rejected");
                 }
+                IngestCommand.refreshDumps(gs, report, err);
+            } else if (org.skillgraph.harvest.Dumps.read(gs.dumpsDirectory()).isEmpty()
+                    && !gs.graphNames().stream().allMatch(SG.ONTOLOGY::equals)) {
+                IngestCommand.refreshDumps(gs, new ImportReport(List.of()), err);
             }
             SkillgraphServer server;
             try {

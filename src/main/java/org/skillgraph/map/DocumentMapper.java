@@ -170,7 +170,7 @@ public final class DocumentMapper {
     private void framework(Model m, SourceDocument doc, Framework f, Resource occupation) {
         String soc = doc.occupation().soc();
         String fwUri = uris.framework(soc, f.kind(), f.version());
-        String name = doc.occupation().title() + ": " + f.kind().label().toLowerCase(Locale.ROOT);
+        String name = doc.occupation().title() + ": " + f.kind().label();
         Resource fw = m.createResource(fwUri)
                 .addProperty(RDF.type, CEASN.CompetencyFramework)
                 .addProperty(RDF.type, SKOS.ConceptScheme)
