@@ -25,8 +25,8 @@ import org.skillgraph.harvest.CasePackages;
  * {@code CFItemAssociations/{id}}, built by {@link CasePackages}. Errors are CASE status bodies
  * ({@code imsx_StatusInfo}): 404 {@code unknownobject} or {@code invalid_uuid}, 400
  * {@code invalid_selection_field} (paging) or {@code invalid_sort_field} (sorting is not offered), 500
- * {@code internal_server_error}. Object {@code uri}s are this server's CASE URLs, from the request's origin
- * and the base path, as the site's own absolute links are.
+ * {@code internal_server_error}. Object {@code uri}s are this server's CASE URLs: the public URL's origin
+ * (or, without one, the request's) and the base path, as the harvest documents' absolute URLs are.
  */
 final class CaseServlet extends PageServlet {
     private static final long serialVersionUID = 1L;
@@ -88,7 +88,7 @@ final class CaseServlet extends PageServlet {
 
     private void route(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
-        String caseBase = origin(req) + site.root() + CasePackages.BASE_PATH;
+        String caseBase = site.origin(req) + site.root() + CasePackages.BASE_PATH;
         if (path.equals("/CFDocuments") || path.equals("/CFDocuments/")) {
             documents(req, resp, caseBase);
             return;
@@ -219,10 +219,5 @@ final class CaseServlet extends PageServlet {
         info.putObject("imsx_codeMinor").putArray("imsx_codeMinorField").addObject()
                 .put("imsx_codeMinorFieldName", field).put("imsx_codeMinorFieldValue", codeMinor);
         resp.getOutputStream().write(MAPPER.writeValueAsString(info).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String origin(HttpServletRequest req) {
-        StringBuffer url = req.getRequestURL();
-        return url.substring(0, url.indexOf("/", url.indexOf("//") + 2));
     }
 }

@@ -405,6 +405,24 @@ class CaseApiTest {
     }
 
     @Test
+    void behindAProxyTheUrisUseThePublicUrl() throws Exception {
+        SkillgraphServer published = SkillgraphServer.create(store).base(BASE).port(0)
+                .publicUrl("https://data.example.org/").build().start();
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + published.port()
+                    + API + "CFDocuments?limit=1")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            JsonNode doc = JSON.readTree(r.body()).at("/CFDocuments/0");
+            assertEquals("https://data.example.org" + API + "CFDocuments/" + doc.get("identifier").asText(),
+                    doc.get("uri").asText());
+            assertTrue(r.headers().firstValue("Link").orElseThrow().startsWith("<https://data.example.org" + API),
+                    r.headers().toString());
+        } finally {
+            published.stop();
+        }
+    }
+
+    @Test
     void identifiersAreStable() throws Exception {
         String id = uuid(FW + "29-2099.00/occupational/v.26.05");
         assertEquals(pack(id), pack(id));
