@@ -35,6 +35,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Host to listen on (default: ${DEFAULT-VALUE}, loopback only; 0.0.0.0 for all interfaces).")
     String host;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "Where the site is published (behind a proxy): absolute URLs of harvest documents use it "
+                    + "instead of the request's host.")
+    String publicUrl;
+
     @Option(names = "--seed", paramLabel = "PATH", split = ",",
             description = "Files or folders to ingest first when the store holds no document yet.")
     List<Path> seed;
@@ -70,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
             SkillgraphServer server;
             try {
                 server = SkillgraphServer.create(gs).base(base).port(port).host(host).queryTimeoutMillis(timeout)
-                        .resultLimit(resultLimit).build().start();
+                        .resultLimit(resultLimit).publicUrl(publicUrl).build().start();
             } catch (IllegalArgumentException e) {
                 throw new SkillgraphCommand.UserException(e.getMessage());
             } catch (RuntimeException e) {
