@@ -41,8 +41,11 @@ final class SitePages {
         links.appendElement("a").addClass("button").attr("href", site.page("query")).text("Query with SPARQL");
         links.appendElement("a").addClass("button secondary").attr("href", site.page("ontology"))
                 .text("Ontology documentation");
-        links.appendElement("a").addClass("button secondary").attr("href", site.page("sparql"))
-                .text("Service description");
+        links.appendElement("a").addClass("button secondary").attr("href", site.page(".well-known/void"))
+                .text("Dataset description and dumps");
+        links.appendElement("a").addClass("button secondary").attr("href", site.page("dumps/skillgraph.nq.gz"))
+                .text("Download (N-Quads)");
+        links.appendElement("a").addClass("button secondary").attr("href", site.page("changes")).text("Changes");
 
         Element stats = main.appendElement("section").addClass("figures").attr("aria-label", "Dataset figures");
         Element ul = stats.appendElement("ul");
