@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -109,10 +110,10 @@ public final class QualityGate {
         long start = System.nanoTime();
         ValidationReport report = ShaclValidator.get().validate(shapes, data);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        List<Finding> findings = new ArrayList<>();
-        for (ReportEntry e : report.getEntries()) {
-            findings.add(finding(e, data));
-        }
+        // one finding per distinct line: a value that breaks two constraints of one shape (datatype and range)
+        // is one thing to fix
+        List<Finding> findings = new ArrayList<>(new LinkedHashSet<>(report.getEntries().stream()
+                .map(e -> finding(e, data)).toList()));
         findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::focus)
                 .thenComparing(f -> f.path() == null ? "" : f.path()).thenComparing(Finding::message));
         return new Verdict(graphName, data.size(), findings, report, elapsed);
