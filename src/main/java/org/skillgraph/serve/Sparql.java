@@ -8,7 +8,6 @@ import org.apache.jena.query.QueryFactory;
 
 /** The server's own SPARQL queries, kept as {@code .rq} resources beside this class and parsed once. */
 final class Sparql {
-    static final Query INCOMING = load("incoming.rq");
     static final Query STATS = load("stats.rq");
     static final Query OCCUPATIONS = load("occupations.rq");
     static final Query SEARCH = load("search.rq");
