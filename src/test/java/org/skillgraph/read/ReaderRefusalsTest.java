@@ -1,0 +1,91 @@
+package org.skillgraph.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.skillgraph.model.Flag;
+import org.skillgraph.model.SourceDocument;
+
+/**
+ * What the readers refuse so that nothing malformed reaches a URI or the glue splitter, and what they keep
+ * only as a note. The bad-input corpus ({@code src/test/resources/bad/}) covers the rest end to end.
+ */
+class ReaderRefusalsTest {
+    static final Path JSON_SEED = Path.of("seeds", "29-2099.00.json");
+    static final Path PAGE_SEED = Path.of("seeds", "29-2011.00.txt");
+
+    @TempDir
+    Path dir;
+
+    Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    SourceException refused(Path f) {
+        SourceException e = assertThrows(SourceException.class, () -> new SourceReader().read(f));
+        assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+        return e;
+    }
+
+    @Test
+    void aFrameworkVersionThatCannotBePartOfAUri() throws IOException {
+        String json = Files.readString(JSON_SEED, StandardCharsets.UTF_8).replace("\"v.26.05\"", "\"May 2026/rev 2\"");
+        SourceException e = refused(write("version.json", json));
+        assertEquals("/framework/version", e.location());
+        assertTrue(e.getMessage().contains("must look like 'v.26.05', found 'May 2026/rev 2'"), e.getMessage());
+    }
+
+    @Test
+    void aMalformedSocIsNamedShortened() throws IOException {
+        String json = Files.readString(JSON_SEED, StandardCharsets.UTF_8).replace("\"29-2099.00\"", "\"" + "9".repeat(90) + "\"");
+        SourceException e = refused(write("soc.json", json));
+        assertEquals("/occupation/soc", e.location());
+        assertTrue(e.getMessage().endsWith("found '" + "9".repeat(37) + "\u2026'"), e.getMessage());
+    }
+
+    @Test
+    void anOverlongFieldNamesItsPointer() throws IOException {
+        String json = Files.readString(JSON_SEED, StandardCharsets.UTF_8)
+                .replace("\"Health Technologists and Technicians, All Other\"", "\"" + "T".repeat(SourceReader.MAX_TEXT_CHARS + 1) + "\"");
+        SourceException e = refused(write("title.json", json));
+        assertEquals("/occupation/title", e.location());
+        assertTrue(e.getMessage().contains("text of 10001 characters"), e.getMessage());
+    }
+
+    @Test
+    void aStatementOfExactlyTheLimitIsRead() throws IOException {
+        String statement = "Long topic \u2014 " + "d".repeat(SourceReader.MAX_TEXT_CHARS - 13);
+        assertEquals(SourceReader.MAX_TEXT_CHARS, statement.length());
+        String json = Files.readString(JSON_SEED, StandardCharsets.UTF_8)
+                .replaceFirst("\"Patient medical histories [^\"]*\"", "\"" + statement + "\"");
+        SourceDocument d = new SourceReader().read(write("limit.json", json));
+        assertEquals("Long topic", d.frameworks().get(0).statements().get(0).topic());
+    }
+
+    @Test
+    void whatIsNotACipCodeIsKeptInTheNoteNotAsACode() throws IOException {
+        String page = Files.readString(PAGE_SEED, StandardCharsets.UTF_8)
+                .replace("26.040151.100251.100551.100751.101051.1099", "26.040151.100251.100551.100751.101051.109951.10x");
+        SourceDocument d = new SourceReader().read(write("cip.txt", page));
+        assertEquals(List.of("26.0401", "51.1002", "51.1005", "51.1007", "51.1010", "51.1099"), d.anchors().cipCodes());
+        Flag f = d.flags().stream().filter(x -> x.code().equals("cip-unrecognised")).findFirst().orElseThrow();
+        assertTrue(f.message().contains("not the rest '51.10x'"), f.message());
+        assertEquals("line 270", f.location());
+    }
+
+    @Test
+    void aMissingSectionIsLocatedAfterThePreviousOne() throws IOException {
+        String page = Files.readString(PAGE_SEED, StandardCharsets.UTF_8).replace("Evidence pack\n", "");
+        SourceException e = refused(write("no-evidence.txt", page));
+        assertEquals("after line 78", e.location());
+        assertTrue(e.getMessage().contains("missing section 'evidence pack'"), e.getMessage());
+    }
+}
