@@ -139,6 +139,8 @@ public final class SkillgraphServer {
                     .enableMetrics(false)
                     .verbose(false)
                     .add(sparql, ds.asDatasetGraph(), false)
+                    // read-only SHACL: a registry posts its own shapes and gets a validation report
+                    .addEndpoint(sparql, "shacl", org.apache.jena.fuseki.server.Operation.Shacl)
                     .addFilter(sparql, new SparqlFilter(site, resultLimit))
                     .addServlet(site.root() + "*", new SiteServlet(ds, site, store.lastModified(), pageSize))
                     .addServlet(site.root() + "graph/*", harvest(site))

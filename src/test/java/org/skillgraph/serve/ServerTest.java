@@ -361,6 +361,25 @@ class ServerTest {
     }
 
     @Test
+    void aRegistryCanValidateTheGraphAgainstItsOwnShapes() throws Exception {
+        String shapes = "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ceasn: <https://purl.org/ctdlasn/terms/> .\n"
+                + "<http://registry.example/shape> a sh:NodeShape ; sh:targetClass ceasn:Competency ;\n"
+                + "  sh:property [ sh:path ceasn:competencyText ; sh:minCount 1 ] ;\n"
+                + "  sh:property [ sh:path ceasn:comment ; sh:minCount 1 ] .";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(root + "/sparql/shacl?graph="
+                + URLEncoder.encode(BASE + "graph/29-2099.00/v.26.05", StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/turtle").header("Accept", "text/turtle")
+                .POST(HttpRequest.BodyPublishers.ofString(shapes)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        Model report = parse(r.body(), Lang.TURTLE);
+        var sh = "http://www.w3.org/ns/shacl#";
+        assertTrue(report.contains(null, report.createProperty(sh, "conforms"), report.createTypedLiteral(false)));
+        assertEquals(40, report.listSubjectsWithProperty(report.createProperty(sh, "resultPath"),
+                report.createResource("https://purl.org/ctdlasn/terms/comment")).toList().size(),
+                "every statement lacks the registry's made-up ceasn:comment");
+    }
+
+    @Test
     void corsIsOnForOtherOrigins() throws Exception {
         HttpResponse<String> r = get("/sparql?query=" + URLEncoder.encode(COUNT, StandardCharsets.UTF_8),
                 "Origin", "https://researcher.example.net", "Accept", "application/sparql-results+json");
