@@ -1,6 +1,7 @@
 package org.skillgraph.serve;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,6 +33,12 @@ final class OccupationSection {
 
     private final SitePaths site;
     private final Model union;
+    /**
+     * Labels looked up while rendering this page: the page names the same cited sources on every statement and
+     * sorts anchors by label, and a shared resource's label is stated in every document that uses it.
+     */
+    private final Map<Resource, String> labels = new HashMap<>();
+    private final Map<Resource, java.util.Optional<String>> chipLabels = new HashMap<>();
 
     OccupationSection(SitePaths site, Model union) {
         this.site = site;
@@ -51,7 +58,7 @@ final class OccupationSection {
         List<Resource> frameworks = union.listObjectsOfProperty(occupation, SG.hasFramework).mapWith(RDFNode::asResource)
                 .toList().stream().sorted(Comparator.comparingInt(this::kindOrder).thenComparing(Resource::getURI)).toList();
         for (Resource fw : frameworks) {
-            toc.appendElement("a").attr("href", "#" + anchorId(fw)).text(Labels.of(union, fw));
+            toc.appendElement("a").attr("href", "#" + anchorId(fw)).text(label(fw));
         }
         for (Resource fw : frameworks) {
             framework(main, fw);
@@ -63,7 +70,7 @@ final class OccupationSection {
     private void framework(Element main, Resource fw) {
         Element section = main.appendElement("section").addClass("framework").attr("id", anchorId(fw));
         Element h2 = section.appendElement("h2");
-        Html.link(h2, site, fw.getURI(), Labels.of(union, fw));
+        Html.link(h2, site, fw.getURI(), label(fw));
         String version = string(fw, org.apache.jena.vocabulary.OWL.versionInfo);
         if (version != null) {
             h2.appendElement("span").addClass("version").text(version);
@@ -85,7 +92,7 @@ final class OccupationSection {
             Element parent = section;
             if (!domain.getKey().equals(fw)) {
                 parent = section.appendElement("section").addClass("domain");
-                Html.link(parent.appendElement("h3"), site, domain.getKey().getURI(), Labels.of(union, domain.getKey()));
+                Html.link(parent.appendElement("h3"), site, domain.getKey().getURI(), label(domain.getKey()));
             }
             levels(parent, domain.getValue(), domain.getKey().equals(fw) ? "h3" : "h4");
         }
@@ -98,7 +105,7 @@ final class OccupationSection {
                 Collectors.toList()));
         for (Map.Entry<Resource, List<Resource>> level : byLevel.entrySet()) {
             Element h = parent.appendElement(heading).addClass("level");
-            Html.link(h, site, level.getKey().getURI(), Labels.of(union, level.getKey()));
+            Html.link(h, site, level.getKey().getURI(), label(level.getKey()));
             String role = string(level.getKey(), SG.roleLabel);
             if (role != null) {
                 h.appendElement("span").addClass("role").text(role);
@@ -116,7 +123,7 @@ final class OccupationSection {
             Html.link(li.appendElement("strong"), site, s.getURI(), topic);
             li.appendText(" \u2014 " + (text == null ? "" : text));
         } else {
-            Html.link(li, site, s.getURI(), text == null ? Labels.of(union, s) : text);
+            Html.link(li, site, s.getURI(), text == null ? label(s) : text);
         }
         if (s.hasLiteral(SG.needsReview, true)) {
             li.appendElement("span").addClass("review").attr("title", String.join("\n", strings(s, SG.reviewNote)))
@@ -126,9 +133,10 @@ final class OccupationSection {
         if (!cites.isEmpty()) {
             Element span = li.appendElement("span").addClass("cites");
             for (Resource c : cites) {
-                String label = string(c, SG.citationLabel);
+                String label = chipLabels.computeIfAbsent(c, x -> java.util.Optional.ofNullable(
+                        string(x, SG.citationLabel))).orElse(null);
                 span.appendElement("a").addClass("chip").attr("href", site.href(c.getURI()))
-                        .attr("title", Labels.of(union, c)).text(label == null ? Labels.of(union, c) : label);
+                        .attr("title", label(c)).text(label == null ? label(c) : label);
             }
         }
     }
@@ -159,8 +167,8 @@ final class OccupationSection {
             section.appendElement("h3").text(capitalise(Labels.ofProperty(union, p).replaceFirst("^(has|uses) ", ""))
                     + " (" + anchors.size() + ")");
             Element ul = section.appendElement("ul").addClass("tags");
-            anchors.stream().sorted(Comparator.comparing(a -> Labels.of(union, a)))
-                    .forEach(a -> Html.link(ul.appendElement("li"), site, a.getURI(), Labels.of(union, a)));
+            anchors.stream().sorted(Comparator.comparing(a -> label(a)))
+                    .forEach(a -> Html.link(ul.appendElement("li"), site, a.getURI(), label(a)));
         }
         List<Resource> listings = union.listObjectsOfProperty(occupation, SG.taskListing).mapWith(RDFNode::asResource)
                 .toList().stream().sorted(Comparator.comparing((Resource l) -> l.getURI().replaceAll("/\\d+$", ""))
@@ -170,7 +178,7 @@ final class OccupationSection {
             Element ol = section.appendElement("ol");
             for (Resource l : listings) {
                 Resource task = l.getPropertyResourceValue(SG.task);
-                Html.link(ol.appendElement("li"), site, task.getURI(), Labels.of(union, task));
+                Html.link(ol.appendElement("li"), site, task.getURI(), label(task));
             }
         }
         List<Resource> cips = union.listObjectsOfProperty(occupation, CETERMS.instructionalProgramType)
@@ -207,10 +215,14 @@ final class OccupationSection {
         return fw.getURI().replaceAll(".*/framework/[^/]+/", "").replaceAll("[^A-Za-z0-9-]", "-");
     }
 
+    private String label(Resource r) {
+        return labels.computeIfAbsent(r, x -> Labels.of(union, x));
+    }
+
     private String string(Resource r, Property p) {
         Statement s = union.getProperty(r, p);
         return s == null ? null : s.getObject().isLiteral() ? s.getObject().asLiteral().getLexicalForm()
-                : Labels.of(union, s.getObject().asResource());
+                : label(s.getObject().asResource());
     }
 
     private List<String> strings(Resource r, Property p) {

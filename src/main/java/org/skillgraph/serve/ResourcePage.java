@@ -25,6 +25,9 @@ final class ResourcePage {
     private final SitePaths site;
     private final Model union;
 
+    /** Property names looked up while rendering this page (sorting by them asks for each many times). */
+    private final Map<Resource, String> propertyLabels = new java.util.HashMap<>();
+
     ResourcePage(SitePaths site, Model union) {
         this.site = site;
         this.union = union;
@@ -70,7 +73,7 @@ final class ResourcePage {
         Map<Property, List<RDFNode>> byProperty = new LinkedHashMap<>();
         m.listStatements(r, null, (RDFNode) null).toList().stream()
                 .filter(s -> !s.getPredicate().equals(RDF.type))
-                .sorted(Comparator.comparing((Statement s) -> Labels.ofProperty(union, s.getPredicate()))
+                .sorted(Comparator.comparing((Statement s) -> propertyLabel(s.getPredicate()))
                         .thenComparing(s -> s.getObject().toString()))
                 .forEach(s -> byProperty.computeIfAbsent(s.getPredicate(), k -> new ArrayList<>()).add(s.getObject()));
         if (byProperty.isEmpty()) {
@@ -81,7 +84,7 @@ final class ResourcePage {
         Element dl = section.appendElement("dl");
         byProperty.forEach((p, values) -> {
             dl.appendElement("dt").appendElement("a").attr("href", site.href(p.getURI()))
-                    .attr("title", p.getURI()).text(Labels.ofProperty(union, p));
+                    .attr("title", p.getURI()).text(propertyLabel(p));
             Element dd = dl.appendElement("dd");
             Element list = values.size() > 1 ? dd.appendElement("ul") : dd;
             for (RDFNode v : values) {
@@ -94,7 +97,7 @@ final class ResourcePage {
         Map<Property, List<Resource>> byProperty = new LinkedHashMap<>();
         m.listStatements(null, null, r).toList().stream()
                 .filter(s -> !s.getPredicate().equals(FOAF.primaryTopic)) // the document itself
-                .sorted(Comparator.comparing((Statement s) -> Labels.ofProperty(union, s.getPredicate()))
+                .sorted(Comparator.comparing((Statement s) -> propertyLabel(s.getPredicate()))
                         .thenComparing(s -> Labels.of(m, s.getSubject())))
                 .forEach(s -> byProperty.computeIfAbsent(s.getPredicate(), k -> new ArrayList<>()).add(s.getSubject()));
         if (byProperty.isEmpty()) {
@@ -103,7 +106,7 @@ final class ResourcePage {
         Element section = main.appendElement("section").addClass("incoming");
         section.appendElement("h2").text("Linked from");
         byProperty.forEach((p, sources) -> {
-            section.appendElement("h3").text("as " + Labels.ofProperty(union, p) + " (" + sources.size()
+            section.appendElement("h3").text("as " + propertyLabel(p) + " (" + sources.size()
                     + (hasMore ? "+" : "") + ")");
             Element ul = section.appendElement("ul").addClass("links");
             for (Resource s : sources) {
@@ -131,5 +134,9 @@ final class ResourcePage {
         } else {
             parent.appendText("(blank node)");
         }
+    }
+
+    private String propertyLabel(Resource p) {
+        return propertyLabels.computeIfAbsent(p, x -> Labels.ofProperty(union, x));
     }
 }
