@@ -2,9 +2,16 @@ package org.skillgraph.ingest;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.skillgraph.map.DocumentMapper;
@@ -27,6 +34,12 @@ import org.skillgraph.validate.Verdict;
  * naming it. This is both {@link Importer}'s pipeline and the {@code validate} command's dry run.
  */
 public final class DocumentChecker {
+    /**
+     * How many files are checked ahead of the one being stored: about one import batch (~100,000 triples), so
+     * that the next batch is being read while this one is committed; a bounded number of graphs in memory.
+     */
+    private static final int LOOKAHEAD = 64;
+
     private final DocumentMapper mapper;
     private final QualityGate gate;
     private final Clock clock;
@@ -64,19 +77,63 @@ public final class DocumentChecker {
             each.accept(new Checked(r.path(), null, null, r.message()));
         }
         Map<String, Path> accepted = new HashMap<>();
-        for (Path file : found.files()) {
-            Checked c = check(file);
-            if (c.accepted()) {
-                Path first = accepted.putIfAbsent(c.doc().key(), file);
-                if (first != null) {
-                    c = new Checked(file, c.doc(), c.verdict(), file + ": the same document (occupation "
-                            + c.doc().source().occupation().soc() + ", framework "
-                            + c.doc().source().frameworks().get(0).version() + ") as " + first
-                            + " earlier in this batch; the first one was kept");
-                }
+        // the next files are read, mapped and validated on a second thread while the caller stores this one:
+        // on two cores an import of a thousand documents takes the longer of the two halves, not their sum
+        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "skillgraph-check-ahead");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Iterator<Path> files = found.files().iterator();
+            Deque<Future<Checked>> window = new ArrayDeque<>();
+            while (window.size() < LOOKAHEAD && files.hasNext()) {
+                Path next = files.next();
+                window.add(ahead.submit(() -> check(next)));
             }
-            each.accept(c);
+            while (!window.isEmpty()) {
+                Checked c = result(window.poll());
+                if (files.hasNext()) {
+                    Path next = files.next();
+                    window.add(ahead.submit(() -> check(next)));
+                }
+                each.accept(deduplicated(c, accepted));
+            }
+        } finally {
+            ahead.shutdownNow();
         }
+    }
+
+    private static Checked result(Future<Checked> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking documents", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The first acceptable file of a document wins; a later one of the same document is refused naming it. */
+    private static Checked deduplicated(Checked c, Map<String, Path> accepted) {
+        if (!c.accepted()) {
+            return c;
+        }
+        Path first = accepted.putIfAbsent(c.doc().key(), c.file());
+        if (first == null) {
+            return c;
+        }
+        return new Checked(c.file(), c.doc(), c.verdict(), c.file() + ": the same document (occupation "
+                + c.doc().source().occupation().soc() + ", framework "
+                + c.doc().source().frameworks().get(0).version() + ") as " + first
+                + " earlier in this batch; the first one was kept");
     }
 
     /** Reads, maps and validates one file. */
