@@ -2,7 +2,6 @@ package org.skillgraph.serve;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -215,13 +214,15 @@ final class SiteServlet extends PageServlet {
     }
 
     private static Body rdf(Model m, Format f) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // into a Writer: given an OutputStream, Jena's writers wrap it in a new 64k-char buffer, which made that
+        // buffer most of what a small description allocates
+        java.io.StringWriter out = new java.io.StringWriter(4096);
         try {
             RDFDataMgr.write(out, m, f.rdfFormat());
         } catch (RiotException e) {
             throw new HttpError(406, "This description cannot be written as " + f.mediaType() + ": " + e.getMessage());
         }
-        return new Body(out.toByteArray(), f.mediaType(), true);
+        return new Body(out.toString().getBytes(StandardCharsets.UTF_8), f.mediaType(), true);
     }
 
     private void links(HttpServletResponse resp, String uri) {
