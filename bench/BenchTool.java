@@ -1,0 +1,152 @@
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.skillgraph.ingest.ImportReport;
+import org.skillgraph.ingest.Importer;
+import org.skillgraph.store.GraphStore;
+
+/**
+ * The benchmark's helpers that need Jena or precise timing, run by bench/run.sh with Java's source launcher
+ * and the skillgraph jar on the class path ({@code java -cp skillgraph.jar bench/BenchTool.java …}):
+ * <ul>
+ *   <li>{@code uris STORE BASE OUTDIR N SEED}: N resource URIs sampled at random across the whole store,
+ *       written as request paths for wrk — ours ({@code /id/…}, {@code /doc/….ttl}, {@code /doc/….html}) and the
+ *       stock Fuseki's ({@code /ds/sparql?query=DESCRIBE <…>});</li>
+ *   <li>{@code reimport STORE BASE CHANGED ORIGINAL RUNS}: in-process re-import of one changed document into a
+ *       full store (and back), milliseconds per import after a warm-up;</li>
+ *   <li>{@code sparql ENDPOINT LIMIT MAX_SECONDS QUERY.rq…}: sequential GETs of each query (its LIMIT capped as
+ *       skillgraph's endpoint caps it, so both servers run the same text), p50/p99 in milliseconds.</li>
+ * </ul>
+ */
+public class BenchTool {
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "uris" -> uris(Path.of(args[1]), args[2], Path.of(args[3]), Integer.parseInt(args[4]),
+                    Long.parseLong(args[5]));
+            case "reimport" -> reimport(Path.of(args[1]), args[2], Path.of(args[3]), Path.of(args[4]),
+                    Integer.parseInt(args[5]));
+            case "sparql" -> sparql(args[1], Long.parseLong(args[2]), Double.parseDouble(args[3]),
+                    Arrays.asList(args).subList(4, args.length));
+            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        }
+    }
+
+    static void uris(Path store, String base, Path out, int n, long seed) throws IOException {
+        List<String> all = new ArrayList<>();
+        Query q = QueryFactory.create("SELECT DISTINCT ?s { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s) && STRSTARTS(STR(?s), \""
+                + base + "id/\")) }");
+        try (GraphStore gs = GraphStore.open(store)) {
+            gs.query(q, qe -> {
+                qe.execSelect().forEachRemaining(r -> all.add(r.getResource("s").getURI()));
+                return null;
+            });
+        }
+        Collections.sort(all);
+        Collections.shuffle(all, new Random(seed));
+        List<String> sample = all.subList(0, Math.min(n, all.size()));
+        List<String> id = new ArrayList<>();
+        List<String> ttl = new ArrayList<>();
+        List<String> html = new ArrayList<>();
+        List<String> describe = new ArrayList<>();
+        for (String uri : sample) {
+            String path = uri.substring(base.length() - 1); // "/id/…"
+            id.add(path);
+            ttl.add("/doc/" + path.substring(4) + ".ttl");
+            html.add("/doc/" + path.substring(4) + ".html");
+            describe.add("/ds/sparql?query=" + URLEncoder.encode("DESCRIBE <" + uri + ">", StandardCharsets.UTF_8));
+        }
+        Files.createDirectories(out);
+        Files.write(out.resolve("ours-id.txt"), id);
+        Files.write(out.resolve("ours-ttl.txt"), ttl);
+        Files.write(out.resolve("ours-html.txt"), html);
+        Files.write(out.resolve("stock-describe.txt"), describe);
+        System.out.println("resources=" + all.size() + " sampled=" + sample.size());
+    }
+
+    static void reimport(Path store, String base, Path changed, Path original, int runs) {
+        List<Double> ms = new ArrayList<>();
+        try (GraphStore gs = GraphStore.open(store)) {
+            Importer importer = new Importer(gs, base, null);
+            for (int i = 0; i < runs + 2; i++) {
+                Path file = i % 2 == 0 ? original : changed; // the store may hold either version to start with
+                long t0 = System.nanoTime();
+                ImportReport r = importer.importPaths(List.of(file));
+                double t = (System.nanoTime() - t0) / 1e6;
+                if (r.rejected() > 0 || (i > 0 && r.count(GraphStore.Outcome.UPDATED) != 1)) {
+                    throw new IllegalStateException(file + " was not re-imported: " + r);
+                }
+                if (i >= 2) {
+                    ms.add(t);
+                }
+            }
+        }
+        Collections.sort(ms);
+        System.out.printf("reimport_ms_p50=%.1f reimport_ms_max=%.1f runs=%d%n", percentile(ms, 50), ms.get(ms.size() - 1),
+                ms.size());
+    }
+
+    static void sparql(String endpoint, long limit, double maxSeconds, List<String> files) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        PrintStream out = System.out;
+        for (String file : files) {
+            Query q = QueryFactory.create(Files.readString(Path.of(file)));
+            if (!q.isAskType() && (!q.hasLimit() || q.getLimit() > limit)) {
+                q.setLimit(limit);
+            }
+            String accept = q.isSelectType() || q.isAskType() ? "application/sparql-results+json" : "text/turtle";
+            URI uri = URI.create(endpoint + "?query=" + URLEncoder.encode(q.serialize(), StandardCharsets.UTF_8));
+            HttpRequest req = HttpRequest.newBuilder(uri).header("Accept", accept).timeout(Duration.ofSeconds(60)).build();
+            List<Double> ms = new ArrayList<>();
+            int status = 0;
+            long bytes = 0;
+            long start = System.nanoTime();
+            for (int i = 0; ; i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                double t = (System.nanoTime() - t0) / 1e6;
+                status = resp.statusCode();
+                bytes = resp.body().length;
+                if (status != 200) {
+                    break;
+                }
+                if (i >= 2) { // two warm-up runs
+                    ms.add(t);
+                }
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                if (ms.size() >= 100 || (ms.size() >= 5 && elapsed > maxSeconds)) {
+                    break;
+                }
+            }
+            Collections.sort(ms);
+            String name = Path.of(file).getFileName().toString();
+            if (ms.isEmpty()) {
+                out.printf("%s\tstatus=%d\tn=0%n", name, status);
+            } else {
+                out.printf("%s\tstatus=%d\tn=%d\tp50=%.1f\tp99=%.1f\tbytes=%d%n", name, status, ms.size(),
+                        percentile(ms, 50), percentile(ms, 99), bytes);
+            }
+            out.flush();
+        }
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    static double percentile(List<Double> sorted, double p) {
+        int rank = (int) Math.ceil(p / 100 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+}

@@ -1,0 +1,370 @@
+#!/usr/bin/env bash
+# skillgraph against the stock Apache Jena 5.6.0 tools, side by side in one run, on the same synthetic data:
+# ingest vs tdb2.tdbloader (phased), re-import of one document, dereference and SPARQL vs jena-fuseki-server,
+# memory, start-up, and growth at 100, 300 and 1,000 occupations. Prints one table and writes BENCHMARKS.md.
+#
+#   bench/run.sh                     # the whole benchmark (about 25 minutes on a 2-core machine)
+#
+# Settings (environment): BENCH_WORK (work folder, default /tmp/skillgraph-bench: corpora, stores, dumps,
+# the stock jars), SKILLGRAPH_JAR (a built jar; default: build one into BENCH_WORK), BENCH_SIZES (default
+# "100 300 1000"; the last is the full size), BENCH_SECONDS (wrk duration, default 30), BENCH_SEED (corpus seed,
+# default 1), BENCH_OUT (the report, default BENCHMARKS.md). Needs java 17, mvn, wrk, curl and /usr/bin/time
+# (Debian: apt-get install wrk time). Only loopback addresses are used; every process it starts it stops.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+WORK=${BENCH_WORK:-/tmp/skillgraph-bench}
+SIZES=(${BENCH_SIZES:-100 300 1000})
+SECONDS_LOAD=${BENCH_SECONDS:-30}
+SEED=${BENCH_SEED:-1}
+OUT=${BENCH_OUT:-$ROOT/BENCHMARKS.md}
+BASE=http://localhost:3030/
+PORT_OURS=3391
+PORT_STOCK=3392
+INGEST_JVM=(-Xmx2g)
+SMALL_HEAP=256m
+PACE_MS=8      # 16 connections each pausing 8 ms: about 1,900 requests/s, three times the stock DESCRIBE's peak
+SERVER_JVM=(-Xmx512m)
+FULL=${SIZES[${#SIZES[@]}-1]}
+RESULTS=$WORK/results.tsv
+LOGS=$WORK/logs
+
+for tool in java mvn wrk curl /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "bench: '$tool' is missing (Debian: apt-get install wrk time maven)" >&2; exit 2; }
+done
+mkdir -p "$WORK" "$LOGS"
+: > "$RESULTS"
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# ---- tools ------------------------------------------------------------------------------------------------
+JAR=${SKILLGRAPH_JAR:-}
+if [[ -z $JAR ]]; then
+  log "building skillgraph into $WORK/build"
+  mvn -q -DskipTests -DbuildDir="$WORK/build" package
+  JAR=$WORK/build/skillgraph.jar
+fi
+TOOLS=$WORK/tools
+if [[ ! -f $TOOLS/jena-fuseki-server-5.6.0.jar || ! -d $TOOLS/cmds ]]; then
+  log "fetching the stock Jena 5.6.0 tools from Maven Central into $TOOLS"
+  mvn -q -f bench/stock-tools.pom.xml dependency:copy-dependencies -DoutputDirectory="$TOOLS/cmds"
+  mvn -q dependency:copy -Dartifact=org.apache.jena:jena-fuseki-server:5.6.0 -DoutputDirectory="$TOOLS"
+fi
+CMDS=("$TOOLS/cmds/*")
+bench_tool() { java -cp "$JAR" bench/BenchTool.java "$@"; }
+
+# ---- helpers ----------------------------------------------------------------------------------------------
+# record GROUP MEASURE OURS STOCK UNIT BETTER(lower|higher|-) TARGET MET(yes|no|-)
+record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$RESULTS"; }
+# timed NAME CMD...: runs CMD under /usr/bin/time; sets T_WALL (s), T_RSS (MB), T_CPU (s)
+timed() {
+  local name=$1; shift
+  /usr/bin/time -f '%e %M %U %S' -o "$LOGS/$name.time" "$@" > "$LOGS/$name.out" 2> "$LOGS/$name.err" || {
+    echo "bench: $name failed (see $LOGS/$name.err)" >&2; tail -5 "$LOGS/$name.err" >&2; return 1; }
+  read -r T_WALL T_RSS_KB T_USER T_SYS < <(tail -1 "$LOGS/$name.time")
+  T_RSS=$((T_RSS_KB / 1024))
+  T_CPU=$(awk -v u="$T_USER" -v s="$T_SYS" 'BEGIN{printf "%.1f", u+s}')
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b+0 == 0) print "-"; else printf "%.2f", a/b }'; }
+le() { awk -v a="$1" -v b="$2" 'BEGIN{ print (a+0 <= b+0) ? "yes" : "no" }'; }
+ge() { awk -v a="$1" -v b="$2" 'BEGIN{ print (a+0 >= b+0) ? "yes" : "no" }'; }
+min() { awk -v a="$1" -v b="$2" 'BEGIN{ print (a+0 <= b+0) ? a : b }'; }
+
+SERVER_PID=
+stop_server() {
+  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=
+}
+trap stop_server EXIT
+
+# start_server NAME PROBE_URL CMD...: starts CMD in the background, sets SERVER_PID and READY_MS (launch to
+# the first 200/303 answer to PROBE_URL)
+start_server() {
+  local name=$1 probe=$2; shift 2
+  local t0; t0=$(date +%s%N)
+  "$@" > "$LOGS/$name.out" 2> "$LOGS/$name.err" &
+  SERVER_PID=$!
+  for _ in $(seq 1 3000); do
+    local code; code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$probe" || true)
+    if [[ $code == 200 || $code == 303 ]]; then
+      READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+      return 0
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "bench: $name died (see $LOGS/$name.err)" >&2; return 1; }
+    sleep 0.02
+  done
+  echo "bench: $name not ready after 60 s" >&2; return 1
+}
+peak_rss_mb() { awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$SERVER_PID/status"; }
+# "heap etc. + mapped store files" of the resident set now, in MB
+rss_split() { awk '/RssAnon/ {a=$2} /RssFile/ {f=$2} END {printf "%d + %d", a/1024, f/1024}' "/proc/$SERVER_PID/status"; }
+
+# CPU time (user + system) the server process has used so far, in milliseconds
+server_cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$SERVER_PID/stat"; }
+
+# load NAME PORT PATHS [ACCEPT]: 5 s warm-up, then BENCH_SECONDS under wrk (2 threads, 16 connections);
+# sets L_RPS L_P50 L_P99 L_ERR, and L_CPU: the server's CPU milliseconds per request (a figure that other work on
+# the machine disturbs far less than throughput and latency)
+# With PAUSE_MS, every connection waits that long between a response and its next request (bench/deref-paced.lua):
+# the latency at a given rate rather than flat out.
+load() {
+  local name=$1 port=$2 paths=$3 accept=${4:-} pause=${5:-}
+  local script=(-s bench/deref.lua) extra=("$accept")
+  if [[ -n $pause ]]; then script=(-s bench/deref-paced.lua); extra=("$accept" "$pause"); fi
+  wrk -t2 -c16 -d5s "${script[@]}" "http://127.0.0.1:$port" -- "$paths" "${extra[@]}" > /dev/null
+  local cpu0; cpu0=$(server_cpu_ms)
+  wrk -t2 -c16 -d"${SECONDS_LOAD}s" --latency "${script[@]}" "http://127.0.0.1:$port" -- "$paths" "${extra[@]}" \
+    > "$LOGS/wrk-$name.out"
+  local cpu1; cpu1=$(server_cpu_ms)
+  local line; line=$(grep '^RESULT' "$LOGS/wrk-$name.out")
+  L_RPS=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<< "$line")
+  L_P50=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<< "$line")
+  L_P99=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<< "$line")
+  L_ERR=$(awk '{for(i=1;i<=NF;i++){split($i,kv,"="); if(kv[1]=="errors"||kv[1]=="status_errors") s+=kv[2]}} END{print s+0}' <<< "$line")
+  local requests; requests=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<< "$line")
+  L_CPU=$(awk -v a="$cpu0" -v b="$cpu1" -v r="$requests" 'BEGIN{ if (r > 0) printf "%.2f", (b - a) / r; else print "-" }')
+  log "  $name: $L_RPS req/s, p50 $L_P50 ms, p99 $L_P99 ms, $L_CPU ms CPU per request, $L_ERR errors"
+}
+
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+log "work folder $WORK; sizes ${SIZES[*]}; load average at start $LOAD_START"
+
+# ---- corpus, ingest, stock load ---------------------------------------------------------------------------
+declare -A INGEST_S INGEST_RSS LOADER_S LOADER_RSS QUADS P99_OURS P99_STOCK
+for n in "${SIZES[@]}"; do
+  corpus=$WORK/corpus-$n
+  rm -rf "$corpus" "$WORK/store-$n" "$WORK/stock-$n"
+  java -jar "$JAR" synth --occupations "$n" --seed "$SEED" --out "$corpus" 2> "$LOGS/synth-$n.err"
+  runs=1; [[ $n == "$FULL" ]] && runs=2
+  best_ours=; best_stock=
+  for r in $(seq 1 $runs); do
+    rm -rf "$WORK/store-$n" "$WORK/stock-$n"
+    log "ingest $n occupations (run $r of $runs)"
+    timed "ingest-$n-$r" java "${INGEST_JVM[@]}" -jar "$JAR" ingest --store "$WORK/store-$n" "$corpus"
+    ours_s=$T_WALL; ours_rss=$T_RSS; ours_cpu=$T_CPU
+    if [[ $r == 1 ]]; then
+      log "export the store as N-Quads (stock tdb2.tdbdump)"
+      java -cp "${CMDS[*]}" tdb2.tdbdump --loc "$WORK/store-$n" > "$WORK/dump-$n.nq" 2> "$LOGS/dump-$n.err"
+      QUADS[$n]=$(wc -l < "$WORK/dump-$n.nq")
+    fi
+    log "tdb2.tdbloader --loader=phased: ${QUADS[$n]} quads into an empty store"
+    timed "tdbloader-$n-$r" java "${INGEST_JVM[@]}" -cp "${CMDS[*]}" tdb2.tdbloader --loader=phased \
+      --loc "$WORK/stock-$n" "$WORK/dump-$n.nq"
+    stock_s=$T_WALL; stock_rss=$T_RSS; stock_cpu=$T_CPU
+    log "  ours ${ours_s} s (cpu ${ours_cpu} s, ${ours_rss} MB); tdbloader ${stock_s} s (cpu ${stock_cpu} s, ${stock_rss} MB)"
+    if [[ -z $best_ours ]] || awk -v a="$ours_s" -v b="$best_ours" 'BEGIN{exit !(a<b)}'; then
+      best_ours=$ours_s; INGEST_RSS[$n]=$ours_rss; ours_cpu_best=$ours_cpu; fi
+    if [[ -z $best_stock ]] || awk -v a="$stock_s" -v b="$best_stock" 'BEGIN{exit !(a<b)}'; then
+      best_stock=$stock_s; LOADER_RSS[$n]=$stock_rss; stock_cpu_best=$stock_cpu; fi
+  done
+  INGEST_S[$n]=$best_ours; LOADER_S[$n]=$best_stock
+  if grep -q '[1-9][0-9]* rejected' "$LOGS/ingest-$n-1.err"; then echo "bench: documents were rejected" >&2; exit 1; fi
+  flagged=$(grep -oE '[0-9]+ (value\(s\) flagged for review|warning\(s\))' "$LOGS/ingest-$n-1.err" | head -1 | cut -d' ' -f1)
+  if [[ $n == "$FULL" ]]; then
+    rec_ratio=$(ratio "${INGEST_S[$n]}" "${LOADER_S[$n]}")
+    record ingest "ingest $n occupations end to end (read, map, SHACL, TDB2 + text index), s" "${INGEST_S[$n]}" \
+      "${LOADER_S[$n]}" s lower "≤ 60 s and ratio ≤ 1.0" \
+      "$( [[ $(le "${INGEST_S[$n]}" 60) == yes && $(le "$rec_ratio" 1.0) == yes ]] && echo yes || echo no)"
+    record ingest "ingest $n occupations, CPU time (user + sys), s" "$ours_cpu_best" "$stock_cpu_best" s lower - -
+    record ingest "ingest $n occupations, documents flagged / rejected" "${flagged:-0} / 0" - - - - -
+  fi
+done
+
+# memory flat in N: the import of every size completes in the same small heap (RSS is reported too, but it
+# also counts the pages of the store's memory-mapped files, which grow with the store)
+first=${SIZES[0]}
+small_heap=(); all_fit=yes
+for n in "${SIZES[@]}"; do
+  log "ingest $n occupations in a fixed heap of ${SMALL_HEAP}"
+  rm -rf "$WORK/heap-$n"
+  if timed "ingest-small-heap-$n" java -Xmx"$SMALL_HEAP" -jar "$JAR" ingest --store "$WORK/heap-$n" "$WORK/corpus-$n"; then
+    small_heap+=("$T_WALL s"); else small_heap+=("failed"); all_fit=no; fi
+  rm -rf "$WORK/heap-$n"
+done
+record memory "ingest in a fixed ${SMALL_HEAP} heap at ${SIZES[*]} occupations (completes; wall time)" \
+  "$(IFS=/; echo "${small_heap[*]}" | sed 's|/| / |g')" - - - "flat in N: the same heap at every size" "$all_fit"
+record memory "ingest vs loader: peak RSS at ${SIZES[*]} occupations (heap + mapped store files; ${INGEST_JVM[*]}), MB" \
+  "$(for n in "${SIZES[@]}"; do printf '%s ' "${INGEST_RSS[$n]}"; done | sed 's/ $//')" \
+  "$(for n in "${SIZES[@]}"; do printf '%s ' "${LOADER_RSS[$n]}"; done | sed 's/ $//')" MB lower - -
+
+# ---- re-import of one changed document into the full store ------------------------------------------------
+full=$WORK/store-$FULL
+pages=("$WORK/corpus-$FULL"/*.txt)
+page=${pages[0]}
+mkdir -p "$WORK/changed" "$WORK/original"
+cp "$page" "$WORK/original/"
+sed -E 's/^(Task observations: )([0-9]+)$/\1999999/' "$page" > "$WORK/changed/$(basename "$page")"
+log "re-import one changed document ($(basename "$page")) into the full store"
+timed reimport-cli java "${INGEST_JVM[@]}" -jar "$JAR" ingest --store "$full" "$WORK/changed/$(basename "$page")"
+reimport_cli=$T_WALL
+bench_tool reimport "$full" "$BASE" "$WORK/changed/$(basename "$page")" "$WORK/original/$(basename "$page")" 10 \
+  > "$LOGS/reimport-inprocess.out" 2> "$LOGS/reimport-inprocess.err"
+reimport_ms=$(sed -E 's/.*reimport_ms_p50=([0-9.]+).*/\1/' "$LOGS/reimport-inprocess.out")
+# stock: the same document's triples replacing its graph with tdb2.tdbupdate (DROP GRAPH + LOAD)
+header=$(grep -m1 '^SOC ' "$page")   # "SOC 29-2011.00Job Zone 4 · …v.26.05"
+graph="<${BASE}graph/$(grep -oE '[0-9]{2}-[0-9]{4}\.[0-9]{2}' <<< "$header")/$(grep -oE 'v\.[0-9.]*[0-9]$' <<< "$header")>"
+grep -F " $graph ." "$WORK/dump-$FULL.nq" | sed -E "s| $graph \.$| .|" > "$WORK/one-graph.nt"
+cp -r "$WORK/stock-$FULL" "$WORK/stock-update"
+timed reimport-stock java -cp "${CMDS[*]}" tdb2.tdbupdate --loc "$WORK/stock-update" \
+  "DROP GRAPH $graph ; LOAD <file://$WORK/one-graph.nt> INTO GRAPH $graph"
+reimport_stock=$T_WALL
+rm -rf "$WORK/stock-update"
+record ingest "re-import one changed document into the full store, command line (JVM start included), s" \
+  "$reimport_cli" "$reimport_stock" s lower "≤ 1 s" "$(le "$reimport_cli" 1)"
+record ingest "re-import one changed document, in a running process (median of 10), s" \
+  "$(awk -v m="$reimport_ms" 'BEGIN{printf "%.3f", m/1000}')" - s lower "≤ 1 s" "$(le "$reimport_ms" 1000)"
+
+# ---- servers ----------------------------------------------------------------------------------------------
+for n in "${SIZES[@]}"; do
+  store=$WORK/store-$n
+  copy=$WORK/stock-copy-$n
+  paths=$WORK/paths-$n
+  log "sampling URIs across the store of $n occupations"
+  bench_tool uris "$store" "$BASE" "$paths" 20000 "$SEED" > "$LOGS/uris-$n.out" 2> "$LOGS/uris-$n.err"
+  rm -rf "$copy"; cp -r "$store" "$copy"; rm -f "$copy/tdb.lock" "$copy"/Data-*/tdb.lock
+  sed "s|@STORE@|$copy|g" bench/fuseki-stock.ttl > "$WORK/fuseki-$n.ttl"
+  probe_ours="http://127.0.0.1:$PORT_OURS$(head -1 "$paths/ours-ttl.txt")"
+  probe_stock="http://127.0.0.1:$PORT_STOCK$(head -1 "$paths/stock-describe.txt")"
+
+  log "skillgraph serve on $n occupations (${SERVER_JVM[*]})"
+  start_server "serve-ours-$n" "$probe_ours" java "${SERVER_JVM[@]}" -jar "$JAR" serve --store "$store" \
+    --port "$PORT_OURS" --host 127.0.0.1
+  ready_ours=$READY_MS
+  load "ours-ttl-$n" "$PORT_OURS" "$paths/ours-ttl.txt"
+  ttl_rps=$L_RPS ttl_p50=$L_P50 ttl_p99=$L_P99 ttl_cpu=$L_CPU errors_ours=$L_ERR
+  P99_OURS[$n]=$L_P99
+  if [[ $n == "$FULL" ]]; then
+    load "ours-id-$n" "$PORT_OURS" "$paths/ours-id.txt" text/turtle
+    id_rps=$L_RPS id_p50=$L_P50 id_p99=$L_P99 id_cpu=$L_CPU errors_ours=$((errors_ours + L_ERR))
+    load "ours-html-$n" "$PORT_OURS" "$paths/ours-html.txt"
+    html_rps=$L_RPS html_p50=$L_P50 html_p99=$L_P99 html_cpu=$L_CPU errors_ours=$((errors_ours + L_ERR))
+    # the same requests at about three times the stock server's peak rate, instead of flat out
+    load "ours-ttl-paced-$n" "$PORT_OURS" "$paths/ours-ttl.txt" "" "$PACE_MS"
+    paced_ttl="$L_RPS req/s: $L_P50 / $L_P99" paced_ttl_p99=$L_P99 errors_ours=$((errors_ours + L_ERR))
+    load "ours-html-paced-$n" "$PORT_OURS" "$paths/ours-html.txt" "" "$PACE_MS"
+    paced_html="$L_RPS req/s: $L_P50 / $L_P99" paced_html_p99=$L_P99 errors_ours=$((errors_ours + L_ERR))
+    log "SPARQL library on skillgraph"
+    bench_tool sparql "http://127.0.0.1:$PORT_OURS/sparql" 10000 15 queries/*.rq > "$LOGS/sparql-ours.tsv" \
+      2> "$LOGS/sparql-ours.err"
+    rss_ours=$(peak_rss_mb) split_ours=$(rss_split)
+    server_exceptions=$(grep -c 'Exception\|ERROR' "$LOGS/serve-ours-$n.err" || true)
+  fi
+  stop_server
+
+  log "stock jena-fuseki-server 5.6.0 on a copy of the same store (${SERVER_JVM[*]})"
+  start_server "serve-stock-$n" "$probe_stock" java "${SERVER_JVM[@]}" -jar "$TOOLS/jena-fuseki-server-5.6.0.jar" \
+    --config="$WORK/fuseki-$n.ttl" --port="$PORT_STOCK" --localhost
+  ready_stock=$READY_MS
+  load "stock-describe-$n" "$PORT_STOCK" "$paths/stock-describe.txt" text/turtle
+  P99_STOCK[$n]=$L_P99
+  if [[ $n == "$FULL" ]]; then
+    log "SPARQL library on stock Fuseki"
+    bench_tool sparql "http://127.0.0.1:$PORT_STOCK/ds/sparql" 10000 15 queries/*.rq > "$LOGS/sparql-stock.tsv" \
+      2> "$LOGS/sparql-stock.err"
+    rss_stock=$(peak_rss_mb) split_stock=$(rss_split)
+    d_rps=$L_RPS d_p50=$L_P50 d_p99=$L_P99 d_cpu=$L_CPU errors_stock=$L_ERR
+  fi
+  stop_server
+  rm -rf "$copy"
+
+  if [[ $n == "$FULL" ]]; then
+    r=$(ratio "$ttl_rps" "$d_rps")
+    record deref "GET /doc/….ttl vs DESCRIBE <uri> (Turtle), requests/s" "$ttl_rps" "$d_rps" "req/s" higher \
+      "≥ 3× stock" "$(ge "$r" 3)"
+    record deref "GET /doc/….ttl vs DESCRIBE, server CPU ms per request" "$ttl_cpu" "$d_cpu" ms lower - -
+    record deref "GET /doc/….ttl vs DESCRIBE, p50 ms" "$ttl_p50" "$d_p50" ms lower - -
+    record deref "GET /doc/….ttl vs DESCRIBE, p99 ms" "$ttl_p99" "$d_p99" ms lower "≤ 25 ms" "$(le "$ttl_p99" 25)"
+    record deref "GET /id/… (303 See Other, Accept: text/turtle), requests/s" "$id_rps" "$d_rps" "req/s" higher \
+      "≥ 3× stock" "$(ge "$(ratio "$id_rps" "$d_rps")" 3)"
+    record deref "GET /id/… (303), server CPU ms per request" "$id_cpu" "$d_cpu" ms lower - -
+    record deref "GET /id/… (303), p50 / p99 ms" "$id_p50 / $id_p99" "$d_p50 / $d_p99" ms lower "p99 ≤ 25 ms" \
+      "$(le "$id_p99" 25)"
+    record deref "GET /doc/….html, requests/s" "$html_rps" "$d_rps" "req/s" higher "≥ 3× stock" \
+      "$(ge "$(ratio "$html_rps" "$d_rps")" 3)"
+    record deref "GET /doc/….html, server CPU ms per request" "$html_cpu" "$d_cpu" ms lower - -
+    record deref "GET /doc/….html, p50 / p99 ms" "$html_p50 / $html_p99" "$d_p50 / $d_p99" ms lower "p99 ≤ 25 ms" \
+      "$(le "$html_p99" 25)"
+    record deref "paced, ${PACE_MS} ms between a response and the next request on each of 16 connections: GET /doc/….ttl, rate: p50 / p99 ms" \
+      "$paced_ttl" "(peak $d_rps req/s: $d_p50 / $d_p99)" ms lower "p99 ≤ 25 ms" "$(le "$paced_ttl_p99" 25)"
+    record deref "paced likewise: GET /doc/….html, rate: p50 / p99 ms" "$paced_html" - ms lower "p99 ≤ 25 ms" \
+      "$(le "$paced_html_p99" 25)"
+    record server "server under load (${SERVER_JVM[*]}): peak RSS, MB" "$rss_ours" "$rss_stock" MB lower \
+      "≤ 1536 MB" "$(le "$rss_ours" 1536)"
+    record server "server after load: resident anonymous memory (heap, threads, code) + pages of the memory-mapped store files, MB" \
+      "$split_ours" "$split_stock" MB lower - -
+    record server "server under load: errors (socket + HTTP ≥ 400) / exceptions logged" \
+      "$errors_ours / $server_exceptions" "$errors_stock" - lower "none" \
+      "$( [[ $errors_ours == 0 && $server_exceptions == 0 ]] && echo yes || echo no)"
+    record server "start to ready on the existing store of $n occupations, s" \
+      "$(awk -v m="$ready_ours" 'BEGIN{printf "%.2f", m/1000}')" \
+      "$(awk -v m="$ready_stock" 'BEGIN{printf "%.2f", m/1000}')" s lower "≤ 3 s" "$(le "$ready_ours" 3000)"
+    while IFS=$'\t' read -r q st n50 p50 p99 bytes; do
+      line=$(grep -P "^$q\t" "$LOGS/sparql-stock.tsv" || true)
+      s50=$(sed -nE 's/.*p50=([0-9.]+).*/\1/p' <<< "$line"); s99=$(sed -nE 's/.*p99=([0-9.]+).*/\1/p' <<< "$line")
+      o50=${p50#p50=}; o99=${p99#p99=}
+      sbytes=$(sed -nE 's/.*bytes=([0-9]+).*/\1/p' <<< "$line")
+      same=""; [[ ${bytes#bytes=} != "$sbytes" ]] && same="; answers differ: ${bytes#bytes=} vs ${sbytes:-?} bytes"
+      if [[ $st == status=200 && -n $s50 ]]; then
+        met="$(le "$(ratio "$o50" "$s50")" 1.10) · $(le "$o50" 50) · $(le "$o99" 1000)"
+      else
+        met="no ($st)"
+      fi
+      record sparql "${q%.rq}: p50 ms (p99: $o99 vs ${s99:-?}$same)" "$o50" "${s50:-?}" ms lower \
+        "≤ 1.10 × stock · p50 ≤ 50 · p99 ≤ 1000" "$met"
+    done < "$LOGS/sparql-ours.tsv"
+  fi
+done
+
+# ---- growth -----------------------------------------------------------------------------------------------
+for n in "${SIZES[@]}"; do
+  per_doc=$(awk -v s="${INGEST_S[$n]}" -v n="$n" 'BEGIN{printf "%.1f", 1000*s/n}')
+  per_doc_stock=$(awk -v s="${LOADER_S[$n]}" -v n="$n" 'BEGIN{printf "%.1f", 1000*s/n}')
+  record growth "$n occupations (${QUADS[$n]} quads): ingest s (ms per document)" "${INGEST_S[$n]} ($per_doc)" \
+    "${LOADER_S[$n]} ($per_doc_stock)" s lower - -
+  record growth "$n occupations: dereference p99 ms (.ttl vs DESCRIBE)" "${P99_OURS[$n]}" "${P99_STOCK[$n]}" ms lower - -
+done
+if (( ${#SIZES[@]} >= 3 )); then
+  mid=${SIZES[${#SIZES[@]}-2]}
+  slope_low=$(awk -v a="${INGEST_S[$mid]}" -v b="${INGEST_S[$first]}" -v n="$mid" -v m="$first" 'BEGIN{printf "%.1f", 1000*(a-b)/(n-m)}')
+  slope_high=$(awk -v a="${INGEST_S[$FULL]}" -v b="${INGEST_S[$mid]}" -v n="$FULL" -v m="$mid" 'BEGIN{printf "%.1f", 1000*(a-b)/(n-m)}')
+  record growth "ingest: marginal ms per document, $first→$mid vs $mid→$FULL" "$slope_low → $slope_high" - ms lower \
+    "linear (ratio ≤ 1.25)" "$(le "$(ratio "$slope_high" "$slope_low")" 1.25)"
+  record growth "dereference p99: $FULL ÷ $first occupations" "$(ratio "${P99_OURS[$FULL]}" "${P99_OURS[$first]}")" \
+    "$(ratio "${P99_STOCK[$FULL]}" "${P99_STOCK[$first]}")" "×" lower "flat (≤ 1.25)" \
+    "$(le "$(ratio "${P99_OURS[$FULL]}" "${P99_OURS[$first]}")" 1.25)"
+fi
+
+# ---- report -----------------------------------------------------------------------------------------------
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+{
+  echo "# Benchmarks"
+  echo
+  echo "skillgraph against the stock Apache Jena 5.6.0 tools, measured side by side in one run of"
+  echo "\`bench/run.sh\` on the same synthetic corpus (\`skillgraph synth --seed $SEED\`): $(date -u +%Y-%m-%d), $(nproc) cores,"
+  echo "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), load average $LOAD_START at the"
+  echo "start and $LOAD_END at the end (other work on the machine shows up as noise). Ratio = skillgraph ÷ stock:"
+  echo "for times lower is better, for requests/s higher is better. Ingest and loader: best of 2 runs at $FULL"
+  echo "occupations (one run at smaller sizes), ${INGEST_JVM[*]} for both; servers ${SERVER_JVM[*]}, one at a time;"
+  echo "wrk with 2 threads and 16 connections for ${SECONDS_LOAD} s after a 5 s warm-up, 20,000 URIs sampled across"
+  echo "the whole store; SPARQL: sequential requests (2 warm-up, then up to 100 or 15 s), both servers given"
+  echo "the same query text with LIMIT capped at 10,000 as skillgraph's endpoint caps it."
+  echo
+  echo "| group | measure | skillgraph | stock Jena | ratio | target | met |"
+  echo "|---|---|---:|---:|---:|---|:-:|"
+  while IFS=$'\t' read -r group measure ours stock unit better target met; do
+    r=-
+    if [[ $ours =~ ^[0-9.]+$ && $stock =~ ^[0-9.]+$ ]]; then r=$(ratio "$ours" "$stock"); fi
+    echo "| $group | $measure | $ours | $stock | $r | $target | $met |"
+  done < "$RESULTS"
+  echo
+  echo "Stock tools: \`tdb2.tdbloader --loader=phased\` and \`tdb2.tdbdump\`/\`tdb2.tdbupdate\` from"
+  echo "\`org.apache.jena:jena-cmds:5.6.0\`; \`org.apache.jena:jena-fuseki-server:5.6.0\` with \`bench/fuseki-stock.ttl\`"
+  echo "(the same TDB2 files copied, union default graph, the same Lucene index, read-only query service)."
+  echo "The loader loads the N-Quads that \`tdb2.tdbdump\` exports from skillgraph's own store: the same quads, with"
+  echo "no parsing of sources, no mapping, no validation and no text index. Logs of this run: \`$LOGS\`."
+  echo
+  cat bench/notes.md
+} > "$OUT.tmp"
+mv "$OUT.tmp" "$OUT"
+cat "$OUT"
