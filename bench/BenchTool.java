@@ -1,5 +1,4 @@
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,8 +28,9 @@ import org.skillgraph.store.GraphStore;
  *       stock Fuseki's ({@code /ds/sparql?query=DESCRIBE <…>});</li>
  *   <li>{@code reimport STORE BASE CHANGED ORIGINAL RUNS}: in-process re-import of one changed document into a
  *       full store (and back), milliseconds per import after a warm-up;</li>
- *   <li>{@code sparql ENDPOINT LIMIT MAX_SECONDS QUERY.rq…}: sequential GETs of each query (its LIMIT capped as
- *       skillgraph's endpoint caps it, so both servers run the same text), p50/p99 in milliseconds.</li>
+ *   <li>{@code sparql ENDPOINT_A ENDPOINT_B OUT_A OUT_B LIMIT MAX_SECONDS QUERY.rq…}: GETs of each query,
+ *       alternating between the two endpoints, one at a time (its LIMIT capped as skillgraph's endpoint caps it,
+ *       so both servers run the same text), p50/p99 in milliseconds per endpoint.</li>
  * </ul>
  */
 public class BenchTool {
@@ -40,8 +40,8 @@ public class BenchTool {
                     Long.parseLong(args[5]));
             case "reimport" -> reimport(Path.of(args[1]), args[2], Path.of(args[3]), Path.of(args[4]),
                     Integer.parseInt(args[5]));
-            case "sparql" -> sparql(args[1], Long.parseLong(args[2]), Double.parseDouble(args[3]),
-                    Arrays.asList(args).subList(4, args.length));
+            case "sparql" -> sparql(args[1], args[2], Path.of(args[3]), Path.of(args[4]), Long.parseLong(args[5]),
+                    Double.parseDouble(args[6]), Arrays.asList(args).subList(7, args.length));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -100,48 +100,66 @@ public class BenchTool {
                 ms.size());
     }
 
-    static void sparql(String endpoint, long limit, double maxSeconds, List<String> files) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        PrintStream out = System.out;
+    /**
+     * Each query on both endpoints, one request at a time, alternating between them (so that whatever else the
+     * machine does slows both alike); writes one line per query to each output file.
+     */
+    static void sparql(String endpointA, String endpointB, Path outA, Path outB, long limit, double maxSeconds,
+                       List<String> files) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        List<String> linesA = new ArrayList<>();
+        List<String> linesB = new ArrayList<>();
         for (String file : files) {
             Query q = QueryFactory.create(Files.readString(Path.of(file)));
             if (!q.isAskType() && (!q.hasLimit() || q.getLimit() > limit)) {
                 q.setLimit(limit);
             }
             String accept = q.isSelectType() || q.isAskType() ? "application/sparql-results+json" : "text/turtle";
-            URI uri = URI.create(endpoint + "?query=" + URLEncoder.encode(q.serialize(), StandardCharsets.UTF_8));
-            HttpRequest req = HttpRequest.newBuilder(uri).header("Accept", accept).timeout(Duration.ofSeconds(60)).build();
-            List<Double> ms = new ArrayList<>();
-            int status = 0;
-            long bytes = 0;
+            String query = URLEncoder.encode(q.serialize(), StandardCharsets.UTF_8);
+            HttpRequest[] req = {request(endpointA, query, accept), request(endpointB, query, accept)};
+            List<List<Double>> ms = List.of(new ArrayList<>(), new ArrayList<>());
+            int[] status = new int[2];
+            long[] bytes = new long[2];
             long start = System.nanoTime();
             for (int i = 0; ; i++) {
-                long t0 = System.nanoTime();
-                HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-                double t = (System.nanoTime() - t0) / 1e6;
-                status = resp.statusCode();
-                bytes = resp.body().length;
-                if (status != 200) {
-                    break;
-                }
-                if (i >= 2) { // two warm-up runs
-                    ms.add(t);
+                for (int k = 0; k < 2; k++) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<byte[]> resp = http.send(req[k], HttpResponse.BodyHandlers.ofByteArray());
+                    double t = (System.nanoTime() - t0) / 1e6;
+                    status[k] = resp.statusCode();
+                    bytes[k] = resp.body().length;
+                    if (i >= 3) { // three warm-up runs each
+                        ms.get(k).add(t);
+                    }
                 }
                 double elapsed = (System.nanoTime() - start) / 1e9;
-                if (ms.size() >= 100 || (ms.size() >= 5 && elapsed > maxSeconds)) {
+                int n = ms.get(0).size();
+                if (status[0] != 200 || status[1] != 200 || n >= 100 || (n >= 5 && elapsed > 2 * maxSeconds)) {
                     break;
                 }
             }
-            Collections.sort(ms);
             String name = Path.of(file).getFileName().toString();
-            if (ms.isEmpty()) {
-                out.printf("%s\tstatus=%d\tn=0%n", name, status);
-            } else {
-                out.printf("%s\tstatus=%d\tn=%d\tp50=%.1f\tp99=%.1f\tbytes=%d%n", name, status, ms.size(),
-                        percentile(ms, 50), percentile(ms, 99), bytes);
-            }
-            out.flush();
+            linesA.add(line(name, status[0], ms.get(0), bytes[0]));
+            linesB.add(line(name, status[1], ms.get(1), bytes[1]));
+            System.out.println(linesA.get(linesA.size() - 1) + "\t|\t" + linesB.get(linesB.size() - 1));
         }
+        Files.write(outA, linesA);
+        Files.write(outB, linesB);
+    }
+
+    private static HttpRequest request(String endpoint, String query, String accept) {
+        return HttpRequest.newBuilder(URI.create(endpoint + "?query=" + query)).header("Accept", accept)
+                .timeout(Duration.ofSeconds(60)).build();
+    }
+
+    private static String line(String name, int status, List<Double> ms, long bytes) {
+        if (ms.isEmpty()) {
+            return name + "\tstatus=" + status + "\tn=0";
+        }
+        Collections.sort(ms);
+        return String.format("%s\tstatus=%d\tn=%d\tp50=%.1f\tp99=%.1f\tbytes=%d", name, status, ms.size(),
+                percentile(ms, 50), percentile(ms, 99), bytes);
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -76,7 +76,8 @@ stop_server() {
   fi
   SERVER_PID=
 }
-trap stop_server EXIT
+STOCK_PID=
+trap 'stop_server; SERVER_PID=$STOCK_PID; stop_server' EXIT
 
 # start_server NAME PROBE_URL CMD...: starts CMD in the background, sets SERVER_PID and READY_MS (launch to
 # the first 200/303 answer to PROBE_URL)
@@ -244,9 +245,6 @@ for n in "${SIZES[@]}"; do
     paced_ttl="$L_RPS req/s: $L_P50 / $L_P99" paced_ttl_p99=$L_P99 errors_ours=$((errors_ours + L_ERR))
     load "ours-html-paced-$n" "$PORT_OURS" "$paths/ours-html.txt" "" "$PACE_MS"
     paced_html="$L_RPS req/s: $L_P50 / $L_P99" paced_html_p99=$L_P99 errors_ours=$((errors_ours + L_ERR))
-    log "SPARQL library on skillgraph"
-    bench_tool sparql "http://127.0.0.1:$PORT_OURS/sparql" 10000 15 queries/*.rq > "$LOGS/sparql-ours.tsv" \
-      2> "$LOGS/sparql-ours.err"
     rss_ours=$(peak_rss_mb) split_ours=$(rss_split)
     server_exceptions=$(grep -c 'Exception\|ERROR' "$LOGS/serve-ours-$n.err" || true)
   fi
@@ -259,11 +257,18 @@ for n in "${SIZES[@]}"; do
   load "stock-describe-$n" "$PORT_STOCK" "$paths/stock-describe.txt" text/turtle
   P99_STOCK[$n]=$L_P99
   if [[ $n == "$FULL" ]]; then
-    log "SPARQL library on stock Fuseki"
-    bench_tool sparql "http://127.0.0.1:$PORT_STOCK/ds/sparql" 10000 15 queries/*.rq > "$LOGS/sparql-stock.tsv" \
-      2> "$LOGS/sparql-stock.err"
     rss_stock=$(peak_rss_mb) split_stock=$(rss_split)
     d_rps=$L_RPS d_p50=$L_P50 d_p99=$L_P99 d_cpu=$L_CPU errors_stock=$L_ERR
+    # SPARQL: both servers up (neither under load), the library's queries sent to them in turn, one request at a
+    # time, so that whatever else runs on the machine slows both alike
+    STOCK_PID=$SERVER_PID; SERVER_PID=
+    log "SPARQL library on both servers, alternating"
+    start_server "serve-ours-sparql-$n" "$probe_ours" java "${SERVER_JVM[@]}" -jar "$JAR" serve --store "$store" \
+      --port "$PORT_OURS" --host 127.0.0.1
+    bench_tool sparql "http://127.0.0.1:$PORT_OURS/sparql" "http://127.0.0.1:$PORT_STOCK/ds/sparql" \
+      "$LOGS/sparql-ours.tsv" "$LOGS/sparql-stock.tsv" 10000 15 queries/*.rq > "$LOGS/sparql.out" 2> "$LOGS/sparql.err"
+    stop_server
+    SERVER_PID=$STOCK_PID; STOCK_PID=
   fi
   stop_server
   rm -rf "$copy"
@@ -347,8 +352,9 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "for times lower is better, for requests/s higher is better. Ingest and loader: best of 2 runs at $FULL"
   echo "occupations (one run at smaller sizes), ${INGEST_JVM[*]} for both; servers ${SERVER_JVM[*]}, one at a time;"
   echo "wrk with 2 threads and 16 connections for ${SECONDS_LOAD} s after a 5 s warm-up, 20,000 URIs sampled across"
-  echo "the whole store; SPARQL: sequential requests (2 warm-up, then up to 100 or 15 s), both servers given"
-  echo "the same query text with LIMIT capped at 10,000 as skillgraph's endpoint caps it."
+  echo "the whole store; server CPU per request from /proc during the run. SPARQL: both servers up, each query"
+  echo "sent to them in turn, one request at a time (3 warm-up each, then up to 100 or 30 s), the same query"
+  echo "text with LIMIT capped at 10,000 as skillgraph's endpoint caps it."
   echo
   echo "| group | measure | skillgraph | stock Jena | ratio | target | met |"
   echo "|---|---|---:|---:|---:|---|:-:|"
