@@ -132,7 +132,7 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 log "work folder $WORK; sizes ${SIZES[*]}; load average at start $LOAD_START"
 
 # ---- corpus, ingest, stock load ---------------------------------------------------------------------------
-declare -A INGEST_S INGEST_RSS LOADER_S LOADER_RSS QUADS P99_OURS P99_STOCK
+declare -A P50_OURS P50_STOCK CPU_OURS CPU_STOCK INGEST_S INGEST_RSS LOADER_S LOADER_RSS QUADS P99_OURS P99_STOCK
 for n in "${SIZES[@]}"; do
   corpus=$WORK/corpus-$n
   rm -rf "$corpus" "$WORK/store-$n" "$WORK/stock-$n"
@@ -234,7 +234,7 @@ for n in "${SIZES[@]}"; do
   ready_ours=$READY_MS
   load "ours-ttl-$n" "$PORT_OURS" "$paths/ours-ttl.txt"
   ttl_rps=$L_RPS ttl_p50=$L_P50 ttl_p99=$L_P99 ttl_cpu=$L_CPU errors_ours=$L_ERR
-  P99_OURS[$n]=$L_P99
+  P99_OURS[$n]=$L_P99 P50_OURS[$n]=$L_P50 CPU_OURS[$n]=$L_CPU
   if [[ $n == "$FULL" ]]; then
     load "ours-id-$n" "$PORT_OURS" "$paths/ours-id.txt" text/turtle
     id_rps=$L_RPS id_p50=$L_P50 id_p99=$L_P99 id_cpu=$L_CPU errors_ours=$((errors_ours + L_ERR))
@@ -252,10 +252,10 @@ for n in "${SIZES[@]}"; do
 
   log "stock jena-fuseki-server 5.6.0 on a copy of the same store (${SERVER_JVM[*]})"
   start_server "serve-stock-$n" "$probe_stock" java "${SERVER_JVM[@]}" -jar "$TOOLS/jena-fuseki-server-5.6.0.jar" \
-    --config="$WORK/fuseki-$n.ttl" --port="$PORT_STOCK" --localhost
+    --config="$WORK/fuseki-$n.ttl" --port="$PORT_STOCK" --localhost --timeout=30000
   ready_stock=$READY_MS
   load "stock-describe-$n" "$PORT_STOCK" "$paths/stock-describe.txt" text/turtle
-  P99_STOCK[$n]=$L_P99
+  P99_STOCK[$n]=$L_P99 P50_STOCK[$n]=$L_P50 CPU_STOCK[$n]=$L_CPU
   if [[ $n == "$FULL" ]]; then
     rss_stock=$(peak_rss_mb) split_stock=$(rss_split)
     d_rps=$L_RPS d_p50=$L_P50 d_p99=$L_P99 d_cpu=$L_CPU errors_stock=$L_ERR
@@ -267,6 +267,8 @@ for n in "${SIZES[@]}"; do
       --port "$PORT_OURS" --host 127.0.0.1
     bench_tool sparql "http://127.0.0.1:$PORT_OURS/sparql" "http://127.0.0.1:$PORT_STOCK/ds/sparql" \
       "$LOGS/sparql-ours.tsv" "$LOGS/sparql-stock.tsv" 10000 15 queries/*.rq > "$LOGS/sparql.out" 2> "$LOGS/sparql.err"
+    rss_ours_sparql="$(peak_rss_mb) ($(rss_split))"
+    rss_stock_sparql="$(SERVER_PID=$STOCK_PID peak_rss_mb) ($(SERVER_PID=$STOCK_PID rss_split))"
     stop_server
     SERVER_PID=$STOCK_PID; STOCK_PID=
   fi
@@ -298,6 +300,8 @@ for n in "${SIZES[@]}"; do
       "≤ 1536 MB" "$(le "$rss_ours" 1536)"
     record server "server after load: resident anonymous memory (heap, threads, code) + pages of the memory-mapped store files, MB" \
       "$split_ours" "$split_stock" MB lower - -
+    record server "server after the whole SPARQL library (whole-store reports touch every page of the store): peak RSS (anonymous + mapped), MB" \
+      "$rss_ours_sparql" "$rss_stock_sparql" MB lower "≤ 1536 MB" "$(le "${rss_ours_sparql%% *}" 1536)"
     record server "server under load: errors (socket + HTTP ≥ 400) / exceptions logged" \
       "$errors_ours / $server_exceptions" "$errors_stock" - lower "none" \
       "$( [[ $errors_ours == 0 && $server_exceptions == 0 ]] && echo yes || echo no)"
@@ -327,7 +331,8 @@ for n in "${SIZES[@]}"; do
   per_doc_stock=$(awk -v s="${LOADER_S[$n]}" -v n="$n" 'BEGIN{printf "%.1f", 1000*s/n}')
   record growth "$n occupations (${QUADS[$n]} quads): ingest s (ms per document)" "${INGEST_S[$n]} ($per_doc)" \
     "${LOADER_S[$n]} ($per_doc_stock)" s lower - -
-  record growth "$n occupations: dereference p99 ms (.ttl vs DESCRIBE)" "${P99_OURS[$n]}" "${P99_STOCK[$n]}" ms lower - -
+  record growth "$n occupations: dereference (.ttl vs DESCRIBE) p50 / p99 ms, CPU ms per request" \
+    "${P50_OURS[$n]} / ${P99_OURS[$n]}, ${CPU_OURS[$n]}" "${P50_STOCK[$n]} / ${P99_STOCK[$n]}, ${CPU_STOCK[$n]}" ms lower - -
 done
 if (( ${#SIZES[@]} >= 3 )); then
   mid=${SIZES[${#SIZES[@]}-2]}
@@ -335,9 +340,11 @@ if (( ${#SIZES[@]} >= 3 )); then
   slope_high=$(awk -v a="${INGEST_S[$FULL]}" -v b="${INGEST_S[$mid]}" -v n="$FULL" -v m="$mid" 'BEGIN{printf "%.1f", 1000*(a-b)/(n-m)}')
   record growth "ingest: marginal ms per document, $first→$mid vs $mid→$FULL" "$slope_low → $slope_high" - ms lower \
     "linear (ratio ≤ 1.25)" "$(le "$(ratio "$slope_high" "$slope_low")" 1.25)"
-  record growth "dereference p99: $FULL ÷ $first occupations" "$(ratio "${P99_OURS[$FULL]}" "${P99_OURS[$first]}")" \
-    "$(ratio "${P99_STOCK[$FULL]}" "${P99_STOCK[$first]}")" "×" lower "flat (≤ 1.25)" \
-    "$(le "$(ratio "${P99_OURS[$FULL]}" "${P99_OURS[$first]}")" 1.25)"
+  record growth "dereference: $FULL ÷ $first occupations, p50 / p99 / CPU per request" \
+    "$(ratio "${P50_OURS[$FULL]}" "${P50_OURS[$first]}") / $(ratio "${P99_OURS[$FULL]}" "${P99_OURS[$first]}") / $(ratio "${CPU_OURS[$FULL]}" "${CPU_OURS[$first]}")" \
+    "$(ratio "${P50_STOCK[$FULL]}" "${P50_STOCK[$first]}") / $(ratio "${P99_STOCK[$FULL]}" "${P99_STOCK[$first]}") / $(ratio "${CPU_STOCK[$FULL]}" "${CPU_STOCK[$first]}")" \
+    "×" lower "flat (each ≤ 1.25)" \
+    "$(le "$(ratio "${P50_OURS[$FULL]}" "${P50_OURS[$first]}")" 1.25) / $(le "$(ratio "${P99_OURS[$FULL]}" "${P99_OURS[$first]}")" 1.25) / $(le "$(ratio "${CPU_OURS[$FULL]}" "${CPU_OURS[$first]}")" 1.25)"
 fi
 
 # ---- report -----------------------------------------------------------------------------------------------
@@ -350,7 +357,9 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), load average $LOAD_START at the"
   echo "start and $LOAD_END at the end (other work on the machine shows up as noise). Ratio = skillgraph ÷ stock:"
   echo "for times lower is better, for requests/s higher is better. Ingest and loader: best of 2 runs at $FULL"
-  echo "occupations (one run at smaller sizes), ${INGEST_JVM[*]} for both; servers ${SERVER_JVM[*]}, one at a time;"
+  echo "occupations (one run at smaller sizes), ${INGEST_JVM[*]} for both; servers ${SERVER_JVM[*]}, one at a time, both"
+  echo "with a 30 s query timeout (skillgraph always has one; Jena's timeout checks cost the stock server 5–20 % on"
+  echo "long queries when measured with and without);"
   echo "wrk with 2 threads and 16 connections for ${SECONDS_LOAD} s after a 5 s warm-up, 20,000 URIs sampled across"
   echo "the whole store; server CPU per request from /proc during the run. SPARQL: both servers up, each query"
   echo "sent to them in turn, one request at a time (3 warm-up each, then up to 100 or 30 s), the same query"
