@@ -44,6 +44,7 @@ public final class DocumentChecker {
     private final QualityGate gate;
     private final Clock clock;
     private final SourceReader reader = new SourceReader();
+    private Consumer<MappedDocument> afterAccept = d -> { };
 
     /** One file's outcome: {@code doc} and {@code verdict} when it could be read and mapped. */
     public record Checked(Path file, MappedDocument doc, Verdict verdict, String error) {
@@ -57,6 +58,14 @@ public final class DocumentChecker {
         this.mapper = new DocumentMapper(base);
         this.gate = gate;
         this.clock = clock;
+    }
+
+    /**
+     * Work to do on each accepted document on the check-ahead thread, before it is handed on (the importer
+     * prepares the document's dump parts there, off the storing thread).
+     */
+    void afterAccept(Consumer<MappedDocument> action) {
+        this.afterAccept = action;
     }
 
     public String base() {
@@ -150,6 +159,7 @@ public final class DocumentChecker {
         }
         Verdict verdict = gate.check(mapped.graphName(), mapped.model().getGraph());
         if (verdict.accepted()) {
+            afterAccept.accept(mapped);
             return new Checked(file, mapped, verdict, null);
         }
         return new Checked(file, mapped, verdict, refusal(file, verdict));

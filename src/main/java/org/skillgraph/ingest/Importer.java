@@ -12,13 +12,12 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.skillgraph.map.MappedDocument;
+import org.skillgraph.store.DocumentSink;
 import org.skillgraph.store.GraphStore;
-import org.skillgraph.store.StoreException;
 import org.skillgraph.validate.Finding;
 import org.skillgraph.validate.QualityGate;
 import org.skillgraph.validate.ValidationLog;
 import org.skillgraph.validate.Verdict;
-import org.skillgraph.vocab.SG;
 
 /**
  * Imports files into a store, a batch of whole documents per transaction.
@@ -39,7 +38,7 @@ public final class Importer {
     /** Classpath location of the ontology, loaded into its own named graph on every import. */
     public static final String ONTOLOGY_RESOURCE = "/ontology/skillgraph.ttl";
 
-    private final GraphStore store;
+    private final DocumentSink store;
     private final DocumentChecker checker;
     private final String base;
     private final PrintWriter progress;
@@ -51,15 +50,15 @@ public final class Importer {
      */
     public static final long DEFAULT_BATCH_TRIPLES = 100_000;
 
-    public Importer(GraphStore store, String base, PrintWriter progress) {
+    public Importer(DocumentSink store, String base, PrintWriter progress) {
         this(store, base, progress, Clock.systemUTC());
     }
 
-    public Importer(GraphStore store, String base, PrintWriter progress, Clock clock) {
+    public Importer(DocumentSink store, String base, PrintWriter progress, Clock clock) {
         this(store, base, progress, clock, QualityGate.standard());
     }
 
-    public Importer(GraphStore store, String base, PrintWriter progress, Clock clock, QualityGate gate) {
+    public Importer(DocumentSink store, String base, PrintWriter progress, Clock clock, QualityGate gate) {
         this.store = store;
         this.checker = new DocumentChecker(base, gate, clock);
         this.base = checker.base();
@@ -72,6 +71,15 @@ public final class Importer {
         return this;
     }
 
+    /**
+     * Runs {@code action} on each accepted document on the check-ahead thread, before it is stored: work that
+     * needs only the mapped graph (such as preparing its dump parts) is then done off the storing thread.
+     */
+    public Importer onAccepted(java.util.function.Consumer<MappedDocument> action) {
+        checker.afterAccept(action);
+        return this;
+    }
+
     /** The verdict of every document this importer validated, for the machine-readable report. */
     public ValidationLog validationLog() {
         return log;
@@ -79,8 +87,8 @@ public final class Importer {
 
     /** Imports every file under the given paths (folders recursively). */
     public ImportReport importPaths(List<Path> paths) {
-        requireSameBase();
-        loadOntology();
+        store.requireBase(base);
+        store.putOntology(ontology());
         SourceFiles.Found found = SourceFiles.expand(paths);
         int total = found.files().size();
         List<ImportReport.Entry> entries = new ArrayList<>();
@@ -159,20 +167,6 @@ public final class Importer {
         return e.file() + ": " + e.outcome().name().toLowerCase(java.util.Locale.ROOT) + " <" + e.graph() + "> ("
                 + e.triples() + " triples" + (e.warnings().isEmpty() ? "" : ", " + e.warnings().size()
                 + " warning" + (e.warnings().size() == 1 ? "" : "s")) + ")";
-    }
-
-    /** One store, one base: documents under two bases would be two copies of everything with other URIs. */
-    private void requireSameBase() {
-        String graphs = base + "graph/";
-        store.graphNames().stream().filter(g -> !g.equals(SG.ONTOLOGY) && !g.startsWith(graphs)).findFirst()
-                .ifPresent(g -> {
-                    throw new StoreException(store.directory() + ": this store holds data under another base URI ("
-                            + g + "); ingest with that --base, or into a new store");
-                });
-    }
-
-    private void loadOntology() {
-        store.replaceGraph(SG.ONTOLOGY, ontology());
     }
 
     /** The ontology, as shipped in the jar. */

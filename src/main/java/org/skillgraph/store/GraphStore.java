@@ -37,9 +37,12 @@ import org.apache.lucene.store.FSDirectory;
  * dataset, so the Lucene index ({@link TextSearch}) is always in step with the data, and SPARQL can use
  * {@code text:query}.
  */
-public final class GraphStore implements AutoCloseable {
+public final class GraphStore implements DocumentSink, AutoCloseable {
     /** What {@link #put} did. */
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    /** The folder of the RDF Patch log, inside the store folder. */
+    static final String PATCHES = "patches";
 
     /** The folder of the Lucene index, inside the store folder. */
     public static final String TEXT_INDEX = "text-index";
@@ -47,9 +50,12 @@ public final class GraphStore implements AutoCloseable {
     private final Dataset dataset;
     private final Path dir;
 
-    private GraphStore(Path dir, Dataset dataset) {
+    private final Dataset tdb;
+
+    private GraphStore(Path dir, Dataset dataset, Dataset tdb) {
         this.dir = dir;
         this.dataset = dataset;
+        this.tdb = tdb;
     }
 
     /**
@@ -67,7 +73,7 @@ public final class GraphStore implements AutoCloseable {
             Path indexDir = dir.resolve(TEXT_INDEX);
             boolean fresh = !Files.isDirectory(indexDir);
             Dataset ds = TextDatasetFactory.createLucene(tdb, FSDirectory.open(indexDir), TextSearch.config());
-            GraphStore store = new GraphStore(dir, ds);
+            GraphStore store = new GraphStore(dir, ds, tdb);
             if (fresh) {
                 store.reindex(tdb);
             }
@@ -99,6 +105,7 @@ public final class GraphStore implements AutoCloseable {
      * all of them are committed or none (TDB2 copies every index block a transaction touches, so one
      * transaction per batch rather than per document keeps the database from growing many times over).
      */
+    @Override
     public List<Outcome> putAll(List<MappedDocument> docs) {
         Patch patch = new Patch();
         List<Outcome> outcomes = Txn.calculateWrite(dataset, () -> {
@@ -159,7 +166,7 @@ public final class GraphStore implements AutoCloseable {
 
     /** The folder of the RDF Patch log, one file per transaction that changed something. */
     public Path patchesDirectory() {
-        return dir.resolve("patches");
+        return dir.resolve(PATCHES);
     }
 
     private static final org.apache.jena.query.Query CHANGES = loadQuery("changes.rq");
@@ -189,15 +196,24 @@ public final class GraphStore implements AutoCloseable {
         }
         dataset.addNamedModel(doc.graphName(), doc.model());
         patch.added(doc.graphName(), doc.model());
-        java.time.Instant time = java.time.Instant.parse(doc.model().listObjectsOfProperty(
-                doc.model().createResource(doc.graphName()), org.skillgraph.vocab.PROV.generatedAtTime).next()
-                .asLiteral().getLexicalForm());
+        java.time.Instant time = importTime(doc);
         java.util.Map<String, String> after = changed(doc.model());
         patch.change(doc.graphName(), exists ? "update" : "create", after, time);
         java.util.Map<String, String> gone = new java.util.TreeMap<>(before);
         gone.keySet().removeAll(after.keySet());
         patch.change(doc.graphName(), "delete", gone, time);
         return exists ? Outcome.UPDATED : Outcome.CREATED;
+    }
+
+    /** When a document was imported: its graph's {@code prov:generatedAtTime}. */
+    static java.time.Instant importTime(MappedDocument doc) {
+        return java.time.Instant.parse(doc.model().listObjectsOfProperty(doc.model().createResource(doc.graphName()),
+                org.skillgraph.vocab.PROV.generatedAtTime).next().asLiteral().getLexicalForm());
+    }
+
+    /** The frameworks and occupations a document graph describes: URI → kind. */
+    static java.util.Map<String, String> described(Model m) {
+        return changed(m);
     }
 
     /** The frameworks and occupations a document graph describes: URI → kind. */
@@ -225,6 +241,22 @@ public final class GraphStore implements AutoCloseable {
             });
             index.commit();
         });
+    }
+
+    /** One store, one base: documents under two bases would be two copies of everything with other URIs. */
+    @Override
+    public void requireBase(String base) {
+        String graphs = base + "graph/";
+        graphNames().stream().filter(g -> !g.equals(SG.ONTOLOGY) && !g.startsWith(graphs)).findFirst()
+                .ifPresent(g -> {
+                    throw new StoreException(dir + ": this store holds data under another base URI ("
+                            + g + "); ingest with that --base, or into a new store");
+                });
+    }
+
+    @Override
+    public void putOntology(Model ontology) {
+        replaceGraph(SG.ONTOLOGY, ontology);
     }
 
     /** Replaces a named graph with {@code model} unless it already holds exactly the same triples. */
@@ -261,7 +293,12 @@ public final class GraphStore implements AutoCloseable {
 
     /** The folder of the whole-store dumps, inside the store folder. */
     public Path dumpsDirectory() {
-        return dir.resolve("dumps");
+        return dumpsDirectory(dir);
+    }
+
+    /** The folder of the whole-store dumps of the store in {@code storeDir}. */
+    public static Path dumpsDirectory(Path storeDir) {
+        return storeDir.resolve("dumps");
     }
 
     /** Runs {@code action} in a read transaction. */
@@ -300,6 +337,8 @@ public final class GraphStore implements AutoCloseable {
     @Override
     public void close() {
         dataset.close();
+        // releases the database's files and its lock, so that the folder may be moved or opened again
+        org.apache.jena.tdb2.sys.TDBInternal.expel(tdb.asDatasetGraph());
     }
 
 }

@@ -56,26 +56,47 @@ final class Patch {
 
     /** Adds the change-feed entries to the store; call inside the write transaction. */
     void commitTo(Dataset ds) {
+        Map<String, Long> last = new java.util.HashMap<>(); // the highest sequence number of each feed
         for (Entry e : entries) {
-            String base = e.graph().substring(0, e.graph().indexOf("graph/"));
-            String changesGraph = base + "graph/changes";
+            String changesGraph = changesGraph(e.graph());
             Model changes = ds.getNamedModel(changesGraph);
-            long next = changes.listObjectsOfProperty(RDF.value).toList().stream().filter(RDFNode::isLiteral)
-                    .mapToLong(n -> n.asLiteral().getLong()).max().orElse(0) + 1;
-            Resource entry = changes.createResource(base + "changes/" + next)
-                    .addProperty(RDF.type, switch (e.type()) {
-                        case "create" -> AS.Create;
-                        case "update" -> AS.Update;
-                        default -> AS.Delete;
-                    })
-                    .addProperty(AS.object, changes.createResource(e.object()))
-                    .addProperty(AS.target, changes.createResource(e.graph()))
-                    .addLiteral(AS.published, changes.createTypedLiteral(e.time().toString(), XSDDatatype.XSDdateTime))
-                    .addLiteral(RDF.value, changes.createTypedLiteral(Long.toString(next), XSDDatatype.XSDinteger));
-            Node g = NodeFactory.createURI(changesGraph);
-            entry.listProperties().forEachRemaining(s -> entryQuads.add(org.apache.jena.sparql.core.Quad.create(g,
-                    s.asTriple())));
+            long next = last.computeIfAbsent(changesGraph, g -> changes.listObjectsOfProperty(RDF.value).toList()
+                    .stream().filter(RDFNode::isLiteral).mapToLong(n -> n.asLiteral().getLong()).max().orElse(0)) + 1;
+            last.put(changesGraph, next);
+            List<org.apache.jena.sparql.core.Quad> q = entryQuads(next, e.type(), e.object(), e.graph(), e.time());
+            q.forEach(ds.asDatasetGraph()::add);
+            entryQuads.addAll(q);
         }
+    }
+
+    /** The change feed's graph of the data a document graph belongs to: {@code {base}graph/changes}. */
+    static String changesGraph(String documentGraph) {
+        return documentGraph.substring(0, documentGraph.indexOf("graph/")) + "graph/changes";
+    }
+
+    /**
+     * The quads of one change-feed entry: {@code {base}changes/{sequence}} a {@code as:Create}, {@code as:Update}
+     * or {@code as:Delete} of {@code object}, whose target is the document graph, published at {@code time}.
+     */
+    static List<org.apache.jena.sparql.core.Quad> entryQuads(long sequence, String type, String object,
+            String graph, Instant time) {
+        String changesGraph = changesGraph(graph);
+        Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+        m.createResource(changesGraph.substring(0, changesGraph.length() - "graph/changes".length()) + "changes/"
+                        + sequence)
+                .addProperty(RDF.type, switch (type) {
+                    case "create" -> AS.Create;
+                    case "update" -> AS.Update;
+                    default -> AS.Delete;
+                })
+                .addProperty(AS.object, m.createResource(object))
+                .addProperty(AS.target, m.createResource(graph))
+                .addLiteral(AS.published, m.createTypedLiteral(time.toString(), XSDDatatype.XSDdateTime))
+                .addLiteral(RDF.value, m.createTypedLiteral(Long.toString(sequence), XSDDatatype.XSDinteger));
+        Node g = NodeFactory.createURI(changesGraph);
+        List<org.apache.jena.sparql.core.Quad> out = new ArrayList<>();
+        m.getGraph().find().forEachRemaining(t -> out.add(org.apache.jena.sparql.core.Quad.create(g, t)));
+        return out;
     }
 
     /** Appends this transaction to the patch log (nothing when it changed nothing). */
@@ -83,40 +104,84 @@ final class Patch {
         if (quads.isEmpty() && entries.isEmpty()) {
             return;
         }
-        try {
+        try (Log log = Log.append(dir)) {
+            for (Quads q : quads) {
+                Node g = NodeFactory.createURI(q.graph());
+                q.model().getGraph().find().forEachRemaining(t -> {
+                    if (q.add()) {
+                        log.writer().add(g, t.getSubject(), t.getPredicate(), t.getObject());
+                    } else {
+                        log.writer().delete(g, t.getSubject(), t.getPredicate(), t.getObject());
+                    }
+                });
+            }
+            entryQuads.forEach(log::add);
+            log.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to the patch log in " + dir, e);
+        }
+    }
+
+    /**
+     * One RDF Patch file being written: its header names the previous patch of the log; it is written under a
+     * temporary name and joins the log only by {@link #commit}, so that an interrupted write leaves no patch.
+     */
+    static final class Log implements AutoCloseable {
+        private final Path tmp;
+        private final Path target;
+        private final OutputStream out;
+        private final RDFChangesWriterText writer;
+        private boolean committed;
+
+        private Log(Path tmp, Path target) throws IOException {
+            this.tmp = tmp;
+            this.target = target;
+            this.out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+            this.writer = RDFPatchOps.textWriter(out);
+        }
+
+        /** Starts the next patch of the log in {@code dir}. */
+        static Log append(Path dir) throws IOException {
             Files.createDirectories(dir);
             String previous = lastId(dir);
-            String id = "uuid:" + UUID.randomUUID();
             long number;
             try (Stream<Path> files = Files.list(dir)) {
                 number = files.filter(p -> p.toString().endsWith(".rdfp")).count() + 1;
             }
-            Path tmp = dir.resolve(String.format("%08d.rdfp.tmp", number));
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                RDFChangesWriterText w = RDFPatchOps.textWriter(out);
-                w.start();
-                w.header("id", NodeFactory.createURI(id));
-                if (previous != null) {
-                    w.header("prev", NodeFactory.createURI(previous));
-                }
-                w.txnBegin();
-                for (Quads q : quads) {
-                    Node g = NodeFactory.createURI(q.graph());
-                    q.model().getGraph().find().forEachRemaining(t -> {
-                        if (q.add()) {
-                            w.add(g, t.getSubject(), t.getPredicate(), t.getObject());
-                        } else {
-                            w.delete(g, t.getSubject(), t.getPredicate(), t.getObject());
-                        }
-                    });
-                }
-                entryQuads.forEach(q -> w.add(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject()));
-                w.txnCommit();
-                w.finish();
+            Log log = new Log(dir.resolve(String.format("%08d.rdfp.tmp", number)),
+                    dir.resolve(String.format("%08d.rdfp", number)));
+            log.writer.start();
+            log.writer.header("id", NodeFactory.createURI("uuid:" + UUID.randomUUID()));
+            if (previous != null) {
+                log.writer.header("prev", NodeFactory.createURI(previous));
             }
-            Files.move(tmp, dir.resolve(String.format("%08d.rdfp", number)), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to the patch log in " + dir, e);
+            log.writer.txnBegin();
+            return log;
+        }
+
+        RDFChangesWriterText writer() {
+            return writer;
+        }
+
+        void add(org.apache.jena.sparql.core.Quad q) {
+            writer.add(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
+        }
+
+        /** Ends the patch and moves it into the log. */
+        void commit() throws IOException {
+            writer.txnCommit();
+            writer.finish();
+            out.close();
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            committed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!committed) {
+                out.close();
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 
