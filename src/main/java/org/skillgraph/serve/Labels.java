@@ -55,7 +55,9 @@ final class Labels {
         return cut >= 0 && cut < uri.length() - 1 ? uri.substring(cut + 1) : uri;
     }
 
+    private static final java.util.regex.Pattern CAMEL = java.util.regex.Pattern.compile("([a-z])([A-Z])");
+
     private static String humanise(String name) {
-        return name.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(Locale.ROOT);
+        return CAMEL.matcher(name).replaceAll("$1 $2").replace('_', ' ').toLowerCase(Locale.ROOT);
     }
 }

@@ -25,12 +25,29 @@ final class ResourcePage {
     private final SitePaths site;
     private final Model union;
 
-    /** Property names looked up while rendering this page (sorting by them asks for each many times). */
-    private final Map<Resource, String> propertyLabels = new java.util.HashMap<>();
+    /**
+     * Names of the vocabulary's terms (the types and properties of the data), looked up in the union graph.
+     * They are few and asked for on every page (sorting by them asks for each many times), and the store does
+     * not change while a server reads it, so a server keeps them for all pages ({@link #vocabularyLabels()}).
+     */
+    private final Map<Resource, String> termLabels;
+
+    /** How many term names a shared map keeps before it starts again (the vocabulary has a few hundred). */
+    private static final int MAX_TERMS = 10_000;
 
     ResourcePage(SitePaths site, Model union) {
+        this(site, union, new java.util.HashMap<>());
+    }
+
+    ResourcePage(SitePaths site, Model union, Map<Resource, String> termLabels) {
         this.site = site;
         this.union = union;
+        this.termLabels = termLabels;
+    }
+
+    /** A map for the term names of every page a server renders. */
+    static Map<Resource, String> vocabularyLabels() {
+        return new java.util.concurrent.ConcurrentHashMap<>();
     }
 
     Document render(String uri, Describer.Description d, int page) {
@@ -44,7 +61,7 @@ final class ResourcePage {
         m.listObjectsOfProperty(r, RDF.type).toList().stream().filter(RDFNode::isURIResource)
                 .map(RDFNode::asResource).sorted(Comparator.comparing(Resource::getURI))
                 .forEach(t -> kinds.appendElement("a").addClass("kind").attr("href", site.href(t.getURI()))
-                        .text(Labels.of(union, t)));
+                        .text(termLabel(t, () -> Labels.of(union, t))));
         header.appendElement("h1").text(title);
         header.appendElement("p").addClass("uri").appendElement("code").text(uri);
         alternates(header, uri);
@@ -137,6 +154,18 @@ final class ResourcePage {
     }
 
     private String propertyLabel(Resource p) {
-        return propertyLabels.computeIfAbsent(p, x -> Labels.ofProperty(union, x));
+        return termLabel(p, () -> Labels.ofProperty(union, p));
+    }
+
+    private String termLabel(Resource term, java.util.function.Supplier<String> lookup) {
+        String label = termLabels.get(term);
+        if (label == null) {
+            label = lookup.get();
+            if (termLabels.size() >= MAX_TERMS) {
+                termLabels.clear();
+            }
+            termLabels.put(term, label);
+        }
+        return label;
     }
 }

@@ -48,6 +48,7 @@ final class SiteServlet extends PageServlet {
     private final transient SitePaths site;
     private final transient SitePages pages;
     private final transient Describer describer;
+    private final transient Map<org.apache.jena.rdf.model.Resource, String> termLabels = ResourcePage.vocabularyLabels();
     private final Instant lastModified;
     private final List<String> examples;
 
@@ -141,7 +142,7 @@ final class SiteServlet extends PageServlet {
                 throw HttpError.notFound(uri);
             }
             if (f == Format.HTML) {
-                return Body.html(new ResourcePage(site, dataset.getUnionModel()).render(uri, d, page));
+                return Body.html(new ResourcePage(site, dataset.getUnionModel(), termLabels).render(uri, d, page));
             }
             return rdf(d.model(), f);
         });
