@@ -8,8 +8,6 @@ import java.util.concurrent.Callable;
 import org.skillgraph.harvest.Dumps;
 import org.skillgraph.ingest.ImportReport;
 import org.skillgraph.ingest.Importer;
-import org.skillgraph.store.BulkLoad;
-import org.skillgraph.store.DocumentSink;
 import org.skillgraph.store.GraphStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,20 +53,9 @@ final class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ImportReport result;
         Importer importer;
-        if (BulkLoad.applies(store)) {
-            // a new store: the bulk loader, into a staging folder that becomes the store when complete
-            try (BulkLoad load = BulkLoad.begin(store)) {
-                importer = importer(load, load.directory(), base, err);
-                result = importer.importPaths(paths);
-                load.commit();
-            }
-        } else {
-            try (GraphStore gs = GraphStore.open(store)) {
-                importer = importer(gs, gs.directory(), base, err);
-                result = importer.importPaths(paths);
-            }
-        }
         try (GraphStore gs = GraphStore.open(store)) {
+            importer = importer(gs, base, err);
+            result = importer.importPaths(paths);
             refreshDumps(gs, result, err);
         }
         for (ImportReport.Entry e : result.entries()) {
@@ -88,9 +75,9 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     /** An importer whose accepted documents have their dump parts prepared on the check-ahead thread. */
-    static Importer importer(DocumentSink sink, Path storeDir, String base, PrintWriter err) {
-        Path dumps = GraphStore.dumpsDirectory(storeDir);
-        return new Importer(sink, base, err).onAccepted(d -> Dumps.stage(dumps, d.graphName(), d.model().getGraph()));
+    static Importer importer(GraphStore gs, String base, PrintWriter err) {
+        return new Importer(gs, base, err)
+                .onAccepted(d -> Dumps.stage(gs.dumpsDirectory(), d.graphName(), d.model().getGraph()));
     }
 
     /** The dumps follow every import that changed something (and are made when missing). */

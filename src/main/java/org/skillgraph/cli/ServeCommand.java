@@ -63,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             if (seed != null && !seed.isEmpty() && gs.graphNames().stream().allMatch(SG.ONTOLOGY::equals)) {
                 err.println("skillgraph: the store is empty; loading " + seed);
-                ImportReport report = IngestCommand.importer(gs, gs.directory(), base, err).importPaths(seed);
+                ImportReport report = IngestCommand.importer(gs, base, err).importPaths(seed);
                 if (report.rejected() > 0) {
                     err.println("skillgraph: " + report.rejected() + " seed file(s) rejected");
                 }

@@ -15,10 +15,12 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "skillgraph", mixinStandardHelpOptions = true, versionProvider = SkillgraphCommand.Version.class,
         description = "Occupational skills frameworks as a linked-data knowledge graph.",
-        subcommands = {IngestCommand.class, QueryCommand.class, ServeCommand.class, ValidateCommand.class, SynthCommand.class, RemoveCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IngestCommand.class, QueryCommand.class, ServeCommand.class, ValidateCommand.class, SynthCommand.class, RemoveCommand.class, ExportCommand.class, CompactCommand.class, CommandLine.HelpCommand.class})
 public final class SkillgraphCommand implements Runnable {
     /** Exit code when input was rejected or the user asked for something impossible. */
     public static final int EXIT_REJECTED = 1;
+    /** Exit code when the program itself failed (out of memory, an internal error). */
+    public static final int EXIT_FAILED = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,7 +31,20 @@ public final class SkillgraphCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        int code;
+        try {
+            code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("skillgraph: out of memory (" + e.getMessage() + "); give Java a larger heap, such as "
+                    + "java -Xmx2g -jar skillgraph.jar ...; nothing half-written was kept");
+            code = EXIT_FAILED;
+        } catch (Throwable e) {
+            System.err.println("skillgraph: internal error, please report it with the command line:");
+            e.printStackTrace();
+            code = EXIT_FAILED;
+        }
+        // exits even when a library left threads running after a failure (the bulk loader's workers)
+        System.exit(code);
     }
 
     /** Runs the command line with the given output streams; returns the exit code. */

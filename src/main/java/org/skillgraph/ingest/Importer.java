@@ -12,7 +12,6 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.skillgraph.map.MappedDocument;
-import org.skillgraph.store.DocumentSink;
 import org.skillgraph.store.GraphStore;
 import org.skillgraph.validate.Finding;
 import org.skillgraph.validate.QualityGate;
@@ -38,7 +37,7 @@ public final class Importer {
     /** Classpath location of the ontology, loaded into its own named graph on every import. */
     public static final String ONTOLOGY_RESOURCE = "/ontology/skillgraph.ttl";
 
-    private final DocumentSink store;
+    private final GraphStore store;
     private final DocumentChecker checker;
     private final String base;
     private final PrintWriter progress;
@@ -50,15 +49,15 @@ public final class Importer {
      */
     public static final long DEFAULT_BATCH_TRIPLES = 100_000;
 
-    public Importer(DocumentSink store, String base, PrintWriter progress) {
+    public Importer(GraphStore store, String base, PrintWriter progress) {
         this(store, base, progress, Clock.systemUTC());
     }
 
-    public Importer(DocumentSink store, String base, PrintWriter progress, Clock clock) {
+    public Importer(GraphStore store, String base, PrintWriter progress, Clock clock) {
         this(store, base, progress, clock, QualityGate.standard());
     }
 
-    public Importer(DocumentSink store, String base, PrintWriter progress, Clock clock, QualityGate gate) {
+    public Importer(GraphStore store, String base, PrintWriter progress, Clock clock, QualityGate gate) {
         this.store = store;
         this.checker = new DocumentChecker(base, gate, clock);
         this.base = checker.base();

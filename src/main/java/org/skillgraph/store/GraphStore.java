@@ -37,12 +37,12 @@ import org.apache.lucene.store.FSDirectory;
  * dataset, so the Lucene index ({@link TextSearch}) is always in step with the data, and SPARQL can use
  * {@code text:query}.
  */
-public final class GraphStore implements DocumentSink, AutoCloseable {
+public final class GraphStore implements AutoCloseable {
     /** What {@link #put} did. */
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
     /** The folder of the RDF Patch log, inside the store folder. */
-    static final String PATCHES = "patches";
+    private static final String PATCHES = "patches";
 
     /** The folder of the Lucene index, inside the store folder. */
     public static final String TEXT_INDEX = "text-index";
@@ -105,7 +105,6 @@ public final class GraphStore implements DocumentSink, AutoCloseable {
      * all of them are committed or none (TDB2 copies every index block a transaction touches, so one
      * transaction per batch rather than per document keeps the database from growing many times over).
      */
-    @Override
     public List<Outcome> putAll(List<MappedDocument> docs) {
         Patch patch = new Patch();
         List<Outcome> outcomes = Txn.calculateWrite(dataset, () -> {
@@ -206,14 +205,9 @@ public final class GraphStore implements DocumentSink, AutoCloseable {
     }
 
     /** When a document was imported: its graph's {@code prov:generatedAtTime}. */
-    static java.time.Instant importTime(MappedDocument doc) {
+    private static java.time.Instant importTime(MappedDocument doc) {
         return java.time.Instant.parse(doc.model().listObjectsOfProperty(doc.model().createResource(doc.graphName()),
                 org.skillgraph.vocab.PROV.generatedAtTime).next().asLiteral().getLexicalForm());
-    }
-
-    /** The frameworks and occupations a document graph describes: URI → kind. */
-    static java.util.Map<String, String> described(Model m) {
-        return changed(m);
     }
 
     /** The frameworks and occupations a document graph describes: URI → kind. */
@@ -243,8 +237,10 @@ public final class GraphStore implements DocumentSink, AutoCloseable {
         });
     }
 
-    /** One store, one base: documents under two bases would be two copies of everything with other URIs. */
-    @Override
+    /**
+     * Refuses, with a {@link StoreException}, data under {@code base} in a store that holds data under another
+     * base: documents under two bases would be two copies of everything with other URIs.
+     */
     public void requireBase(String base) {
         String graphs = base + "graph/";
         graphNames().stream().filter(g -> !g.equals(SG.ONTOLOGY) && !g.startsWith(graphs)).findFirst()
@@ -254,7 +250,7 @@ public final class GraphStore implements DocumentSink, AutoCloseable {
                 });
     }
 
-    @Override
+    /** Stores the ontology in its own named graph (unless it holds exactly the same triples already). */
     public void putOntology(Model ontology) {
         replaceGraph(SG.ONTOLOGY, ontology);
     }
@@ -279,6 +275,29 @@ public final class GraphStore implements DocumentSink, AutoCloseable {
     }
 
 
+    /**
+     * Compacts the database: TDB2 writes the live data into a new generation ({@code Data-NNNN}) and deletes the
+     * old one. Every transaction appends copies of the index blocks it changed, so a store built by many
+     * imports is about twice the size of the same data compacted. Needs the store to itself (no transaction
+     * open); the data, the full-text index, the dumps and the patch log are unchanged. Returns the database's
+     * size in bytes before and after.
+     */
+    public long[] compact() {
+        long before = databaseBytes();
+        org.apache.jena.tdb2.DatabaseMgr.compact(tdb.asDatasetGraph(), true);
+        return new long[] {before, databaseBytes()};
+    }
+
+    /** The size of the database files (every {@code Data-NNNN} generation), in bytes. */
+    public long databaseBytes() {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir, 2)) {
+            return files.filter(p -> p.getParent() != null && p.getParent().getFileName().toString().startsWith("Data-"))
+                    .filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The dataset (TDB2 behind the text index), for the server: every access must be in a transaction. */
     public Dataset dataset() {
         return dataset;
@@ -293,12 +312,7 @@ public final class GraphStore implements DocumentSink, AutoCloseable {
 
     /** The folder of the whole-store dumps, inside the store folder. */
     public Path dumpsDirectory() {
-        return dumpsDirectory(dir);
-    }
-
-    /** The folder of the whole-store dumps of the store in {@code storeDir}. */
-    public static Path dumpsDirectory(Path storeDir) {
-        return storeDir.resolve("dumps");
+        return dir.resolve("dumps");
     }
 
     /** Runs {@code action} in a read transaction. */

@@ -63,14 +63,14 @@ final class Patch {
             long next = last.computeIfAbsent(changesGraph, g -> changes.listObjectsOfProperty(RDF.value).toList()
                     .stream().filter(RDFNode::isLiteral).mapToLong(n -> n.asLiteral().getLong()).max().orElse(0)) + 1;
             last.put(changesGraph, next);
-            List<org.apache.jena.sparql.core.Quad> q = entryQuads(next, e.type(), e.object(), e.graph(), e.time());
+            List<org.apache.jena.sparql.core.Quad> q = entry(next, e.type(), e.object(), e.graph(), e.time());
             q.forEach(ds.asDatasetGraph()::add);
             entryQuads.addAll(q);
         }
     }
 
     /** The change feed's graph of the data a document graph belongs to: {@code {base}graph/changes}. */
-    static String changesGraph(String documentGraph) {
+    private static String changesGraph(String documentGraph) {
         return documentGraph.substring(0, documentGraph.indexOf("graph/")) + "graph/changes";
     }
 
@@ -78,7 +78,7 @@ final class Patch {
      * The quads of one change-feed entry: {@code {base}changes/{sequence}} a {@code as:Create}, {@code as:Update}
      * or {@code as:Delete} of {@code object}, whose target is the document graph, published at {@code time}.
      */
-    static List<org.apache.jena.sparql.core.Quad> entryQuads(long sequence, String type, String object,
+    private static List<org.apache.jena.sparql.core.Quad> entry(long sequence, String type, String object,
             String graph, Instant time) {
         String changesGraph = changesGraph(graph);
         Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
@@ -126,7 +126,7 @@ final class Patch {
      * One RDF Patch file being written: its header names the previous patch of the log; it is written under a
      * temporary name and joins the log only by {@link #commit}, so that an interrupted write leaves no patch.
      */
-    static final class Log implements AutoCloseable {
+    private static final class Log implements AutoCloseable {
         private final Path tmp;
         private final Path target;
         private final OutputStream out;

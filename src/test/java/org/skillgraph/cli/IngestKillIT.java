@@ -30,8 +30,7 @@ import org.skillgraph.vocab.SG;
  * An import killed with SIGKILL in the middle of a batch: the store opens afterwards and every document is
  * either fully in its new version, fully in its old one, or (if it is new) absent. The real jar ingests a
  * synthetic corpus over an older version of it and is killed ({@link Process#destroyForcibly()}) after its
- * first batch was committed, while it works on the next. And a first import (the bulk loader) killed midway
- * leaves no store.
+ * first batch was committed, while it works on the next.
  */
 class IngestKillIT {
     static final String BASE = "http://localhost:3030/";
@@ -139,53 +138,6 @@ class IngestKillIT {
         Result again = run("ingest", "--store", store.toString(), newDir.toString());
         assertEquals(0, again.code(), again.out());
         assertTrue(again.out().contains(updated + " unchanged"), again.out());
-    }
-
-    /**
-     * The first import into a new store goes through the bulk loader, into a staging folder: killed in the
-     * middle, it leaves no store at all (and the next import starts afresh).
-     */
-    @Test
-    void aFirstImportKilledMidwayLeavesNoStore() throws Exception {
-        Path corpus = tmp.resolve("corpus");
-        SyntheticCorpus.create(9).write(NEW, corpus);
-        Path store = tmp.resolve("fresh");
-        Process p = jar("ingest", "--store", store.toString(), corpus.toString()).redirectErrorStream(true).start();
-        CountDownLatch loading = new CountDownLatch(1);
-        List<String> output = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null;) {
-                    synchronized (output) {
-                        output.add(line);
-                    }
-                    if (line.contains(": created <")) {
-                        loading.countDown();
-                    }
-                }
-            } catch (IOException e) {
-                // the process was killed
-            }
-        });
-        reader.start();
-        assertTrue(loading.await(300, TimeUnit.SECONDS), "nothing was loaded: " + output);
-        p.destroyForcibly();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        reader.join(10_000);
-        synchronized (output) {
-            assertFalse(output.stream().anyMatch(l -> l.startsWith("ingested ")),
-                    "the import finished before it was killed: " + output);
-        }
-        assertFalse(Files.exists(store), "a store that was never completed does not exist");
-        assertTrue(Files.isDirectory(tmp.resolve(".fresh.loading")), "the killed load's staging folder is left");
-
-        Result again = run("ingest", "--store", store.toString(), corpus.toString());
-        assertEquals(0, again.code(), again.out());
-        assertTrue(again.out().contains(NEW + " created"), again.out());
-        assertFalse(Files.exists(tmp.resolve(".fresh.loading")), "and removed by the next load");
-        Result validate = run("validate", "--store", store.toString());
-        assertEquals(0, validate.code(), validate.out());
-        assertTrue(validate.out().contains(NEW + " document(s): " + NEW + " would be accepted"), validate.out());
     }
 
     record Result(int code, String out) {

@@ -11,6 +11,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.skillgraph.store.GraphStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,8 +134,43 @@ class SkillgraphCommandTest {
         assertTrue(same.err().contains("2 unchanged"), same.err());
     }
 
+    @Test
+    void compactionShrinksTheStoreAndKeepsItsData() throws IOException {
+        Path db = tmp.resolve("compact");
+        assertEquals(0, run("ingest", "--store", db.toString(), "seeds").code());
+        // each changed import adds a transaction's copies of the index blocks it touched
+        Path page = tmp.resolve("changed-page.txt");
+        String text = java.nio.file.Files.readString(Path.of("seeds/29-2011.00.txt"));
+        for (String verb : List.of("simple", "routine", "standard", "plain")) {
+            java.nio.file.Files.writeString(page, text.replace("perform basic processing", "perform " + verb + " processing"));
+            assertEquals(0, run("ingest", "--store", db.toString(), page.toString()).code());
+        }
+        String count = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }";
+        String search = "PREFIX text: <http://jena.apache.org/text#> SELECT (COUNT(DISTINCT ?s) AS ?n) "
+                + "{ ?s text:query ('\"plain processing steps\"' 100) }";
+        String quads = run("query", "--store", db.toString(), "--format", "csv", "--query", count).out();
+        long before;
+        try (GraphStore gs = GraphStore.open(db)) {
+            before = gs.databaseBytes();
+        }
+        Run r = run("compact", "--store", db.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().matches("(?s)compacted .* MB -> .* MB\\s*"), r.err());
+        try (GraphStore gs = GraphStore.open(db)) {
+            assertTrue(gs.databaseBytes() < before, gs.databaseBytes() + " < " + before);
+        }
+        try (var dirs = java.nio.file.Files.list(db)) {
+            assertEquals(List.of("Data-0002"), dirs.map(d -> d.getFileName().toString())
+                    .filter(n -> n.startsWith("Data-")).toList(), "the old generation is deleted");
+        }
+        assertEquals(quads, run("query", "--store", db.toString(), "--format", "csv", "--query", count).out());
+        assertTrue(run("query", "--store", db.toString(), "--format", "csv", "--query", search).out().contains("\n1"));
+        assertEquals(0, run("ingest", "--store", db.toString(), "seeds").code(), "and it takes imports as before");
+        assertEquals(1, run("compact", "--store", tmp.resolve("nothing").toString()).code());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"ingest", "query"})
+    @ValueSource(strings = {"ingest", "query", "compact"})
     void everyCommandHasHelp(String command) {
         Run r = run(command, "--help");
         assertEquals(0, r.code());
