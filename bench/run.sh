@@ -216,7 +216,19 @@ record ingest "re-import one changed document into the full store, command line 
 record ingest "re-import one changed document, in a running process (median of 10), s" \
   "$(awk -v m="$reimport_ms" 'BEGIN{printf "%.3f", m/1000}')" - s lower "≤ 1 s" "$(le "$reimport_ms" 1000)"
 
-# ---- servers ----------------------------------------------------------------------------------------------
+# ---- compaction: what a deployment does after a large import, before serving --------------------------------
+db_mb() { du -smc "$1"/Data-* | tail -1 | cut -f1; }
+for n in "${SIZES[@]}"; do
+  before=$(db_mb "$WORK/store-$n")
+  log "skillgraph compact the store of $n occupations ($before MB)"
+  timed "compact-$n" java "${INGEST_JVM[@]}" -jar "$JAR" compact --store "$WORK/store-$n"
+  if [[ $n == "$FULL" ]]; then
+    record store "TDB2 database of $n occupations on disk: after ingest → after skillgraph compact (time), vs the loader's, MB" \
+      "$before → $(db_mb "$WORK/store-$n") ($T_WALL s)" "$(db_mb "$WORK/stock-$n")" MB lower - -
+  fi
+done
+
+# ---- servers (on the compacted stores; the stock server on a copy of each) -----------------------------------
 for n in "${SIZES[@]}"; do
   store=$WORK/store-$n
   copy=$WORK/stock-copy-$n
