@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.skillgraph.harvest.Dumps;
 import org.skillgraph.ingest.ImportReport;
 import org.skillgraph.ingest.Importer;
 import org.skillgraph.store.GraphStore;
@@ -25,9 +26,10 @@ import org.skillgraph.store.GraphStore;
  * <ul>
  *   <li>{@code uris STORE BASE OUTDIR N SEED}: N resource URIs sampled at random across the whole store,
  *       written as request paths for wrk — ours ({@code /id/…}, {@code /doc/….ttl}, {@code /doc/….html}) and the
- *       stock Fuseki's ({@code /ds/sparql?query=DESCRIBE <…>});</li>
+ *       stock Fuseki's ({@code /ds/sparql?query=DESCRIBE <…>}); and up to 2,000 frameworks' CTDL-ASN graph
+ *       documents ({@code /graph/ce-…}) with, for the stock Fuseki, the CONSTRUCT our server runs for each;</li>
  *   <li>{@code reimport STORE BASE CHANGED ORIGINAL RUNS}: in-process re-import of one changed document into a
- *       full store (and back), milliseconds per import after a warm-up;</li>
+ *       full store (and back), dumps brought up to date included, milliseconds per import after a warm-up;</li>
  *   <li>{@code sparql ENDPOINT_A ENDPOINT_B OUT_A OUT_B LIMIT MAX_SECONDS QUERY.rq…}: GETs of each query,
  *       alternating between the two endpoints, one at a time (its LIMIT capped as skillgraph's endpoint caps it,
  *       so both servers run the same text), p50/p99 in milliseconds per endpoint.</li>
@@ -70,7 +72,36 @@ public class BenchTool {
             html.add("/doc/" + path.substring(4) + ".html");
             describe.add("/ds/sparql?query=" + URLEncoder.encode("DESCRIBE <" + uri + ">", StandardCharsets.UTF_8));
         }
+        // harvest: the CTDL-ASN graph document of a framework (ours), and the same CONSTRUCT (the query our
+        // server runs for it, with the framework bound) sent to the stock server as SPARQL, asking for JSON-LD
+        List<String> frameworks = new ArrayList<>();
+        Query fq = QueryFactory.create("PREFIX ceasn: <https://purl.org/ctdlasn/terms/> "
+                + "PREFIX ceterms: <https://purl.org/ctdl/terms/> "
+                + "SELECT ?f ?ctid { GRAPH ?g { ?f a ceasn:CompetencyFramework ; ceterms:ctid ?ctid } } ORDER BY ?f");
+        try (GraphStore gs = GraphStore.open(store)) {
+            gs.query(fq, qe -> {
+                qe.execSelect().forEachRemaining(r -> frameworks.add(r.getResource("f").getURI() + " "
+                        + r.getLiteral("ctid").getString()));
+                return null;
+            });
+        }
+        Collections.shuffle(frameworks, new Random(seed));
+        String construct;
+        try (var in = BenchTool.class.getResourceAsStream("/org/skillgraph/harvest/ctdl-framework.rq")) {
+            construct = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.startsWith("#")).map(String::strip).reduce("", (a, b) -> a + " " + b).strip();
+        }
+        List<String> oursGraph = new ArrayList<>();
+        List<String> stockGraph = new ArrayList<>();
+        for (String f : frameworks.subList(0, Math.min(2000, frameworks.size()))) {
+            String[] parts = f.split(" ");
+            oursGraph.add("/graph/" + parts[1]);
+            String bound = construct.replaceFirst("WHERE \\{", "WHERE { VALUES ?framework { <" + parts[0] + "> }");
+            stockGraph.add("/ds/sparql?query=" + URLEncoder.encode(bound, StandardCharsets.UTF_8));
+        }
         Files.createDirectories(out);
+        Files.write(out.resolve("ours-graph.txt"), oursGraph);
+        Files.write(out.resolve("stock-graph.txt"), stockGraph);
         Files.write(out.resolve("ours-id.txt"), id);
         Files.write(out.resolve("ours-ttl.txt"), ttl);
         Files.write(out.resolve("ours-html.txt"), html);
@@ -78,14 +109,18 @@ public class BenchTool {
         System.out.println("resources=" + all.size() + " sampled=" + sample.size());
     }
 
-    static void reimport(Path store, String base, Path changed, Path original, int runs) {
+    static void reimport(Path store, String base, Path changed, Path original, int runs) throws IOException {
         List<Double> ms = new ArrayList<>();
         try (GraphStore gs = GraphStore.open(store)) {
-            Importer importer = new Importer(gs, base, null);
+            // as the ingest command does: the document's dump parts made while it is checked, the dumps brought
+            // up to date after the import
+            Importer importer = new Importer(gs, base, null)
+                    .onAccepted(d -> Dumps.stage(gs.dumpsDirectory(), d.graphName(), d.model().getGraph()));
             for (int i = 0; i < runs + 2; i++) {
                 Path file = i % 2 == 0 ? original : changed; // the store may hold either version to start with
                 long t0 = System.nanoTime();
                 ImportReport r = importer.importPaths(List.of(file));
+                Dumps.regenerate(gs);
                 double t = (System.nanoTime() - t0) / 1e6;
                 if (r.rejected() > 0 || (i > 0 && r.count(GraphStore.Outcome.UPDATED) != 1)) {
                     throw new IllegalStateException(file + " was not re-imported: " + r);

@@ -281,6 +281,20 @@ for n in "${SIZES[@]}"; do
       "$LOGS/sparql-ours.tsv" "$LOGS/sparql-stock.tsv" 10000 15 queries/*.rq > "$LOGS/sparql.out" 2> "$LOGS/sparql.err"
     rss_ours_sparql="$(peak_rss_mb) ($(rss_split))"
     rss_stock_sparql="$(SERVER_PID=$STOCK_PID peak_rss_mb) ($(SERVER_PID=$STOCK_PID rss_split))"
+    # harvest: a framework's CTDL-ASN graph document (ours) against the same CONSTRUCT as JSON-LD (stock), under
+    # the same load as dereferencing, one server at a time; then the full dump, downloaded from each
+    log "harvest: CTDL-ASN graph documents and the full dump"
+    load "ours-graph-$n" "$PORT_OURS" "$paths/ours-graph.txt"
+    g_rps=$L_RPS g_p50=$L_P50 g_p99=$L_P99 g_cpu=$L_CPU g_err=$L_ERR
+    OURS_PID=$SERVER_PID; SERVER_PID=$STOCK_PID
+    load "stock-graph-$n" "$PORT_STOCK" "$paths/stock-graph.txt" application/ld+json
+    sg_rps=$L_RPS sg_p50=$L_P50 sg_p99=$L_P99 sg_cpu=$L_CPU sg_err=$L_ERR
+    SERVER_PID=$OURS_PID
+    read -r dump_s dump_bytes dump_code < <(curl -s -o /dev/null -w '%{time_total} %{size_download} %{http_code}\n' \
+      "http://127.0.0.1:$PORT_OURS/dumps/skillgraph.nq.gz")
+    read -r sdump_s sdump_bytes sdump_code < <(curl -s --compressed -o /dev/null -H 'Accept: application/n-quads' \
+      -w '%{time_total} %{size_download} %{http_code}\n' "http://127.0.0.1:$PORT_STOCK/ds/get")
+    log "  dump: ours $dump_s s, $dump_bytes bytes ($dump_code); stock $sdump_s s, $sdump_bytes bytes ($sdump_code)"
     stop_server
     SERVER_PID=$STOCK_PID; STOCK_PID=
   fi
@@ -308,6 +322,14 @@ for n in "${SIZES[@]}"; do
       "$paced_ttl" "(peak $d_rps req/s: $d_p50 / $d_p99)" ms lower "p99 ≤ 25 ms" "$(le "$paced_ttl_p99" 25)"
     record deref "paced likewise: GET /doc/….html, rate: p50 / p99 ms" "$paced_html" - ms lower "p99 ≤ 25 ms" \
       "$(le "$paced_html_p99" 25)"
+    record harvest "GET /graph/{ctid} (a framework's CTDL-ASN JSON-LD) vs the same CONSTRUCT as JSON-LD on the stock server, requests/s" \
+      "$g_rps" "$sg_rps" "req/s" higher - -
+    record harvest "CTDL-ASN graph document: p50 / p99 ms, server CPU ms per request, errors" \
+      "$g_p50 / $g_p99, $g_cpu, $g_err" "$sg_p50 / $sg_p99, $sg_cpu, $sg_err" ms lower - -
+    record harvest "full dump download: GET /dumps/skillgraph.nq.gz (a prepared gzip file) vs GET /ds/get as N-Quads (streamed from the store, gzip if offered), s" \
+      "$dump_s" "$sdump_s" s lower - -
+    record harvest "full dump download: bytes transferred (HTTP status)" "$dump_bytes ($dump_code)" \
+      "$sdump_bytes ($sdump_code)" bytes lower - -
     record server "server under load (${SERVER_JVM[*]}): peak RSS, MB" "$rss_ours" "$rss_stock" MB lower \
       "≤ 1536 MB" "$(le "$rss_ours" 1536)"
     record server "server after load: resident anonymous memory (heap, threads, code) + pages of the memory-mapped store files, MB" \

@@ -351,7 +351,8 @@ public final class GraphStore implements AutoCloseable {
     @Override
     public void close() {
         dataset.close();
-        // releases the database's files and its lock, so that the folder may be moved or opened again
+        // releases the database's files, memory maps and lock: a later open of the folder in this process
+        // (tests, the compact command's check) starts from the files, not from a connection cached by Jena
         org.apache.jena.tdb2.sys.TDBInternal.expel(tdb.asDatasetGraph());
     }
 
