@@ -12,9 +12,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.skillgraph.harvest.Dumps;
 import org.skillgraph.ingest.ImportReport;
 import org.skillgraph.ingest.Importer;
@@ -86,17 +90,19 @@ public class BenchTool {
             });
         }
         Collections.shuffle(frameworks, new Random(seed));
-        String construct;
+        Query construct;
         try (var in = BenchTool.class.getResourceAsStream("/org/skillgraph/harvest/ctdl-framework.rq")) {
-            construct = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.startsWith("#")).map(String::strip).reduce("", (a, b) -> a + " " + b).strip();
+            construct = QueryFactory.create(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         List<String> oursGraph = new ArrayList<>();
         List<String> stockGraph = new ArrayList<>();
         for (String f : frameworks.subList(0, Math.min(2000, frameworks.size()))) {
             String[] parts = f.split(" ");
             oursGraph.add("/graph/" + parts[1]);
-            String bound = construct.replaceFirst("WHERE \\{", "WHERE { VALUES ?framework { <" + parts[0] + "> }");
+            // the framework put in place of the variable, as our server's query execution does (substitution)
+            String bound = QueryTransformOps.replaceVars(construct,
+                    Map.of(Var.alloc("framework"), NodeFactory.createURI(parts[0]))).serialize()
+                    .lines().map(String::strip).reduce("", (a, b) -> a + " " + b).strip();
             stockGraph.add("/ds/sparql?query=" + URLEncoder.encode(bound, StandardCharsets.UTF_8));
         }
         Files.createDirectories(out);
