@@ -43,6 +43,8 @@ if [[ -z $JAR ]]; then
   mvn -q -DskipTests -DbuildDir="$WORK/build" package
   JAR=$WORK/build/skillgraph.jar
 fi
+TOKEN_FILE=$WORK/import.token   # the running server's import token (POST /import)
+od -An -N24 -tx1 /dev/urandom | tr -d ' \n' > "$TOKEN_FILE"
 TOOLS=$WORK/tools
 if [[ ! -f $TOOLS/jena-fuseki-server-5.6.0.jar || ! -d $TOOLS/cmds ]]; then
   log "fetching the stock Jena 5.6.0 tools from Maven Central into $TOOLS"
@@ -53,6 +55,10 @@ CMDS=("$TOOLS/cmds/*")
 bench_tool() { java -cp "$JAR" bench/BenchTool.java "$@"; }
 
 # ---- helpers ----------------------------------------------------------------------------------------------
+# median_s FILE: the median of the second column of the last 10 lines ("status seconds" per line)
+median_s() { tail -n 10 "$1" | awk '{print $2}' | sort -n | awk '{a[NR]=$1} END{printf "%.3f", (a[5]+a[6])/2}'; }
+# status_counts FILE: "10×200" and the like, from the first column of the last 10 lines
+status_counts() { tail -n 10 "$1" | awk '{print $1}' | sort | uniq -c | awk '{printf "%s%s×%s", (NR>1?" ":""), $1, $2}'; }
 # record GROUP MEASURE OURS STOCK UNIT BETTER(lower|higher|-) TARGET MET(yes|no|-)
 record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$RESULTS"; }
 # timed NAME CMD...: runs CMD under /usr/bin/time; sets T_WALL (s), T_RSS (MB), T_CPU (s)
@@ -213,7 +219,7 @@ reimport_stock=$T_WALL
 rm -rf "$WORK/stock-update"
 record ingest "re-import one changed document into the full store, command line (JVM start included), s" \
   "$reimport_cli" "$reimport_stock" s lower "≤ 1 s" "$(le "$reimport_cli" 1)"
-record ingest "re-import one changed document, in a running process (median of 10), s" \
+record ingest "re-import one changed document, in a running process (library calls) (median of 10), s" \
   "$(awk -v m="$reimport_ms" 'BEGIN{printf "%.3f", m/1000}')" - s lower "≤ 1 s" "$(le "$reimport_ms" 1000)"
 
 # ---- compaction: what a deployment does after a large import, before serving --------------------------------
@@ -276,6 +282,7 @@ for n in "${SIZES[@]}"; do
     STOCK_PID=$SERVER_PID; SERVER_PID=
     log "SPARQL library on both servers, alternating"
     start_server "serve-ours-sparql-$n" "$probe_ours" java "${SERVER_JVM[@]}" -jar "$JAR" serve --store "$store" \
+      --import-token-file "$TOKEN_FILE" \
       --port "$PORT_OURS" --host 127.0.0.1
     bench_tool sparql "http://127.0.0.1:$PORT_OURS/sparql" "http://127.0.0.1:$PORT_STOCK/ds/sparql" \
       "$LOGS/sparql-ours.tsv" "$LOGS/sparql-stock.tsv" 10000 15 queries/*.rq > "$LOGS/sparql.out" 2> "$LOGS/sparql.err"
@@ -295,6 +302,23 @@ for n in "${SIZES[@]}"; do
     read -r sdump_s sdump_bytes sdump_code < <(curl -s --compressed -o /dev/null -H 'Accept: application/n-quads' \
       -w '%{time_total} %{size_download} %{http_code}\n' "http://127.0.0.1:$PORT_STOCK/ds/get")
     log "  dump: ours $dump_s s, $dump_bytes bytes ($dump_code); stock $sdump_s s, $sdump_bytes bytes ($sdump_code)"
+    # re-import of one changed document into the running server: POST /import (ours; the changed page and the
+    # original in turn, the first two a warm-up) against the graph store protocol's PUT of the same document's
+    # triples into its graph on the stock server (last: it changes the copy the stock server serves)
+    log "re-import one document into the running servers"
+    : > "$LOGS/import-ours.tsv"; : > "$LOGS/import-stock.tsv"
+    for i in $(seq 1 12); do
+      if (( i % 2 )); then f="$WORK/changed/$(basename "$page")"; else f="$WORK/original/$(basename "$page")"; fi
+      curl -s -o "$LOGS/import-ours-$i.json" -w '%{http_code} %{time_total}\n' --data-binary "@$f" \
+        -H "Authorization: Bearer $(cat "$TOKEN_FILE")" "http://127.0.0.1:$PORT_OURS/import?name=$(basename "$page")" \
+        >> "$LOGS/import-ours.tsv"
+      curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X PUT -H 'Content-Type: application/n-triples' \
+        --data-binary "@$WORK/one-graph.nt" "http://127.0.0.1:$PORT_STOCK/ds/data?graph=${graph:1:-1}" \
+        >> "$LOGS/import-stock.tsv"
+    done
+    import_ours=$(median_s "$LOGS/import-ours.tsv") import_stock=$(median_s "$LOGS/import-stock.tsv")
+    import_codes="ours $(status_counts "$LOGS/import-ours.tsv"); stock $(status_counts "$LOGS/import-stock.tsv")"
+    log "  import: ours $import_ours s, stock $import_stock s ($import_codes)"
     stop_server
     SERVER_PID=$STOCK_PID; STOCK_PID=
   fi
@@ -328,6 +352,9 @@ for n in "${SIZES[@]}"; do
       "$g_p50 / $g_p99, $g_cpu, $g_err" "$sg_p50 / $sg_p99, $sg_cpu, $sg_err" ms lower - -
     record harvest "full dump download: GET /dumps/skillgraph.nq.gz (a prepared gzip file) vs GET /ds/get as N-Quads (streamed from the store, gzip if offered), s" \
       "$dump_s" "$sdump_s" s lower - -
+    record ingest "re-import one changed document into the running server: POST /import (read, map, SHACL, store, change feed, dumps, caches) vs the stock server's graph store PUT of its triples (median of 10), s" \
+      "$import_ours" "$import_stock" s lower "≤ 1 s" "$(le "$import_ours" 1)"
+    record ingest "re-import into the running server: HTTP statuses" "$import_codes" - - - - -
     record harvest "full dump download: bytes transferred (HTTP status)" "$dump_bytes ($dump_code)" \
       "$sdump_bytes ($sdump_code)" bytes lower - -
     record server "server under load (${SERVER_JVM[*]}): peak RSS, MB" "$rss_ours" "$rss_stock" MB lower \

@@ -52,12 +52,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "Most results one SPARQL query returns (default: ${DEFAULT-VALUE}).")
     long resultLimit;
 
+    @Option(names = "--import-token-file", paramLabel = "FILE",
+            description = "Take source documents at POST /import from clients that send the token held in FILE "
+                    + "(Authorization: Bearer TOKEN; at least 16 characters): they are imported as 'ingest' does and "
+                    + "served at once. Without it the data cannot be changed through the server.")
+    Path importTokenFile;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
+        String token = importTokenFile == null ? null : readToken(importTokenFile);
         GraphStore gs = GraphStore.open(store);
         CountDownLatch stopped = new CountDownLatch(1);
         try {
@@ -75,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
             SkillgraphServer server;
             try {
                 server = SkillgraphServer.create(gs).base(base).port(port).host(host).queryTimeoutMillis(timeout)
-                        .resultLimit(resultLimit).publicUrl(publicUrl).build().start();
+                        .resultLimit(resultLimit).publicUrl(publicUrl).importToken(token).build().start();
             } catch (IllegalArgumentException e) {
                 throw new SkillgraphCommand.UserException(e.getMessage());
             } catch (RuntimeException e) {
@@ -87,7 +94,8 @@ final class ServeCommand implements Callable<Integer> {
                 gs.close();
                 stopped.countDown();
             }, "skillgraph-shutdown"));
-            err.println("skillgraph: serving " + server.url() + " (SPARQL endpoint " + server.url() + "sparql)");
+            err.println("skillgraph: serving " + server.url() + " (SPARQL endpoint " + server.url() + "sparql"
+                    + (token == null ? ")" : "; imports at POST " + server.url() + "import)"));
             err.flush();
             server.join();
             stopped.await();
@@ -96,6 +104,20 @@ final class ServeCommand implements Callable<Integer> {
             gs.close();
             throw e;
         }
+    }
+
+    private static String readToken(Path file) {
+        String token;
+        try {
+            token = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new SkillgraphCommand.UserException(file + ": cannot read the import token (" + e.getMessage() + ")");
+        }
+        if (token.length() < 16 || token.chars().anyMatch(Character::isWhitespace)) {
+            throw new SkillgraphCommand.UserException(file + ": the import token must be one line of at least 16 "
+                    + "characters without spaces (for example the output of 'openssl rand -hex 32')");
+        }
+        return token;
     }
 
     private static String rootMessage(Throwable e) {

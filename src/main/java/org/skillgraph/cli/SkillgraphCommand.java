@@ -43,7 +43,7 @@ public final class SkillgraphCommand implements Runnable {
             e.printStackTrace();
             code = EXIT_FAILED;
         }
-        // exits even when a library left threads running after a failure (the bulk loader's workers)
+        // exits even when a library left threads running after a failure
         System.exit(code);
     }
 

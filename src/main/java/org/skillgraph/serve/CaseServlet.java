@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,14 +36,16 @@ final class CaseServlet extends PageServlet {
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final String JSON = "application/json";
 
-    private final transient CasePackages cases;
+    private final transient Dataset dataset;
+    /** The CASE view of the store; it builds its catalog and association index on first use. */
+    private final transient LiveData.Cache<String, CasePackages> packages;
     private final transient SitePaths site;
-    private final Instant lastModified;
 
-    CaseServlet(Dataset dataset, SitePaths site, Instant lastModified) {
-        this.cases = CasePackages.of(dataset);
+    CaseServlet(Dataset dataset, SitePaths site, LiveData live) {
+        super(live);
+        this.dataset = dataset;
+        this.packages = live.cache(1);
         this.site = site;
-        this.lastModified = lastModified;
     }
 
     /** A CASE error: the HTTP status, the field it is about and the CASE minor code. */
@@ -58,11 +59,6 @@ final class CaseServlet extends PageServlet {
             this.field = field;
             this.codeMinor = codeMinor;
         }
-    }
-
-    @Override
-    Instant lastModified() {
-        return lastModified;
     }
 
     @Override
@@ -89,8 +85,9 @@ final class CaseServlet extends PageServlet {
     private void route(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
         String caseBase = site.origin(req) + site.root() + CasePackages.BASE_PATH;
+        CasePackages cases = live.read(dataset, () -> packages.get("", () -> CasePackages.of(dataset)));
         if (path.equals("/CFDocuments") || path.equals("/CFDocuments/")) {
-            documents(req, resp, caseBase);
+            documents(req, resp, caseBase, cases);
             return;
         }
         Matcher m = OBJECT.matcher(path);
@@ -112,7 +109,8 @@ final class CaseServlet extends PageServlet {
         send(req, resp, json(body));
     }
 
-    private void documents(HttpServletRequest req, HttpServletResponse resp, String caseBase) throws IOException {
+    private void documents(HttpServletRequest req, HttpServletResponse resp, String caseBase, CasePackages cases)
+            throws IOException {
         for (String p : List.of("sort", "orderBy")) {
             if (req.getParameter(p) != null) {
                 throw new CaseError(400, p, "invalid_sort_field", "Sorting is not offered: CFDocuments come in "

@@ -6,7 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -42,21 +43,23 @@ final class Describer {
     }
 
     /** How many resources' types and labels {@link #labels} keeps before it starts again. */
-    private static final int MAX_CACHED = 50_000;
+    static final int MAX_CACHED = 50_000;
 
     private final Dataset dataset;
     private final int pageSize;
     /**
-     * Types and labels of linked resources, by resource. The store does not change while a server reads it
-     * (TDB2 allows one process per store, and the server writes nothing), and the resources linked to most
-     * often (a cited source, an anchor, a scheme) are stated in every document that uses them: reading their
-     * labels from the union of a thousand graphs on every request cost more than the rest of a description.
+     * Types and labels of linked resources, by resource, kept while the data stays as it is ({@link LiveData}):
+     * the resources linked to most often (a cited source, an anchor, a scheme) are stated in every document
+     * that uses them, and reading their labels from the union of a thousand graphs on every request cost more
+     * than the rest of a description.
      */
-    private final Map<Node, List<Triple>> labels = new ConcurrentHashMap<>();
+    private final BiFunction<Node, Supplier<List<Triple>>, List<Triple>> labels;
 
-    Describer(Dataset dataset, int pageSize) {
+    /** @param labels {@code (resource, lookup) -> types and labels}: a cache, or {@code lookup} itself */
+    Describer(Dataset dataset, int pageSize, BiFunction<Node, Supplier<List<Triple>>, List<Triple>> labels) {
         this.dataset = dataset;
         this.pageSize = pageSize;
+        this.labels = labels;
     }
 
     /**
@@ -108,20 +111,13 @@ final class Describer {
 
     /** The types and labels of {@code r} in the union graph (cached, see {@link #labels}). */
     private List<Triple> labelsOf(Graph union, Node r) {
-        List<Triple> cached = labels.get(r);
-        if (cached != null) {
-            return cached;
-        }
-        List<Triple> found = new ArrayList<>();
-        for (Property p : LABELS) {
-            union.find(r, p.asNode(), Node.ANY).forEachRemaining(found::add);
-        }
-        union.find(r, CEASN.competencyLabel.asNode(), Node.ANY).forEachRemaining(found::add);
-        if (labels.size() >= MAX_CACHED) {
-            labels.clear();
-        }
-        List<Triple> copy = List.copyOf(found);
-        labels.put(r, copy);
-        return copy;
+        return labels.apply(r, () -> {
+            List<Triple> found = new ArrayList<>();
+            for (Property p : LABELS) {
+                union.find(r, p.asNode(), Node.ANY).forEachRemaining(found::add);
+            }
+            union.find(r, CEASN.competencyLabel.asNode(), Node.ANY).forEachRemaining(found::add);
+            return List.copyOf(found);
+        });
     }
 }

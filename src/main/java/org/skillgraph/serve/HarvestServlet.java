@@ -12,14 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.system.Txn;
 import org.jsoup.nodes.Document;
 import org.skillgraph.harvest.CtdlDocuments;
 import org.skillgraph.harvest.DatasetDescription;
@@ -47,20 +45,21 @@ final class HarvestServlet extends PageServlet {
     private final transient Dataset dataset;
     private final transient SitePaths site;
     private final transient Path dumps;
-    private final Instant lastModified;
-    private transient volatile List<String> sitemapPages;
+    /** The sitemap's pages, by site origin: every resource page of the store (made on first request). */
+    private final transient LiveData.Cache<String, List<String>> sitemaps;
+    /** The dataset's description, by site origin: its counts read the whole store (about 2 s at 1,000 occupations). */
+    private final transient LiveData.Cache<String, Model> descriptions;
+    /** Origins kept at most: the Host header is the client's to choose. */
+    private static final int MAX_ORIGINS = 16;
 
-    HarvestServlet(GraphStore store, SitePaths site) {
+    HarvestServlet(GraphStore store, SitePaths site, LiveData live) {
+        super(live);
         this.store = store;
         this.dataset = store.dataset();
         this.site = site;
         this.dumps = store.dumpsDirectory();
-        this.lastModified = store.lastModified();
-    }
-
-    @Override
-    Instant lastModified() {
-        return lastModified;
+        this.sitemaps = live.cache(MAX_ORIGINS);
+        this.descriptions = live.cache(MAX_ORIGINS);
     }
 
     @Override
@@ -78,7 +77,7 @@ final class HarvestServlet extends PageServlet {
                 throw HttpError.notFound(req.getRequestURI());
             }
             String resources = origin + site.root() + "resources/";
-            Optional<ObjectNode> doc = Txn.calculateRead(dataset, () -> rest.startsWith("graph/")
+            Optional<ObjectNode> doc = live.read(dataset, () -> rest.startsWith("graph/")
                     ? new CtdlDocuments(dataset).graph(ctid, origin + req.getRequestURI(), resources)
                     : new CtdlDocuments(dataset).resource(ctid, resources));
             ObjectNode json = doc.orElseThrow(() -> HttpError.notFound(ctid));
@@ -167,12 +166,8 @@ final class HarvestServlet extends PageServlet {
     }
 
     private List<String> sitemapPages(String origin) {
-        List<String> pages = sitemapPages;
-        if (pages == null) {
-            pages = Txn.calculateRead(dataset, () -> Sitemap.pages(dataset, site.base(), origin + site.root()));
-            sitemapPages = pages;
-        }
-        return pages;
+        return live.read(dataset, () -> sitemaps.get(origin,
+                () -> Sitemap.pages(dataset, site.base(), origin + site.root())));
     }
 
     private void datasetDescription(HttpServletRequest req, HttpServletResponse resp, String origin) throws IOException {
@@ -180,7 +175,7 @@ final class HarvestServlet extends PageServlet {
         if (format == null) {
             throw HttpError.notAcceptable(req.getHeader("Accept"));
         }
-        Body body = Txn.calculateRead(dataset, () -> {
+        Body body = live.read(dataset, () -> {
             Model m = datasetDescription(origin);
             String uri = origin + site.root() + ".well-known/void#dataset";
             if (format == Format.HTML) {
@@ -193,24 +188,11 @@ final class HarvestServlet extends PageServlet {
         send(req, resp, body);
     }
 
-    /**
-     * The dataset's description for a site origin, made once: its counts read the whole store (about 2 s at
-     * 1,000 occupations), and the store does not change under a running server. Call inside a read transaction.
-     */
+    /** The dataset's description for a site origin (kept, see {@link #descriptions}). Call inside {@link LiveData#read}. */
     private Model datasetDescription(String origin) {
-        Model m = descriptions.get(origin);
-        if (m == null) {
-            m = DatasetDescription.describe(dataset, site.base(), origin + site.root(), Dumps.read(dumps), lastModified);
-            if (descriptions.size() >= MAX_ORIGINS) {
-                descriptions.clear(); // the Host header is the client's to choose
-            }
-            descriptions.put(origin, m);
-        }
-        return m;
+        return descriptions.get(origin, () -> DatasetDescription.describe(dataset, site.base(), origin + site.root(),
+                Dumps.read(dumps), lastModified()));
     }
-
-    private static final int MAX_ORIGINS = 16;
-    private final transient Map<String, Model> descriptions = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A dump file: Content-Length, and a single byte range when asked (206), for resumable downloads. */
     private void dump(HttpServletRequest req, HttpServletResponse resp, String name) throws IOException {

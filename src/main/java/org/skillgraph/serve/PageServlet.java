@@ -31,11 +31,20 @@ abstract class PageServlet extends HttpServlet {
         }
     }
 
+    /** The data served: its version, when it last changed, its caches. */
+    final transient LiveData live;
+
+    PageServlet(LiveData live) {
+        this.live = live;
+    }
+
     /** Produces the response for a GET; throws {@link HttpError} for error responses. */
     abstract void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException;
 
     /** When the data last changed (for Last-Modified). */
-    abstract Instant lastModified();
+    Instant lastModified() {
+        return live.lastModified();
+    }
 
     /** The error page for browsers. */
     abstract org.jsoup.nodes.Document errorPage(int status, String message);

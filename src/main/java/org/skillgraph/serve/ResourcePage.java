@@ -2,9 +2,12 @@ package org.skillgraph.serve;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
@@ -26,28 +29,26 @@ final class ResourcePage {
     private final Model union;
 
     /**
-     * Names of the vocabulary's terms (the types and properties of the data), looked up in the union graph.
-     * They are few and asked for on every page (sorting by them asks for each many times), and the store does
-     * not change while a server reads it, so a server keeps them for all pages ({@link #vocabularyLabels()}).
+     * Names of the vocabulary's terms (the types and properties of the data), looked up in the union graph:
+     * {@code (term, lookup) -> name}. They are few and asked for on every page (sorting by them asks for each
+     * many times), so a server keeps them for all pages while the data stays as it is ({@link LiveData}).
      */
-    private final Map<Resource, String> termLabels;
+    private final BiFunction<Resource, Supplier<String>, String> termNames;
 
-    /** How many term names a shared map keeps before it starts again (the vocabulary has a few hundred). */
-    private static final int MAX_TERMS = 10_000;
-
+    /** A page that looks each term name up once. */
     ResourcePage(SitePaths site, Model union) {
-        this(site, union, new java.util.HashMap<>());
+        this(site, union, onePage());
     }
 
-    ResourcePage(SitePaths site, Model union, Map<Resource, String> termLabels) {
+    private static BiFunction<Resource, Supplier<String>, String> onePage() {
+        Map<Resource, String> names = new HashMap<>();
+        return (term, lookup) -> names.computeIfAbsent(term, t -> lookup.get());
+    }
+
+    ResourcePage(SitePaths site, Model union, BiFunction<Resource, Supplier<String>, String> termNames) {
         this.site = site;
         this.union = union;
-        this.termLabels = termLabels;
-    }
-
-    /** A map for the term names of every page a server renders. */
-    static Map<Resource, String> vocabularyLabels() {
-        return new java.util.concurrent.ConcurrentHashMap<>();
+        this.termNames = termNames;
     }
 
     Document render(String uri, Describer.Description d, int page) {
@@ -157,15 +158,7 @@ final class ResourcePage {
         return termLabel(p, () -> Labels.ofProperty(union, p));
     }
 
-    private String termLabel(Resource term, java.util.function.Supplier<String> lookup) {
-        String label = termLabels.get(term);
-        if (label == null) {
-            label = lookup.get();
-            if (termLabels.size() >= MAX_TERMS) {
-                termLabels.clear();
-            }
-            termLabels.put(term, label);
-        }
-        return label;
+    private String termLabel(Resource term, Supplier<String> lookup) {
+        return termNames.apply(term, lookup);
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,6 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RiotException;
-import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.lucene.queryparser.classic.QueryParserBase;
 import org.jsoup.nodes.Document;
@@ -48,22 +46,19 @@ final class SiteServlet extends PageServlet {
     private final transient SitePaths site;
     private final transient SitePages pages;
     private final transient Describer describer;
-    private final transient Map<org.apache.jena.rdf.model.Resource, String> termLabels = ResourcePage.vocabularyLabels();
-    private final Instant lastModified;
+    /** Names of the vocabulary's terms, for every page (see {@link ResourcePage}); a few hundred. */
+    private final transient LiveData.Cache<Resource, String> termNames;
     private final List<String> examples;
 
-    SiteServlet(Dataset dataset, SitePaths site, Instant lastModified, int pageSize) {
+    SiteServlet(Dataset dataset, SitePaths site, LiveData live, int pageSize) {
+        super(live);
         this.dataset = dataset;
         this.site = site;
         this.pages = new SitePages(site);
-        this.describer = new Describer(dataset, pageSize);
-        this.lastModified = lastModified;
+        this.describer = new Describer(dataset, pageSize, live.<org.apache.jena.graph.Node,
+                List<org.apache.jena.graph.Triple>>cache(Describer.MAX_CACHED)::get);
+        this.termNames = live.cache(10_000);
         this.examples = listExamples();
-    }
-
-    @Override
-    Instant lastModified() {
-        return lastModified;
     }
 
     @Override
@@ -109,7 +104,7 @@ final class SiteServlet extends PageServlet {
         if (format == null) {
             throw HttpError.notAcceptable(req.getHeader("Accept"));
         }
-        boolean exists = Txn.calculateRead(dataset, () -> dataset.getUnionModel().containsResource(
+        boolean exists = live.read(dataset, () -> dataset.getUnionModel().containsResource(
                 dataset.getUnionModel().createResource(uri)));
         if (!exists) {
             throw HttpError.notFound(uri);
@@ -136,13 +131,13 @@ final class SiteServlet extends PageServlet {
         String docUrl = site.origin(req) + site.document(uri);
         String next = docUrl + "." + format.extension() + "?page=" + (page + 1);
         Format f = format;
-        Body body = Txn.calculateRead(dataset, () -> {
+        Body body = live.read(dataset, () -> {
             Describer.Description d = describer.describe(uri, docUrl, page, next);
             if (!d.exists()) {
                 throw HttpError.notFound(uri);
             }
             if (f == Format.HTML) {
-                return Body.html(new ResourcePage(site, dataset.getUnionModel(), termLabels).render(uri, d, page));
+                return Body.html(new ResourcePage(site, dataset.getUnionModel(), termNames::get).render(uri, d, page));
             }
             return rdf(d.model(), f);
         });
@@ -160,7 +155,7 @@ final class SiteServlet extends PageServlet {
             throw HttpError.notFound(req.getRequestURI());
         }
         Format f = format;
-        Body body = Txn.calculateRead(dataset, () -> {
+        Body body = live.read(dataset, () -> {
             Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel().add(dataset.getNamedModel(SG.ONTOLOGY));
             Prefixes.apply(m, null);
             return f == Format.HTML ? Body.html(pages.ontology(m)) : rdf(m, f);
@@ -169,7 +164,7 @@ final class SiteServlet extends PageServlet {
     }
 
     private Document home() {
-        return Txn.calculateRead(dataset, () -> {
+        return live.read(dataset, () -> {
             Map<String, Long> figures = new LinkedHashMap<>();
             try (QueryExecution qe = QueryExecution.create().query(Sparql.STATS).dataset(dataset).build()) {
                 QuerySolution row = qe.execSelect().next();
@@ -191,7 +186,7 @@ final class SiteServlet extends PageServlet {
         if (q.isBlank()) {
             return List.of();
         }
-        return Txn.calculateRead(dataset, () -> {
+        return live.read(dataset, () -> {
             Model union = dataset.getUnionModel();
             List<SitePages.Hit> hits = new ArrayList<>();
             try (QueryExecution qe = QueryExecution.create().query(Sparql.SEARCH).dataset(dataset)

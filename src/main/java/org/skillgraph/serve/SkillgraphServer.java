@@ -1,6 +1,7 @@
 package org.skillgraph.serve;
 
 import java.net.InetAddress;
+import java.util.List;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Dataset;
@@ -15,8 +16,9 @@ import org.skillgraph.store.GraphStore;
  *     server.join();
  * }
  * }</pre>
- * No update operation, no Graph Store write and no admin endpoint is installed; CORS is on; every query
- * has a timeout and a result cap.
+ * No SPARQL update operation, no Graph Store write and no admin endpoint is installed; CORS is on; every
+ * query has a timeout and a result cap. With {@link Builder#importToken} the server also takes source documents
+ * at {@code POST {root}import} ({@link ImportServlet}): the one way in which the data changes under it.
  */
 public final class SkillgraphServer {
     /** Default query timeout in milliseconds. */
@@ -77,6 +79,7 @@ public final class SkillgraphServer {
         private long resultLimit = DEFAULT_RESULT_LIMIT;
         private int pageSize = Describer.DEFAULT_PAGE_SIZE;
         private String publicUrl;
+        private String importToken;
 
         private Builder(GraphStore store) {
             this.store = store;
@@ -125,12 +128,26 @@ public final class SkillgraphServer {
             return this;
         }
 
+        /**
+         * Takes source documents at {@code POST {root}import} from clients that send this token
+         * ({@code Authorization: Bearer TOKEN}); at least 16 characters. Without it (the default) there is no
+         * way to change the data through the server.
+         */
+        public Builder importToken(String token) {
+            if (token != null && token.strip().length() < 16) {
+                throw new IllegalArgumentException("the import token must have at least 16 characters");
+            }
+            this.importToken = token == null ? null : token.strip();
+            return this;
+        }
+
         public SkillgraphServer build() {
             SitePaths site = new SitePaths(base, publicUrl);
+            LiveData live = new LiveData(store.lastModified());
             Dataset ds = store.dataset();
             ds.getContext().set(ARQ.queryTimeout, Long.toString(timeoutMs));
             String sparql = site.page("sparql");
-            FusekiServer fuseki = FusekiServer.create()
+            FusekiServer.Builder fuseki = FusekiServer.create()
                     .port(port)
                     .loopback(isLoopback(host))
                     .enableCors(true)
@@ -142,23 +159,16 @@ public final class SkillgraphServer {
                     // read-only SHACL: a registry posts its own shapes and gets a validation report
                     .addEndpoint(sparql, "shacl", org.apache.jena.fuseki.server.Operation.Shacl)
                     .addFilter(sparql, new SparqlFilter(site, resultLimit))
-                    .addServlet(site.root() + "*", new SiteServlet(ds, site, store.lastModified(), pageSize))
-                    .addServlet(site.root() + "graph/*", harvest(site))
-                    .addServlet(site.root() + "resources/*", harvest(site))
-                    .addServlet(site.root() + "dumps/*", harvest(site))
-                    .addServlet(site.root() + ".well-known/*", harvest(site))
-                    .addServlet(site.root() + "sitemaps/*", harvest(site))
-                    .addServlet(site.root() + "sitemap.xml", harvest(site))
-                    .addServlet(site.root() + "robots.txt", harvest(site))
-                    .addServlet(site.root() + "changes", harvest(site))
-                    .addServlet(site.root() + "patches/*", harvest(site))
-                    .addServlet(site.root() + "ims/case/v1p1/*", new CaseServlet(ds, site, store.lastModified()))
-                    .build();
-            return new SkillgraphServer(fuseki, site, host);
-        }
-
-        private HarvestServlet harvest(SitePaths site) {
-            return new HarvestServlet(store, site);
+                    .addServlet(site.root() + "*", new SiteServlet(ds, site, live, pageSize))
+                    .addServlet(site.root() + "ims/case/v1p1/*", new CaseServlet(ds, site, live));
+            for (String path : List.of("graph/*", "resources/*", "dumps/*", ".well-known/*", "sitemaps/*",
+                    "sitemap.xml", "robots.txt", "changes", "patches/*")) {
+                fuseki.addServlet(site.root() + path, new HarvestServlet(store, site, live));
+            }
+            if (importToken != null) {
+                fuseki.addServlet(site.root() + "import", new ImportServlet(store, live, base, importToken));
+            }
+            return new SkillgraphServer(fuseki.build(), site, host);
         }
 
         private static boolean isLoopback(String host) {

@@ -84,7 +84,8 @@ public final class GraphStore implements AutoCloseable {
             throw new StoreException(dir + ": cannot create the store directory: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new StoreException(dir + ": cannot open the TDB2 store (" + e.getMessage()
-                    + "); is another skillgraph process using it?", e);
+                    + "); is another skillgraph process using it? (a server started with --import-token-file takes "
+                    + "documents at POST /import)", e);
         }
     }
 

@@ -125,6 +125,19 @@ class SkillgraphCommandTest {
     }
 
     @Test
+    void aShortOrUnreadableImportTokenIsAClearErrorBeforeAnythingStarts() throws IOException {
+        Path token = Files.writeString(tmp.resolve("token"), "short\n");
+        Run r = run("serve", "--store", store.toString(), "--port", "0", "--import-token-file", token.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("skillgraph: " + token + ": the import token must be one line of at least 16"),
+                r.err());
+        Run missing = run("serve", "--store", store.toString(), "--port", "0", "--import-token-file",
+                tmp.resolve("no-token").toString());
+        assertEquals(1, missing.code(), missing.err());
+        assertTrue(missing.err().contains(tmp.resolve("no-token") + ": cannot read the import token"), missing.err());
+    }
+
+    @Test
     void aStoreKeepsOneBaseUri() {
         Run r = run("ingest", "--store", store.toString(), "--base", "https://data.example.org/", "seeds");
         assertEquals(1, r.code());

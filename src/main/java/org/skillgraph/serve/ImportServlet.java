@@ -1,0 +1,172 @@
+package org.skillgraph.serve;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.jena.atlas.logging.FmtLog;
+import org.skillgraph.harvest.Dumps;
+import org.skillgraph.ingest.ImportReport;
+import org.skillgraph.ingest.Importer;
+import org.skillgraph.read.SourceReader;
+import org.skillgraph.store.GraphStore;
+import org.skillgraph.validate.QualityGate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST {root}import?name=FILE} with the document as the body and {@code Authorization: Bearer TOKEN}:
+ * imports one source document into the store the server is serving, as {@code skillgraph ingest} would (read,
+ * map, SHACL, one write transaction, change feed, patch log, dumps), and the next request sees it. Installed
+ * only when the server is given a token.
+ * <p>
+ * The answer is JSON: {@code file}, {@code outcome} ({@code created} 201, {@code updated} or {@code unchanged}
+ * 200), {@code graph}, {@code triples}, {@code warnings}, {@code dumps}; a document that cannot be read or that
+ * the quality gate refuses is 422 with {@code error} naming the file and the place in it, and the store keeps
+ * what it held. Imports run one at a time; readers are not blocked (TDB2 transactions), and the server's caches
+ * are emptied after the commit ({@link LiveData}).
+ */
+final class ImportServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ImportServlet.class);
+    /** A file name as given by the publisher, without folders: it is recorded as the document's source file. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+
+    private final transient GraphStore store;
+    private final transient LiveData live;
+    private final String base;
+    private final byte[] token;
+    private final transient QualityGate gate = QualityGate.standard();
+
+    ImportServlet(GraphStore store, LiveData live, String base, String token) {
+        this.store = store;
+        this.live = live;
+        this.base = base;
+        this.token = token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String auth = req.getHeader("Authorization");
+        byte[] given = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? auth.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        if (!MessageDigest.isEqual(given, token)) {
+            resp.setHeader("WWW-Authenticate", "Bearer realm=\"skillgraph import\"");
+            answer(resp, 401, error("an import needs the header 'Authorization: Bearer TOKEN' with the token the "
+                    + "server was started with (--import-token-file)"));
+            return;
+        }
+        String name = queryParameter(req, "name"); // not getParameter: that would read a form-encoded body as a form
+        if (name == null || !NAME.matcher(name).matches()) {
+            answer(resp, 400, error("name the document's file with ?name=FILE (letters, digits, '.', '_', '-'; "
+                    + "no folders), such as ?name=29-2011.00.json; it is recorded as the source file"));
+            return;
+        }
+        long length = req.getContentLengthLong();
+        if (length > SourceReader.DEFAULT_MAX_BYTES) {
+            answer(resp, 413, error(name + ": " + length + " bytes; a document may have at most "
+                    + SourceReader.DEFAULT_MAX_BYTES + " bytes"));
+            return;
+        }
+        byte[] body;
+        try (InputStream in = req.getInputStream()) {
+            body = in.readNBytes((int) SourceReader.DEFAULT_MAX_BYTES + 1);
+        }
+        if (body.length > SourceReader.DEFAULT_MAX_BYTES) {
+            answer(resp, 413, error(name + ": a document may have at most " + SourceReader.DEFAULT_MAX_BYTES
+                    + " bytes"));
+            return;
+        }
+        ObjectNode result = importDocument(name, body);
+        String outcome = result.path("outcome").asText("");
+        answer(resp, result.has("error") ? 422 : result.has("dumpsError") ? 500 : outcome.equals("created") ? 201 : 200,
+                result);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setHeader("Allow", "POST");
+        answer(resp, 405, error("POST a document here (see the README: imports into a running server)"));
+    }
+
+    /** Imports one document; one import at a time. */
+    private synchronized ObjectNode importDocument(String name, byte[] body) throws IOException {
+        long start = System.nanoTime();
+        Path dir = Files.createTempDirectory("skillgraph-import-");
+        try {
+            Path file = dir.resolve(name);
+            Files.write(file, body);
+            Importer importer = new Importer(store, base, null, Clock.systemUTC(), gate)
+                    .onAccepted(d -> Dumps.stage(store.dumpsDirectory(), d.graphName(), d.model().getGraph()));
+            ImportReport.Entry e = importer.importPaths(List.of(file)).entries().get(0);
+            ObjectNode out = JsonNodeFactory.instance.objectNode().put("file", name);
+            if (e.error() != null) {
+                // the message names the file as the publisher gave it, not the server's temporary copy
+                out.put("error", e.error().replace(file.toString(), name).replace(dir + "/", ""));
+                return out;
+            }
+            out.put("outcome", e.outcome().name().toLowerCase(java.util.Locale.ROOT)).put("graph", e.graph())
+                    .put("triples", e.triples());
+            e.warnings().forEach(out.putArray("warnings")::add);
+            var dumps = out.putArray("dumps");
+            if (e.outcome() != GraphStore.Outcome.UNCHANGED) {
+                try {
+                    for (Dumps.Dump d : Dumps.regenerate(store)) {
+                        dumps.addObject().put("name", d.name()).put("quads", d.quads()).put("sha256", d.sha256());
+                    }
+                } catch (IOException ex) {
+                    LOG.error("import {}: stored, but the dumps could not be brought up to date", name, ex);
+                    out.put("dumpsError", store.dumpsDirectory() + ": the document is stored, but the dumps could "
+                            + "not be brought up to date: " + ex.getMessage());
+                } finally {
+                    live.changed(store.lastModified());
+                }
+            }
+            out.put("milliseconds", (System.nanoTime() - start) / 1_000_000);
+            FmtLog.info(LOG, "import %s: %s %s (%d triples, %d ms)", name, out.get("outcome").asText(), e.graph(),
+                    e.triples(), out.get("milliseconds").asLong());
+            return out;
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static String queryParameter(HttpServletRequest req, String key) {
+        String q = req.getQueryString();
+        if (q == null) {
+            return null;
+        }
+        for (String pair : q.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(key)) {
+                return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private static ObjectNode error(String message) {
+        return JsonNodeFactory.instance.objectNode().put("error", message);
+    }
+
+    private static void answer(HttpServletResponse resp, int status, ObjectNode body) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/json;charset=utf-8");
+        resp.setHeader("Cache-Control", "no-store");
+        resp.getOutputStream().write(body.toPrettyString().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,114 @@
+package org.skillgraph.serve;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.system.Txn;
+
+/**
+ * The store as a running server sees it: which version of the data it serves (a generation number, raised
+ * after each import commits), when the data last changed, and the caches made from it.
+ * <p>
+ * A request reads the store through {@link #read}, which notes the generation before the read transaction
+ * begins. A cache answers and keeps values only for a request that began in the current generation, and a
+ * value kept just as the generation moved on is taken out again, so a cache never holds what a transaction
+ * older than the last import saw. An import calls {@link #changed} after its commit: the generation moves on
+ * and every cache is emptied. Outside {@link #read} the caches are not used at all.
+ */
+final class LiveData {
+    private final AtomicLong generation = new AtomicLong();
+    private final List<Cache<?, ?>> caches = new CopyOnWriteArrayList<>();
+    /** The generation the current thread's outermost {@link #read} began in, or -1 outside one. */
+    private final ThreadLocal<long[]> started = ThreadLocal.withInitial(() -> new long[] {-1});
+    private volatile Instant lastModified;
+
+    LiveData(Instant lastModified) {
+        this.lastModified = lastModified;
+    }
+
+    /** When the data last changed (for Last-Modified). */
+    Instant lastModified() {
+        return lastModified;
+    }
+
+    /** How many imports have changed the data since the server started. */
+    long generation() {
+        return generation.get();
+    }
+
+    /** Runs {@code action} in a read transaction of {@code dataset}, with the caches of this generation. */
+    <T> T read(Dataset dataset, Supplier<T> action) {
+        long[] s = started.get();
+        long outer = s[0];
+        if (outer < 0) {
+            s[0] = generation.get(); // before the transaction begins: it sees this generation's data or newer
+        }
+        try {
+            return Txn.calculateRead(dataset, action);
+        } finally {
+            s[0] = outer;
+        }
+    }
+
+    /** The data changed (an import committed): later requests see it, and no cache keeps what was made before. */
+    void changed(Instant modified) {
+        lastModified = modified;
+        generation.incrementAndGet();
+        caches.forEach(Cache::clear);
+    }
+
+    /** A new cache of at most {@code max} entries (emptied when full), emptied whenever the data changes. */
+    <K, V> Cache<K, V> cache(int max) {
+        Cache<K, V> c = new Cache<>(max);
+        caches.add(c);
+        return c;
+    }
+
+    private boolean current() {
+        long s = started.get()[0];
+        return s >= 0 && s == generation.get();
+    }
+
+    /** Values made from the data, by key; see {@link LiveData}. */
+    final class Cache<K, V> {
+        private final Map<K, V> map = new ConcurrentHashMap<>();
+        private final int max;
+
+        private Cache(int max) {
+            this.max = max;
+        }
+
+        /** The value for {@code key}: kept, or made by {@code make} (inside {@link #read}) and kept. */
+        V get(K key, Supplier<V> make) {
+            if (!current()) {
+                return make.get();
+            }
+            V v = map.get(key);
+            if (v != null) {
+                return v;
+            }
+            v = make.get();
+            if (map.size() >= max) {
+                map.clear(); // the keys may be the client's to choose (a Host header): the cache stays bounded
+            }
+            map.put(key, v);
+            if (!current()) {
+                map.remove(key, v); // the data changed while it was made: clear() may already have run
+            }
+            return v;
+        }
+
+        int size() {
+            return map.size();
+        }
+
+        private void clear() {
+            map.clear();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.skillgraph.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.skillgraph.harvest.Dumps;
+import org.skillgraph.ingest.Importer;
+import org.skillgraph.store.GraphStore;
+
+/** Documents imported into a running server ({@code POST /import}) are what it serves from the next request on. */
+class ImportServerTest {
+    static final String BASE = "http://localhost:3030/";
+    static final String TOKEN = "0123456789abcdef0123456789abcdef";
+    static final String LEVEL = "/doc/framework/29-2011.00/occupational/v.26.05/level/emerging";
+    static final String OLD = "Time-sensitive specimen handling";
+    static final String NEW = "Time-critical specimen handling";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    static Path tmp;
+    static GraphStore store;
+    static SkillgraphServer server;
+    static SkillgraphServer readOnly;
+    static byte[] page;
+    static byte[] changed;
+
+    @BeforeAll
+    static void start() throws Exception {
+        store = GraphStore.open(tmp.resolve("db"));
+        new Importer(store, BASE, null, Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC))
+                .importPaths(List.of(Path.of("seeds")));
+        Dumps.regenerate(store);
+        page = Files.readAllBytes(Path.of("seeds/29-2011.00.txt"));
+        changed = new String(page, StandardCharsets.UTF_8).replace(OLD, NEW).getBytes(StandardCharsets.UTF_8);
+        server = SkillgraphServer.create(store).base(BASE).port(0).importToken(TOKEN).build().start();
+        readOnly = SkillgraphServer.create(store).base(BASE).port(0).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        readOnly.stop();
+        store.close();
+    }
+
+    static HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(SkillgraphServer to, String name, byte[] body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + to.port() + "/import?name="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8))).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Instant lastModified(HttpResponse<?> r) {
+        return ZonedDateTime.parse(r.headers().firstValue("Last-Modified").orElseThrow(),
+                DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    }
+
+    static String sparql(String query) throws Exception {
+        return get("/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+                "Accept", "application/sparql-results+json").body();
+    }
+
+    @Test
+    void anImportedDocumentIsServedFromTheNextRequestOn() throws Exception {
+        // every cache the server keeps is filled first: labels of linked resources and term names (pages),
+        // the dataset description and the sitemap (harvest), the CASE catalog
+        HttpResponse<String> before = get(LEVEL + ".html");
+        assertTrue(before.body().contains(OLD), "the level's page lists the statement by its label");
+        HttpResponse<String> voidBefore = get("/.well-known/void", "Accept", "text/turtle");
+        String sitemapBefore = get("/sitemap.xml").body();
+        String casesBefore = get("/ims/case/v1p1/CFDocuments").body();
+        assertFalse(get("/search?q=critical").body().contains(NEW));
+
+        HttpResponse<String> r = post(server, "29-2011.00.txt", changed, TOKEN);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode result = JSON.readTree(r.body());
+        assertEquals("updated", result.get("outcome").asText());
+        assertEquals(BASE + "graph/29-2011.00/v.26.05", result.get("graph").asText());
+        assertEquals(2, result.get("dumps").size(), r.body());
+
+        String html = get(LEVEL + ".html").body();
+        assertTrue(html.contains(NEW), "the cached label of the statement was dropped");
+        assertFalse(html.contains(OLD));
+        assertTrue(get(LEVEL + ".ttl").body().contains(NEW));
+        assertTrue(get("/search?q=critical").body().contains(NEW), "the full-text index has the new text");
+        assertTrue(sparql("ASK { ?s ?p \"" + NEW + "\"@en }").contains("true"));
+        HttpResponse<String> voidAfter = get("/.well-known/void", "Accept", "text/turtle");
+        assertTrue(lastModified(voidAfter).isAfter(lastModified(voidBefore)));
+        for (Dumps.Dump d : Dumps.read(store.dumpsDirectory())) {
+            assertTrue(voidAfter.body().contains(d.sha256()), "the description names the new dump " + d.name());
+            assertFalse(voidBefore.body().contains(d.sha256()));
+        }
+        assertEquals(sitemapBefore, get("/sitemap.xml").body(), "the same resources (made again, not stale)");
+        assertNotEquals(casesBefore, get("/ims/case/v1p1/CFDocuments").body(), "the CASE document's date moved on");
+        JsonNode changes = JSON.readTree(get("/changes").body()).get("changes");
+        assertEquals("update", changes.get(changes.size() - 1).get("type").asText());
+
+        // the same bytes again change nothing; the original back again restores the old label
+        JsonNode same = JSON.readTree(post(server, "29-2011.00.txt", changed, TOKEN).body());
+        assertEquals("unchanged", same.get("outcome").asText());
+        assertEquals(0, same.get("dumps").size());
+        assertEquals(200, post(server, "29-2011.00.txt", page, TOKEN).statusCode());
+        assertTrue(get(LEVEL + ".html").body().contains(OLD));
+    }
+
+    @Test
+    void aRejectedDocumentNamesItsFileAndPlaceAndChangesNothing() throws Exception {
+        String ttl = get(LEVEL + ".ttl").body();
+        HttpResponse<String> r = post(server, "export.json", "{\"occupation\": \n".getBytes(StandardCharsets.UTF_8),
+                TOKEN);
+        assertEquals(422, r.statusCode());
+        String error = JSON.readTree(r.body()).get("error").asText();
+        assertTrue(error.startsWith("export.json (line 2"), error);
+        assertFalse(error.contains(System.getProperty("java.io.tmpdir")), "no server path in the message: " + error);
+        assertEquals(ttl, get(LEVEL + ".ttl").body());
+    }
+
+    @Test
+    void onlyTheTokenHolderImports() throws Exception {
+        HttpResponse<String> none = post(server, "29-2011.00.txt", changed, null);
+        assertEquals(401, none.statusCode());
+        assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        assertEquals(401, post(server, "29-2011.00.txt", changed, TOKEN + "x").statusCode());
+        assertEquals(400, post(server, "../29-2011.00.txt", changed, TOKEN).statusCode());
+        assertEquals(405, get("/import").statusCode());
+        // a server started without a token has no import at all: the site is read-only
+        assertEquals(405, post(readOnly, "29-2011.00.txt", changed, TOKEN).statusCode());
+        assertTrue(get(LEVEL + ".ttl").body().contains(OLD));
+        assertThrows(IllegalArgumentException.class, () -> SkillgraphServer.create(store).importToken("short"));
+    }
+}

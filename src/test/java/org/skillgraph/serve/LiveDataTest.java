@@ -1,0 +1,74 @@
+package org.skillgraph.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.junit.jupiter.api.Test;
+
+/** The server's caches never keep what a transaction older than the last change saw. */
+class LiveDataTest {
+    final Dataset ds = DatasetFactory.createTxnMem();
+    final LiveData live = new LiveData(Instant.EPOCH);
+    final LiveData.Cache<String, String> cache = live.cache(100);
+
+    @Test
+    void aValueIsMadeOncePerGenerationAndDroppedWhenTheDataChanges() {
+        AtomicInteger made = new AtomicInteger();
+        live.read(ds, () -> cache.get("k", () -> "v" + made.incrementAndGet()));
+        assertEquals("v1", live.read(ds, () -> cache.get("k", () -> "v" + made.incrementAndGet())));
+        live.changed(Instant.parse("2026-05-20T10:00:00Z"));
+        assertEquals(0, cache.size());
+        assertEquals("v2", live.read(ds, () -> cache.get("k", () -> "v" + made.incrementAndGet())));
+        assertEquals(Instant.parse("2026-05-20T10:00:00Z"), live.lastModified());
+        assertEquals(1, live.generation());
+    }
+
+    @Test
+    void aRequestThatBeganBeforeAChangeNeitherKeepsNorReadsCachedValues() {
+        // the change lands while a request is reading: what it makes may come from the old data
+        String seen = live.read(ds, () -> {
+            live.changed(Instant.now());
+            return cache.get("k", () -> "old");
+        });
+        assertEquals("old", seen);
+        assertEquals(0, cache.size());
+        live.read(ds, () -> cache.get("k", () -> "new"));
+        // a request still in the older generation does not read the newer value either
+        LiveData.Cache<String, String> other = live.cache(100);
+        String stale = live.read(ds, () -> {
+            live.changed(Instant.now());
+            Thread t = new Thread(() -> live.read(ds, () -> other.get("k", () -> "newest")));
+            t.start();
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return other.get("k", () -> "made from its own snapshot");
+        });
+        assertEquals("made from its own snapshot", stale);
+        assertEquals("newest", live.read(ds, () -> other.get("k", () -> "again")));
+    }
+
+    @Test
+    void outsideAReadNothingIsKept() {
+        assertEquals("v", cache.get("k", () -> "v"));
+        assertEquals(0, cache.size());
+    }
+
+    @Test
+    void aFullCacheStartsAgain() {
+        LiveData.Cache<Integer, Integer> small = live.cache(3);
+        live.read(ds, () -> {
+            for (int i = 0; i < 5; i++) {
+                int n = i;
+                small.get(n, () -> n);
+            }
+            return null;
+        });
+        assertEquals(2, small.size()); // emptied when the fourth came, then the fourth and fifth
+    }
+}
