@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.skillgraph.harvest.Dumps;
 import org.skillgraph.ingest.ImportReport;
 import org.skillgraph.ingest.Importer;
+import org.skillgraph.serve.ImportClient;
+import org.skillgraph.serve.RunningServer;
 import org.skillgraph.store.GraphStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,6 +54,10 @@ final class IngestCommand implements Callable<Integer> {
                     + "http://localhost:3030/ (got '" + base + "')");
         }
         PrintWriter err = spec.commandLine().getErr();
+        Optional<RunningServer> server = RunningServer.find(store);
+        if (server.isPresent()) {
+            return forward(server.get(), err);
+        }
         ImportReport result;
         Importer importer;
         try (GraphStore gs = GraphStore.open(store)) {
@@ -58,20 +65,44 @@ final class IngestCommand implements Callable<Integer> {
             result = importer.importPaths(paths);
             refreshDumps(gs, result, err);
         }
+        Path reportFile = report != null ? report : store.resolve(REPORT);
+        importer.validationLog().write(reportFile);
+        summary(result, err);
+        err.println(importer.validationLog().summary() + "; SHACL report: " + reportFile);
+        err.flush();
+        return result.rejected() == 0 ? 0 : SkillgraphCommand.EXIT_REJECTED;
+    }
+
+    /**
+     * The store is held by a server that takes imports: each file goes to its {@code POST /import}, which
+     * imports it as this command would (and brings the dumps up to date), and it is served at once.
+     */
+    private int forward(RunningServer server, PrintWriter err) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--base") && !server.base().equals(base)) {
+            throw new SkillgraphCommand.UserException(store + " is served with the base " + server.base()
+                    + ", not " + base);
+        }
+        err.println("skillgraph: " + store + " is served by process " + server.pid() + " at " + server.url()
+                + "; each file goes to its POST /import");
+        err.flush();
+        ImportReport result = new ImportClient(server).importPaths(paths, err);
+        summary(result, err);
+        err.println("the server validated and stored them; its warnings are above"
+                + (report != null ? " (no SHACL report file is written through the server: " + report + ")" : ""));
+        err.flush();
+        return result.rejected() == 0 ? 0 : SkillgraphCommand.EXIT_REJECTED;
+    }
+
+    private static void summary(ImportReport result, PrintWriter err) {
         for (ImportReport.Entry e : result.entries()) {
             if (e.error() != null) {
                 err.println("rejected: " + e.error());
             }
         }
-        Path reportFile = report != null ? report : store.resolve(REPORT);
-        importer.validationLog().write(reportFile);
         err.printf("ingested %d file(s): %d created, %d updated, %d unchanged, %d rejected; %d warning(s)%n",
                 result.entries().size(), result.count(GraphStore.Outcome.CREATED),
                 result.count(GraphStore.Outcome.UPDATED), result.count(GraphStore.Outcome.UNCHANGED),
                 result.rejected(), result.warnings());
-        err.println(importer.validationLog().summary() + "; SHACL report: " + reportFile);
-        err.flush();
-        return result.rejected() == 0 ? 0 : SkillgraphCommand.EXIT_REJECTED;
     }
 
     /** An importer whose accepted documents have their dump parts prepared on the check-ahead thread. */

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.skillgraph.ingest.ImportReport;
 import org.skillgraph.ingest.Importer;
+import org.skillgraph.serve.RunningServer;
 import org.skillgraph.serve.SkillgraphServer;
 import org.skillgraph.store.GraphStore;
 import org.skillgraph.vocab.SG;
@@ -89,7 +90,12 @@ final class ServeCommand implements Callable<Integer> {
                 throw new SkillgraphCommand.UserException("cannot listen on " + host + ":" + port + " ("
                         + rootMessage(e) + ")");
             }
+            long pid = ProcessHandle.current().pid();
+            if (token != null) {
+                announce(new RunningServer(localUrl(server), base, importTokenFile, pid), err);
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                RunningServer.remove(store, pid);
                 server.stop();
                 gs.close();
                 stopped.countDown();
@@ -104,6 +110,27 @@ final class ServeCommand implements Callable<Integer> {
             gs.close();
             throw e;
         }
+    }
+
+    /** Leaves the note by which 'ingest' finds this server (a failure to write it only costs that). */
+    private void announce(RunningServer note, PrintWriter err) {
+        try {
+            note.write(store);
+        } catch (java.io.IOException e) {
+            err.println("skillgraph: " + store.resolve(RunningServer.FILE) + ": cannot write (" + e.getMessage()
+                    + "); 'ingest' will not find this server, POST /import still works");
+        }
+    }
+
+    /** The server's address for a client on this machine (a wildcard host is reached on loopback). */
+    private String localUrl(SkillgraphServer server) {
+        String h;
+        try {
+            h = java.net.InetAddress.getByName(host).isAnyLocalAddress() ? "127.0.0.1" : host;
+        } catch (java.net.UnknownHostException e) {
+            h = host;
+        }
+        return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + server.port() + server.root();
     }
 
     private static String readToken(Path file) {

@@ -63,13 +63,15 @@ final class ValidateCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private PrintWriter out;
-    private final ValidationLog log = new ValidationLog();
+    /** Made when the command runs: picocli makes every command object on every run, and a log starts Jena. */
+    private ValidationLog log;
     private int accepted;
     private int rejected;
 
     @Override
     public Integer call() {
         out = spec.commandLine().getOut();
+        log = new ValidationLog();
         if (target.store != null) {
             validateStore(target.store);
         } else {

@@ -34,6 +34,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -57,7 +58,8 @@ import org.skillgraph.vocab.SG;
  * <p>
  * Whether a part is current is decided from the store, never from what the importer said it did: a document
  * graph's <em>fingerprint</em> is its import time, source SHA-256 and mapping version (a replaced document has
- * a new import time); the change feed, which only grows, is identified by its size; the ontology's graph
+ * a new import time); the change feed, which only grows, by its last entry, and its new entries are appended
+ * to its parts as one more gzip member; the ontology's graph
  * (a few hundred triples) is serialised on every refresh. The
  * importer may <em>stage</em> parts ahead, from the mapped document on its check-ahead thread
  * ({@link #stage}); a staged part is used only when its fingerprint is the stored graph's. A crash at any point
@@ -174,6 +176,13 @@ public final class Dumps {
 
     /** The parts of one graph: kept, taken from the staging folder, or serialised from the store. */
     private static Part current(Path parts, Node g, Graph graph, Part before) {
+        if (g.getURI().endsWith(FEED_GRAPH)) {
+            try {
+                return feedPart(parts, g, graph, before);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         String fingerprint = fingerprint(g, graph);
         if (fingerprint != null && before != null && fingerprint.equals(before.fingerprint())
                 && partsExist(parts, before.stem())) {
@@ -196,6 +205,59 @@ public final class Dumps {
         }
     }
 
+    /** The change feed's graph ends so; its entries are {@code {base}changes/{sequence}}. */
+    private static final String FEED_GRAPH = "graph/changes";
+    /** The fingerprint of the feed's parts: the sequence number of the last entry they hold. */
+    private static final String FEED = "feed-to|";
+
+    /**
+     * The parts of the change feed. The feed only grows (entries are never edited or removed), and it grows
+     * with every import: rather than serialising it all again, the entries after the last one the parts hold
+     * are appended to them as one more gzip member (any gzip reader reads the members as one stream, and a
+     * TriG document may hold the same graph's block more than once). When the parts do not account for the
+     * graph exactly (their quads plus the new entries' are not its size), they are made again from the graph.
+     */
+    private static Part feedPart(Path parts, Node g, Graph graph, Part before) throws IOException {
+        String entries = g.getURI().substring(0, g.getURI().length() - FEED_GRAPH.length()) + "changes/";
+        long size = graph.size();
+        if (before != null && before.fingerprint() != null && before.fingerprint().startsWith(FEED)
+                && partsExist(parts, before.stem())) {
+            long last = Long.parseLong(before.fingerprint().substring(FEED.length()));
+            Graph added = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+            for (Iterator<Triple> it; (it = graph.find(NodeFactory.createURI(entries + (last + 1)), Node.ANY,
+                    Node.ANY)).hasNext(); last++) {
+                it.forEachRemaining(added::add);
+            }
+            if (before.quads() + added.size() == size) {
+                if (added.isEmpty()) {
+                    return before;
+                }
+                String stem = stem(g.getURI(), FEED + last);
+                Path staged = parts.resolve(STAGED);
+                writeParts(staged, stem, g, added);
+                for (Kind k : KINDS) {
+                    Path tmp = parts.resolve(stem + k.suffix() + ".tmp");
+                    try (OutputStream out = Files.newOutputStream(tmp)) {
+                        Files.copy(parts.resolve(before.stem() + k.suffix()), out);
+                        Files.copy(staged.resolve(stem + k.suffix()), out);
+                    }
+                    Files.move(tmp, parts.resolve(stem + k.suffix()), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                }
+                return new Part(stem, FEED + last, size);
+            }
+        }
+        long last = 0;
+        for (Iterator<Triple> it = graph.find(Node.ANY, RDF.value.asNode(), Node.ANY); it.hasNext(); ) {
+            Node o = it.next().getObject();
+            if (o.isLiteral() && o.getLiteralValue() instanceof Number n) {
+                last = Math.max(last, n.longValue());
+            }
+        }
+        String stem = stem(g.getURI(), FEED + last);
+        return new Part(stem, FEED + last, writeParts(parts, stem, g, graph));
+    }
+
     /**
      * What identifies a version of a document graph: its import time, source SHA-256 and mapping version, as
      * stated in the graph about itself; null for a graph that states none of them.
@@ -203,8 +265,7 @@ public final class Dumps {
     static String fingerprint(Node g, Graph graph) {
         String time = value(graph, g, PROV.generatedAtTime.asNode());
         if (time == null) {
-            // the change feed only ever grows (entries are never edited or removed), so its size identifies it
-            return g.getURI().endsWith("/graph/changes") ? "feed|" + graph.size() : null;
+            return null;
         }
         return time + "|" + value(graph, g, SG.sha256.asNode()) + "|" + value(graph, g, SG.mappingVersion.asNode())
                 + "|" + DocumentMapper.MAPPING_VERSION;

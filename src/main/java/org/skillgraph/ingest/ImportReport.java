@@ -29,6 +29,16 @@ public record ImportReport(List<Entry> entries) {
         public Entry {
             warnings = List.copyOf(warnings);
         }
+
+        /** One line: {@code FILE: updated <graph> (N triples, 2 warnings)}, or {@code rejected …}. */
+        public String describe() {
+            if (error != null) {
+                return "rejected " + error;
+            }
+            return file + ": " + outcome.name().toLowerCase(java.util.Locale.ROOT) + " <" + graph + "> (" + triples
+                    + " triples" + (warnings.isEmpty() ? "" : ", " + warnings.size() + " warning"
+                    + (warnings.size() == 1 ? "" : "s")) + ")";
+        }
     }
 
     public long count(GraphStore.Outcome outcome) {

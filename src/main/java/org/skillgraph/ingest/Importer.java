@@ -142,7 +142,7 @@ public final class Importer {
     private void report(List<ImportReport.Entry> entries, ImportReport.Entry e, int n, int total) {
         entries.add(e);
         if (progress != null) {
-            progress.printf("[%d/%d] %s%n", n, total, describe(e));
+            progress.printf("[%d/%d] %s%n", n, total, e.describe());
             for (String w : e.warnings()) {
                 progress.printf("    %s%n", w);
             }
@@ -157,15 +157,6 @@ public final class Importer {
 
     private static ImportReport.Entry rejected(Path file, String message) {
         return new ImportReport.Entry(file, null, message, null, 0, List.of());
-    }
-
-    private static String describe(ImportReport.Entry e) {
-        if (e.error() != null) {
-            return "rejected " + e.error();
-        }
-        return e.file() + ": " + e.outcome().name().toLowerCase(java.util.Locale.ROOT) + " <" + e.graph() + "> ("
-                + e.triples() + " triples" + (e.warnings().isEmpty() ? "" : ", " + e.warnings().size()
-                + " warning" + (e.warnings().size() == 1 ? "" : "s")) + ")";
     }
 
     /** The ontology, as shipped in the jar. */

@@ -14,19 +14,19 @@ import java.util.EnumSet;
 import java.util.List;
 
 /** Expands the paths given on the command line into the files to import, recursively and in a stable order. */
-final class SourceFiles {
+public final class SourceFiles {
     /** The files found, and one message for every path that could not be walked. */
-    record Found(List<Path> files, List<Rejection> problems) {
+    public record Found(List<Path> files, List<Rejection> problems) {
     }
 
     /** A path that could not be used, and why. */
-    record Rejection(Path path, String message) {
+    public record Rejection(Path path, String message) {
     }
 
     private SourceFiles() {
     }
 
-    static Found expand(List<Path> paths) {
+    public static Found expand(List<Path> paths) {
         List<Path> files = new ArrayList<>();
         List<Rejection> problems = new ArrayList<>();
         for (Path p : paths) {

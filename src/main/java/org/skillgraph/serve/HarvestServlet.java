@@ -204,9 +204,14 @@ final class HarvestServlet extends PageServlet {
         long size = Files.size(file);
         long start = 0;
         long end = size - 1;
+        String etag = "\"" + dump.get().sha256() + "\"";
         String range = req.getHeader("Range");
+        String ifRange = req.getHeader("If-Range");
+        if (range != null && ifRange != null && !ifRange.strip().equals(etag)) {
+            range = null; // the dump changed (an import) since the client's first part: the whole new file
+        }
         resp.setHeader("Accept-Ranges", "bytes");
-        resp.setHeader("ETag", "\"" + dump.get().sha256() + "\"");
+        resp.setHeader("ETag", etag);
         resp.setContentType("application/gzip");
         resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         if (range != null) {

@@ -12,6 +12,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.skillgraph.serve.RunningServer;
+import org.skillgraph.serve.SkillgraphServer;
 import org.skillgraph.store.GraphStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,6 +137,54 @@ class SkillgraphCommandTest {
                 tmp.resolve("no-token").toString());
         assertEquals(1, missing.code(), missing.err());
         assertTrue(missing.err().contains(tmp.resolve("no-token") + ": cannot read the import token"), missing.err());
+    }
+
+    @Test
+    void ingestHandsItsFilesToTheServerThatHoldsTheStore() throws Exception {
+        Path db = tmp.resolve("served");
+        assertEquals(0, run("ingest", "--store", db.toString(), "seeds").code());
+        Path token = Files.writeString(tmp.resolve("served.token"), "0123456789abcdef0123456789abcdef\n");
+        Path page = Files.createDirectories(tmp.resolve("changed")).resolve("29-2011.00.txt");
+        Files.writeString(page, Files.readString(Path.of("seeds/29-2011.00.txt"))
+                .replace("Time-sensitive specimen handling", "Time-critical specimen handling"));
+        long pid = ProcessHandle.current().pid();
+        try (GraphStore gs = GraphStore.open(db)) {
+            SkillgraphServer server = SkillgraphServer.create(gs).port(0).importToken(Files.readString(token))
+                    .build().start();
+            try {
+                String url = "http://localhost:" + server.port() + "/";
+                new RunningServer(url, "http://localhost:3030/", token, pid).write(db);
+                Run r = run("ingest", "--store", db.toString(), page.toString());
+                assertEquals(0, r.code(), r.err());
+                assertTrue(r.err().startsWith("skillgraph: " + db + " is served by process " + pid), r.err());
+                assertTrue(r.err().contains("[1/1] " + page + ": updated <http://localhost:3030/graph/29-2011.00/"
+                        + "v.26.05>"), r.err());
+                String level = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(url + "doc/framework/29-2011.00/occupational/v.26.05/level/emerging.ttl"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                assertTrue(level.contains("Time-critical specimen handling"), "served at once");
+
+                Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"occupation\":\n");
+                Run b = run("ingest", "--store", db.toString(), bad.toString());
+                assertEquals(1, b.code(), b.err());
+                assertTrue(b.err().contains("rejected: " + bad + " (line 2"), b.err());
+
+                Files.writeString(token, "another-token-another-token");
+                Run t = run("ingest", "--store", db.toString(), page.toString());
+                assertEquals(1, t.code(), t.err());
+                assertTrue(t.err().contains("refuses the import token in " + token), t.err());
+            } finally {
+                server.stop();
+                RunningServer.remove(db, pid);
+            }
+        }
+        // a note left by a process that has ended is ignored: ingest opens the store itself
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        new RunningServer("http://localhost:9/", "http://localhost:3030/", token, ended.pid()).write(db);
+        Run after = run("ingest", "--store", db.toString(), page.toString());
+        assertEquals(0, after.code(), after.err());
+        assertTrue(after.err().contains(page + ": unchanged"), after.err());
     }
 
     @Test

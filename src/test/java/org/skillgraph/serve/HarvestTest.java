@@ -113,6 +113,12 @@ class HarvestTest {
         assertEquals(100, part.body().length);
         assertEquals("bytes 10-109/" + nq.bytes(), part.headers().firstValue("Content-Range").orElseThrow());
         assertEquals(416, get("/dumps/" + nq.name(), "Range", "bytes=" + (nq.bytes() + 5) + "-").statusCode());
+        // resuming with If-Range: the part when the dump is the one the client started, else the whole file
+        String etag = "\"" + nq.sha256() + "\"";
+        assertEquals(206, get("/dumps/" + nq.name(), "Range", "bytes=10-109", "If-Range", etag).statusCode());
+        HttpResponse<byte[]> changed = get("/dumps/" + nq.name(), "Range", "bytes=10-109", "If-Range", "\"older\"");
+        assertEquals(200, changed.statusCode());
+        assertEquals(nq.bytes(), changed.body().length);
         assertEquals(404, get("/dumps/nothing.gz").statusCode());
         HttpResponse<byte[]> trig = get("/dumps/skillgraph.trig.gz");
         Dataset ds2 = DatasetFactory.create();
