@@ -89,7 +89,15 @@ final class ImportServlet extends HttpServlet {
                     + " bytes"));
             return;
         }
-        ObjectNode result = importDocument(name, body);
+        ObjectNode result;
+        try {
+            result = importDocument(name, body);
+        } catch (RuntimeException e) {
+            // a failure inside the write transaction aborts it: the store holds what it held before
+            LOG.error("import {} failed", name, e);
+            answer(resp, 500, error(name + ": the import failed (" + e.getMessage() + "); see the server's log"));
+            return;
+        }
         String outcome = result.path("outcome").asText("");
         answer(resp, result.has("error") ? 422 : result.has("dumpsError") ? 500 : outcome.equals("created") ? 201 : 200,
                 result);

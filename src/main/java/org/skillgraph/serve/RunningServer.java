@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -49,9 +52,24 @@ public record RunningServer(String url, String base, Path tokenFile, long pid) {
         });
     }
 
-    /** The server serving this store now, if one that takes imports is running. */
+    /**
+     * The server serving this store now, if one that takes imports is running: its process is alive and its
+     * port takes connections (a note left by a process that was killed, whose id another process now has, is
+     * ignored).
+     */
     public static Optional<RunningServer> find(Path store) {
-        return read(store).filter(s -> ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false));
+        return read(store).filter(s -> ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false))
+                .filter(RunningServer::listening);
+    }
+
+    private boolean listening() {
+        URI u = URI.create(url);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(u.getHost(), u.getPort()), 2_000);
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Optional<RunningServer> read(Path store) {

@@ -55,8 +55,7 @@ final class SiteServlet extends PageServlet {
         this.dataset = dataset;
         this.site = site;
         this.pages = new SitePages(site);
-        this.describer = new Describer(dataset, pageSize, live.<org.apache.jena.graph.Node,
-                List<org.apache.jena.graph.Triple>>cache(Describer.MAX_CACHED)::get);
+        this.describer = new Describer(dataset, pageSize, live);
         this.termNames = live.cache(10_000);
         this.examples = listExamples();
     }

@@ -185,6 +185,11 @@ class SkillgraphCommandTest {
         Run after = run("ingest", "--store", db.toString(), page.toString());
         assertEquals(0, after.code(), after.err());
         assertTrue(after.err().contains(page + ": unchanged"), after.err());
+        // and so is one whose process id is alive (taken by another process) but whose port takes no connection
+        new RunningServer("http://localhost:9/", "http://localhost:3030/", token, pid).write(db);
+        Run reused = run("ingest", "--store", db.toString(), page.toString());
+        assertEquals(0, reused.code(), reused.err());
+        assertFalse(reused.err().contains("is served by"), reused.err());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.skillgraph.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -51,6 +52,15 @@ class LiveDataTest {
         });
         assertEquals("made from its own snapshot", stale);
         assertEquals("newest", live.read(ds, () -> other.get("k", () -> "again")));
+    }
+
+    @Test
+    void onlyValuesWorthKeepingAreKept() {
+        LiveData.Cache<String, List<Integer>> links = live.cache(10);
+        live.read(ds, () -> links.get("few", () -> List.of(1, 2), l -> l.size() >= 3));
+        assertEquals(0, links.size());
+        live.read(ds, () -> links.get("many", () -> List.of(1, 2, 3), l -> l.size() >= 3));
+        assertEquals(List.of(1, 2, 3), live.read(ds, () -> links.get("many", List::of, l -> true)));
     }
 
     @Test
