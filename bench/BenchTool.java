@@ -121,7 +121,7 @@ public class BenchTool {
             // as the ingest command does: the document's dump parts made while it is checked, the dumps brought
             // up to date after the import
             Importer importer = new Importer(gs, base, null)
-                    .onAccepted(d -> Dumps.stage(gs.dumpsDirectory(), d.graphName(), d.model().getGraph()));
+                    .onAccepted(Dumps.stager(gs));
             for (int i = 0; i < runs + 2; i++) {
                 Path file = i % 2 == 0 ? original : changed; // the store may hold either version to start with
                 long t0 = System.nanoTime();

@@ -21,6 +21,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Read source documents (JSON exports, NSX pages as HTML or text; folders recursively), "
                 + "map them to RDF and store each as its own named graph in a TDB2 store.",
+                "While a server started with --import-token-file holds the store, each file is handed to it "
+                + "(POST /import), which imports it the same way and serves it at once.",
                 "A document already in the store is replaced atomically; identical bytes change nothing. "
                 + "Each document is validated against the SHACL shapes first: one with a violation is rejected "
                 + "(the store keeps its previous version), warnings are reported and the document is stored. "
@@ -108,7 +110,7 @@ final class IngestCommand implements Callable<Integer> {
     /** An importer whose accepted documents have their dump parts prepared on the check-ahead thread. */
     static Importer importer(GraphStore gs, String base, PrintWriter err) {
         return new Importer(gs, base, err)
-                .onAccepted(d -> Dumps.stage(gs.dumpsDirectory(), d.graphName(), d.model().getGraph()));
+                .onAccepted(Dumps.stager(gs));
     }
 
     /** The dumps follow every import that changed something (and are made when missing). */

@@ -136,15 +136,15 @@ final class ServeCommand implements Callable<Integer> {
     private static String readToken(Path file) {
         String token;
         try {
-            token = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).strip();
+            token = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             throw new SkillgraphCommand.UserException(file + ": cannot read the import token (" + e.getMessage() + ")");
         }
-        if (token.length() < 16 || token.chars().anyMatch(Character::isWhitespace)) {
-            throw new SkillgraphCommand.UserException(file + ": the import token must be one line of at least 16 "
-                    + "characters without spaces (for example the output of 'openssl rand -hex 32')");
+        try {
+            return SkillgraphServer.checkToken(token);
+        } catch (IllegalArgumentException e) {
+            throw new SkillgraphCommand.UserException(file + ": " + e.getMessage());
         }
-        return token;
     }
 
     private static String rootMessage(Throwable e) {

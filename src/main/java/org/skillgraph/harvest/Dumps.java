@@ -174,6 +174,15 @@ public final class Dumps {
         }
     }
 
+    /**
+     * What an importer of this store does with each accepted document ({@code Importer.onAccepted}): stage its
+     * dump parts, on the importer's check-ahead thread, for the next {@link #regenerate}.
+     */
+    public static java.util.function.Consumer<org.skillgraph.map.MappedDocument> stager(GraphStore store) {
+        Path dir = store.dumpsDirectory();
+        return d -> stage(dir, d.graphName(), d.model().getGraph());
+    }
+
     /** The parts of one graph: kept, taken from the staging folder, or serialised from the store. */
     private static Part current(Path parts, Node g, Graph graph, Part before) {
         if (g.getURI().endsWith(FEED_GRAPH)) {

@@ -117,7 +117,7 @@ final class ImportServlet extends HttpServlet {
             Path file = dir.resolve(name);
             Files.write(file, body);
             Importer importer = new Importer(store, base, null, Clock.systemUTC(), gate)
-                    .onAccepted(d -> Dumps.stage(store.dumpsDirectory(), d.graphName(), d.model().getGraph()));
+                    .onAccepted(Dumps.stager(store));
             ImportReport.Entry e = importer.importPaths(List.of(file)).entries().get(0);
             ObjectNode out = JsonNodeFactory.instance.objectNode().put("file", name);
             if (e.error() != null) {
@@ -130,16 +130,18 @@ final class ImportServlet extends HttpServlet {
             e.warnings().forEach(out.putArray("warnings")::add);
             var dumps = out.putArray("dumps");
             if (e.outcome() != GraphStore.Outcome.UNCHANGED) {
+                java.time.Instant modified = null; // the store's newest import time, which regenerate reads
                 try {
                     for (Dumps.Dump d : Dumps.regenerate(store)) {
                         dumps.addObject().put("name", d.name()).put("quads", d.quads()).put("sha256", d.sha256());
+                        modified = java.time.Instant.parse(d.modified());
                     }
                 } catch (IOException ex) {
                     LOG.error("import {}: stored, but the dumps could not be brought up to date", name, ex);
                     out.put("dumpsError", store.dumpsDirectory() + ": the document is stored, but the dumps could "
                             + "not be brought up to date: " + ex.getMessage());
                 } finally {
-                    live.changed(store.lastModified());
+                    live.changed(modified != null ? modified : store.lastModified());
                 }
             }
             out.put("milliseconds", (System.nanoTime() - start) / 1_000_000);

@@ -69,6 +69,19 @@ public final class SkillgraphServer {
         fuseki.stop();
     }
 
+    /**
+     * An import token as given (surrounding white space dropped), or an IllegalArgumentException saying what
+     * a token must be: one line of at least 16 characters without spaces.
+     */
+    public static String checkToken(String token) {
+        String t = token.strip();
+        if (t.length() < 16 || t.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("the import token must be one line of at least 16 characters "
+                    + "without spaces (for example the output of 'openssl rand -hex 32')");
+        }
+        return t;
+    }
+
     /** Server settings. */
     public static final class Builder {
         private final GraphStore store;
@@ -134,10 +147,7 @@ public final class SkillgraphServer {
          * way to change the data through the server.
          */
         public Builder importToken(String token) {
-            if (token != null && token.strip().length() < 16) {
-                throw new IllegalArgumentException("the import token must have at least 16 characters");
-            }
-            this.importToken = token == null ? null : token.strip();
+            this.importToken = token == null ? null : checkToken(token);
             return this;
         }
 

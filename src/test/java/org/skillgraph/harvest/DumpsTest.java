@@ -47,7 +47,7 @@ class DumpsTest {
 
     private static Importer importer(GraphStore store, Instant at) {
         return new Importer(store, BASE, null, Clock.fixed(at, ZoneOffset.UTC))
-                .onAccepted(d -> Dumps.stage(store.dumpsDirectory(), d.graphName(), d.model().getGraph()));
+                .onAccepted(Dumps.stager(store));
     }
 
     /** The quads as a TDB2 database holds them (numbers by value), so that a dump and a store compare. */
