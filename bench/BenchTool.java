@@ -176,7 +176,7 @@ public class BenchTool {
                 }
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 int n = ms.get(0).size();
-                if (status[0] != 200 || status[1] != 200 || n >= 100 || (n >= 5 && elapsed > 2 * maxSeconds)) {
+                if (status[0] != 200 || status[1] != 200 || n >= 300 || (n >= 5 && elapsed > 2 * maxSeconds)) {
                     break;
                 }
             }
