@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.jena.rdf.model.Model;
@@ -33,16 +34,14 @@ final class OccupationSection {
 
     private final SitePaths site;
     private final Model union;
-    /**
-     * Labels looked up while rendering this page: the page names the same cited sources on every statement and
-     * sorts anchors by label, and a shared resource's label is stated in every document that uses it.
-     */
-    private final Map<Resource, String> labels = new HashMap<>();
-    private final Map<Resource, java.util.Optional<String>> chipLabels = new HashMap<>();
+    private final PageNames names;
+    /** Numbers (ranks, list IDs, positions) read while rendering this page, which sorting asks for again and again. */
+    private final Map<List<RDFNode>, Integer> numbers = new HashMap<>();
 
-    OccupationSection(SitePaths site, Model union) {
+    OccupationSection(SitePaths site, Model union, PageNames names) {
         this.site = site;
         this.union = union;
+        this.names = names;
     }
 
     void render(Element main, Resource occupation) {
@@ -133,8 +132,7 @@ final class OccupationSection {
         if (!cites.isEmpty()) {
             Element span = li.appendElement("span").addClass("cites");
             for (Resource c : cites) {
-                String label = chipLabels.computeIfAbsent(c, x -> java.util.Optional.ofNullable(
-                        string(x, SG.citationLabel))).orElse(null);
+                String label = names.chip(c, () -> Optional.ofNullable(string(c, SG.citationLabel))).orElse(null);
                 span.appendElement("a").addClass("chip").attr("href", site.href(c.getURI()))
                         .attr("title", label(c)).text(label == null ? label(c) : label);
             }
@@ -216,7 +214,7 @@ final class OccupationSection {
     }
 
     private String label(Resource r) {
-        return labels.computeIfAbsent(r, x -> Labels.of(union, x));
+        return names.label(r, () -> Labels.of(union, r));
     }
 
     private String string(Resource r, Property p) {
@@ -231,12 +229,14 @@ final class OccupationSection {
     }
 
     private int intOf(Resource r, Property p) {
-        String s = string(r, p);
-        try {
-            return s == null ? Integer.MAX_VALUE : Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return Integer.MAX_VALUE;
-        }
+        return numbers.computeIfAbsent(List.of(r, p), k -> {
+            String s = string(r, p);
+            try {
+                return s == null ? Integer.MAX_VALUE : Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                return Integer.MAX_VALUE;
+            }
+        });
     }
 
     private static void fact(Element dl, String name, String value) {

@@ -2,11 +2,9 @@ package org.skillgraph.serve;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
@@ -28,27 +26,17 @@ final class ResourcePage {
     private final SitePaths site;
     private final Model union;
 
-    /**
-     * Names of the vocabulary's terms (the types and properties of the data), looked up in the union graph:
-     * {@code (term, lookup) -> name}. They are few and asked for on every page (sorting by them asks for each
-     * many times), so a server keeps them for all pages while the data stays as it is ({@link LiveData}).
-     */
-    private final BiFunction<Resource, Supplier<String>, String> termNames;
+    private final PageNames names;
 
-    /** A page that looks each term name up once. */
+    /** A page that looks each name up once. */
     ResourcePage(SitePaths site, Model union) {
-        this(site, union, onePage());
+        this(site, union, PageNames.onePage());
     }
 
-    private static BiFunction<Resource, Supplier<String>, String> onePage() {
-        Map<Resource, String> names = new HashMap<>();
-        return (term, lookup) -> names.computeIfAbsent(term, t -> lookup.get());
-    }
-
-    ResourcePage(SitePaths site, Model union, BiFunction<Resource, Supplier<String>, String> termNames) {
+    ResourcePage(SitePaths site, Model union, PageNames names) {
         this.site = site;
         this.union = union;
-        this.termNames = termNames;
+        this.names = names;
     }
 
     Document render(String uri, Describer.Description d, int page) {
@@ -68,7 +56,7 @@ final class ResourcePage {
         alternates(header, uri);
 
         if (r.hasProperty(RDF.type, CETERMS.Occupation)) {
-            new OccupationSection(site, union).render(main, union.createResource(uri));
+            new OccupationSection(site, union, names).render(main, union.createResource(uri));
         }
         properties(main, m, r);
         incoming(main, m, r, d.hasMore(), page);
@@ -159,6 +147,6 @@ final class ResourcePage {
     }
 
     private String termLabel(Resource term, Supplier<String> lookup) {
-        return termNames.apply(term, lookup);
+        return names.term(term, lookup);
     }
 }

@@ -46,8 +46,8 @@ final class SiteServlet extends PageServlet {
     private final transient SitePaths site;
     private final transient SitePages pages;
     private final transient Describer describer;
-    /** Names of the vocabulary's terms, for every page (see {@link ResourcePage}); a few hundred. */
-    private final transient LiveData.Cache<Resource, String> termNames;
+    /** Names of terms and resources, for every page (see {@link PageNames}). */
+    private final transient PageNames names;
     private final List<String> examples;
 
     SiteServlet(Dataset dataset, SitePaths site, LiveData live, int pageSize) {
@@ -56,7 +56,7 @@ final class SiteServlet extends PageServlet {
         this.site = site;
         this.pages = new SitePages(site);
         this.describer = new Describer(dataset, pageSize, live);
-        this.termNames = live.cache(10_000);
+        this.names = PageNames.kept(live);
         this.examples = listExamples();
     }
 
@@ -136,7 +136,7 @@ final class SiteServlet extends PageServlet {
                 throw HttpError.notFound(uri);
             }
             if (f == Format.HTML) {
-                return Body.html(new ResourcePage(site, dataset.getUnionModel(), termNames::get).render(uri, d, page));
+                return Body.html(new ResourcePage(site, dataset.getUnionModel(), names).render(uri, d, page));
             }
             return rdf(d.model(), f);
         });

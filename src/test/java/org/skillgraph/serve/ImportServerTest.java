@@ -38,6 +38,10 @@ class ImportServerTest {
     static final String LEVEL = "/doc/framework/29-2011.00/occupational/v.26.05/level/emerging";
     static final String OLD = "Time-sensitive specimen handling";
     static final String NEW = "Time-critical specimen handling";
+    static final String OCCUPATION = "/doc/occupation/29-2011.00.html";
+    /** The page's framework is named after the occupation's title, which the changed page changes too. */
+    static final String OLD_FRAMEWORK = "Medical and Clinical Laboratory Technologists: ";
+    static final String NEW_FRAMEWORK = "Medical and Clinical Laboratory Scientists: ";
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -56,7 +60,9 @@ class ImportServerTest {
                 .importPaths(List.of(Path.of("seeds")));
         Dumps.regenerate(store);
         page = Files.readAllBytes(Path.of("seeds/29-2011.00.txt"));
-        changed = new String(page, StandardCharsets.UTF_8).replace(OLD, NEW).getBytes(StandardCharsets.UTF_8);
+        changed = new String(page, StandardCharsets.UTF_8).replace(OLD, NEW)
+                .replace("\nMedical and Clinical Laboratory Technologists\n", "\nMedical and Clinical Laboratory Scientists\n")
+                .getBytes(StandardCharsets.UTF_8);
         server = SkillgraphServer.create(store).base(BASE).port(0).importToken(TOKEN).build().start();
         readOnly = SkillgraphServer.create(store).base(BASE).port(0).build().start();
     }
@@ -97,10 +103,12 @@ class ImportServerTest {
 
     @Test
     void anImportedDocumentIsServedFromTheNextRequestOn() throws Exception {
-        // every cache the server keeps is filled first: labels of linked resources and term names (pages),
-        // the dataset description and the sitemap (harvest), the CASE catalog
+        // every cache the server keeps is filled first: labels of linked resources and term names (pages), the
+        // names an occupation page shows (frameworks, levels, anchors, citation chips), the dataset description and
+        // the sitemap (harvest), the CASE catalog
         HttpResponse<String> before = get(LEVEL + ".html");
         assertTrue(before.body().contains(OLD), "the level's page lists the statement by its label");
+        assertTrue(get(OCCUPATION).body().contains(OLD_FRAMEWORK));
         HttpResponse<String> voidBefore = get("/.well-known/void", "Accept", "text/turtle");
         String sitemapBefore = get("/sitemap.xml").body();
         String casesBefore = get("/ims/case/v1p1/CFDocuments").body();
@@ -117,6 +125,9 @@ class ImportServerTest {
         assertTrue(html.contains(NEW), "the cached label of the statement was dropped");
         assertFalse(html.contains(OLD));
         assertTrue(get(LEVEL + ".ttl").body().contains(NEW));
+        String occupation = get(OCCUPATION).body();
+        assertTrue(occupation.contains(NEW_FRAMEWORK), "the occupation page names its frameworks anew");
+        assertFalse(occupation.contains(OLD_FRAMEWORK));
         assertTrue(get("/search?q=critical").body().contains(NEW), "the full-text index has the new text");
         assertTrue(sparql("ASK { ?s ?p \"" + NEW + "\"@en }").contains("true"));
         HttpResponse<String> voidAfter = get("/.well-known/void", "Accept", "text/turtle");
