@@ -103,6 +103,8 @@ public final class DatasetDescription {
                     .addLiteral(p(m, DCAT, "byteSize"), m.createTypedLiteral(Long.toString(dump.bytes()),
                             XSDDatatype.XSDnonNegativeInteger))
                     .addLiteral(p(m, VOID, "triples"), integer(m, dump.quads()))
+                    // the newest import the dump holds: after an import the dumps follow a moment later
+                    .addLiteral(DCTerms.modified, m.createTypedLiteral(dump.modified(), XSDDatatype.XSDdateTime))
                     .addProperty(p(m, SPDX, "checksum"), m.createResource()
                             .addProperty(RDF.type, m.createResource(SPDX + "Checksum"))
                             .addProperty(p(m, SPDX, "algorithm"), m.createResource(SPDX + "checksumAlgorithm_sha256"))
