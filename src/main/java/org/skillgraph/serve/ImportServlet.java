@@ -70,6 +70,11 @@ final class ImportServlet extends HttpServlet {
         this.live = live;
         this.base = base;
         this.token = token.getBytes(StandardCharsets.UTF_8);
+        // a server stopped (or killed) between an import and its dump refresh left the dumps behind the data
+        List<Dumps.Dump> dumps = Dumps.read(store.dumpsDirectory());
+        if (dumps.isEmpty() || dumps.stream().anyMatch(d -> Instant.parse(d.modified()).isBefore(live.lastModified()))) {
+            refreshDumpsLater();
+        }
     }
 
     @Override

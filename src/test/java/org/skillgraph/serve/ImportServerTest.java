@@ -170,6 +170,30 @@ class ImportServerTest {
     }
 
     @Test
+    void aServerTakingImportsBringsDumpsLeftBehindUpToDate(@TempDir Path dir) throws Exception {
+        Instant first = Instant.parse("2026-05-20T10:00:00Z");
+        Instant second = Instant.parse("2026-05-21T10:00:00Z");
+        try (GraphStore s = GraphStore.open(dir.resolve("db"))) {
+            new Importer(s, BASE, null, Clock.fixed(first, ZoneOffset.UTC)).importPaths(List.of(Path.of("seeds/29-2099.00.json")));
+            Dumps.regenerate(s);
+            // as a server killed after an import and before its dump refresh leaves them
+            new Importer(s, BASE, null, Clock.fixed(second, ZoneOffset.UTC)).importPaths(List.of(Path.of("seeds/29-2011.00.txt")));
+            long quadsBefore = Dumps.read(s.dumpsDirectory()).get(0).quads();
+            SkillgraphServer started = SkillgraphServer.create(s).base(BASE).port(0).importToken(TOKEN).build().start();
+            try {
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (!Dumps.read(s.dumpsDirectory()).get(0).modified().equals(second.toString())) {
+                    assertTrue(System.nanoTime() < deadline, "the dumps were not brought up to date within 30 s");
+                    Thread.sleep(50);
+                }
+                assertTrue(Dumps.read(s.dumpsDirectory()).get(0).quads() > quadsBefore, "the page's graph is in the dump");
+            } finally {
+                started.stop();
+            }
+        }
+    }
+
+    @Test
     void aRejectedDocumentNamesItsFileAndPlaceAndChangesNothing() throws Exception {
         String ttl = get(LEVEL + ".ttl").body();
         HttpResponse<String> r = post(server, "export.json", "{\"occupation\": \n".getBytes(StandardCharsets.UTF_8),
