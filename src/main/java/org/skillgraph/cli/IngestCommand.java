@@ -77,7 +77,7 @@ final class IngestCommand implements Callable<Integer> {
 
     /**
      * The store is held by a server that takes imports: each file goes to its {@code POST /import}, which
-     * imports it as this command would (and brings the dumps up to date), and it is served at once.
+     * imports it as this command would and serves it at once (the server brings the dumps up to date just after).
      */
     private int forward(RunningServer server, PrintWriter err) {
         if (spec.commandLine().getParseResult().hasMatchedOption("--base") && !server.base().equals(base)) {

@@ -85,11 +85,6 @@ final class LiveData {
 
         /** The value for {@code key}: kept, or made by {@code make} (inside {@link #read}) and kept. */
         V get(K key, Supplier<V> make) {
-            return get(key, make, v -> true);
-        }
-
-        /** The value for {@code key}: kept, or made by {@code make}, and kept if it is {@code worthKeeping}. */
-        V get(K key, Supplier<V> make, java.util.function.Predicate<V> worthKeeping) {
             if (!current()) {
                 return make.get();
             }
@@ -98,9 +93,6 @@ final class LiveData {
                 return v;
             }
             v = make.get();
-            if (!worthKeeping.test(v)) {
-                return v;
-            }
             if (map.size() >= max) {
                 map.clear(); // the keys may be the client's to choose (a Host header): the cache stays bounded
             }

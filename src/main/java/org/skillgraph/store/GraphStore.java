@@ -218,11 +218,17 @@ public final class GraphStore implements AutoCloseable {
         org.apache.jena.graph.Node g = org.apache.jena.graph.NodeFactory.createURI(graphName);
         model.getGraph().find().forEachRemaining(t -> {
             base.add(g, t.getSubject(), t.getPredicate(), t.getObject());
-            Entity e = TextQueryFuncs.entityFromQuad(def, g, t.getSubject(), t.getPredicate(), t.getObject());
-            if (e != null) {
-                index.addEntity(e);
-            }
+            index(index, def, g, t.getSubject(), t.getPredicate(), t.getObject());
         });
+    }
+
+    /** Adds a quad's literal to the text index when its predicate is indexed. */
+    private static void index(TextIndex index, EntityDefinition def, org.apache.jena.graph.Node g,
+                              org.apache.jena.graph.Node s, org.apache.jena.graph.Node p, org.apache.jena.graph.Node o) {
+        Entity e = TextQueryFuncs.entityFromQuad(def, g, s, p, o);
+        if (e != null) {
+            index.addEntity(e);
+        }
     }
 
     /** When a document was imported: its graph's {@code prov:generatedAtTime}. */
@@ -248,12 +254,8 @@ public final class GraphStore implements AutoCloseable {
         EntityDefinition def = index.getDocDef();
         Txn.executeRead(tdb, () -> {
             index.prepareCommit();
-            tdb.asDatasetGraph().find().forEachRemaining(q -> {
-                Entity e = TextQueryFuncs.entityFromQuad(def, q);
-                if (e != null) {
-                    index.addEntity(e);
-                }
-            });
+            tdb.asDatasetGraph().find().forEachRemaining(q -> index(index, def, q.getGraph(), q.getSubject(),
+                    q.getPredicate(), q.getObject()));
             index.commit();
         });
     }

@@ -55,15 +55,6 @@ class LiveDataTest {
     }
 
     @Test
-    void onlyValuesWorthKeepingAreKept() {
-        LiveData.Cache<String, List<Integer>> links = live.cache(10);
-        live.read(ds, () -> links.get("few", () -> List.of(1, 2), l -> l.size() >= 3));
-        assertEquals(0, links.size());
-        live.read(ds, () -> links.get("many", () -> List.of(1, 2, 3), l -> l.size() >= 3));
-        assertEquals(List.of(1, 2, 3), live.read(ds, () -> links.get("many", List::of, l -> true)));
-    }
-
-    @Test
     void outsideAReadNothingIsKept() {
         assertEquals("v", cache.get("k", () -> "v"));
         assertEquals(0, cache.size());
