@@ -2,12 +2,15 @@ package org.skillgraph.read;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.extjwnl.JWNLException;
 import net.sf.extjwnl.data.IndexWord;
 import net.sf.extjwnl.data.POS;
 import net.sf.extjwnl.dictionary.Dictionary;
+import org.apache.jena.atlas.lib.Cache;
+import org.apache.jena.atlas.lib.CacheFactory;
 
 /**
  * Recovers the boundary between a statement's topic and its description when the text rendering glued
@@ -37,6 +40,16 @@ final class GlueSplitter {
      */
     private static final int MAX_TOPIC_WORDS = 7;
     private static volatile Dictionary dictionary;
+    /**
+     * WordNet's answers, kept: the same words come back in every document, and a lookup runs WordNet's
+     * morphological processor over its index files (in an ingest it was a fifth of checking a page). The
+     * dictionary never changes while the process runs, so nothing here goes stale; each cache is bounded.
+     */
+    private static final int KEPT_WORDS = 100_000;
+    private static final Cache<String, Boolean> WORDS = CacheFactory.createCache(KEPT_WORDS);
+    private static final Cache<String, Boolean> COMPOUNDS = CacheFactory.createCache(KEPT_WORDS);
+    private static final Cache<String, Boolean> ADVERBS = CacheFactory.createCache(KEPT_WORDS);
+    private static final Cache<String, Optional<String>> BASE_VERBS = CacheFactory.createCache(KEPT_WORDS);
 
     /** The outcome of a split: {@code description} is {@code null} when no split was found. */
     record Split(String topic, String description, boolean confident, String doubt) {
@@ -138,6 +151,10 @@ final class GlueSplitter {
     }
 
     static boolean isWord(String token) {
+        return WORDS.get(token, GlueSplitter::lookUpWord);
+    }
+
+    private static boolean lookUpWord(String token) {
         try {
             String t = token.replaceAll("\\W+$", "");
             if (!dictionary().lookupAllIndexWords(t).getValidPOSSet().isEmpty()) {
@@ -159,10 +176,15 @@ final class GlueSplitter {
 
     private static boolean isCompound(String left, String right) {
         String l = left.substring(left.lastIndexOf('-') + 1).toLowerCase(java.util.Locale.ROOT);
+        return COMPOUNDS.get(l + " " + right, GlueSplitter::lookUpCompound);
+    }
+
+    /** Whether WordNet knows the two words ("road map") as one, written apart or hyphenated. */
+    private static boolean lookUpCompound(String spaced) {
         try {
             for (POS pos : POS.getAllPOS()) {
-                if (dictionary().getIndexWord(pos, l + " " + right) != null
-                        || dictionary().getIndexWord(pos, l + "-" + right) != null) {
+                if (dictionary().getIndexWord(pos, spaced) != null
+                        || dictionary().getIndexWord(pos, spaced.replace(' ', '-')) != null) {
                     return true;
                 }
             }
@@ -176,15 +198,23 @@ final class GlueSplitter {
         if (word.isEmpty()) {
             return null;
         }
+        return BASE_VERBS.get(word, GlueSplitter::lookUpBaseVerb).orElse(null);
+    }
+
+    private static Optional<String> lookUpBaseVerb(String word) {
         try {
             IndexWord w = dictionary().getMorphologicalProcessor().lookupBaseForm(POS.VERB, word);
-            return w == null ? null : w.getLemma();
+            return Optional.ofNullable(w == null ? null : w.getLemma());
         } catch (JWNLException e) {
             throw new IllegalStateException("WordNet lookup failed", e);
         }
     }
 
     private static boolean isAdverb(String word) {
+        return ADVERBS.get(word, GlueSplitter::lookUpAdverb);
+    }
+
+    private static boolean lookUpAdverb(String word) {
         try {
             IndexWord w = dictionary().getIndexWord(POS.ADVERB, word);
             return w != null;
