@@ -55,6 +55,7 @@ public final class DocumentChecker {
     }
 
     public DocumentChecker(String base, QualityGate gate, Clock clock) {
+        SourceReader.prepare();
         this.mapper = new DocumentMapper(base);
         this.gate = gate;
         this.clock = clock;

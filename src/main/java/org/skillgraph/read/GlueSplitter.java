@@ -223,6 +223,28 @@ final class GlueSplitter {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean LOADING =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts loading WordNet's dictionary (about half a second) on a background thread, unless it is loaded
+     * or loading; a lookup meanwhile waits for it. A failure here is left to the first lookup to report.
+     */
+    static void loadInBackground() {
+        if (dictionary != null || !LOADING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                dictionary();
+            } catch (RuntimeException e) {
+                // the first lookup tries again and reports it
+            }
+        }, "skillgraph-wordnet");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private static Dictionary dictionary() {
         Dictionary d = dictionary;
         if (d == null) {

@@ -48,6 +48,14 @@ public final class SourceReader {
         this.maxBytes = maxBytes;
     }
 
+    /**
+     * Starts loading what reading a page needs (WordNet's dictionary, for the {@link GlueSplitter}) in the
+     * background, so that it overlaps the rest of starting an import instead of delaying its first page.
+     */
+    public static void prepare() {
+        GlueSplitter.loadInBackground();
+    }
+
     /** Reads, detects and parses one file. */
     public SourceDocument read(Path file) {
         byte[] bytes = bytes(file);

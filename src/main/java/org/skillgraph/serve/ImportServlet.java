@@ -70,6 +70,7 @@ final class ImportServlet extends HttpServlet {
         this.live = live;
         this.base = base;
         this.token = token.getBytes(StandardCharsets.UTF_8);
+        SourceReader.prepare(); // the first page imported need not wait for WordNet
         // a server stopped (or killed) between an import and its dump refresh left the dumps behind the data
         List<Dumps.Dump> dumps = Dumps.read(store.dumpsDirectory());
         if (dumps.isEmpty() || dumps.stream().anyMatch(d -> Instant.parse(d.modified()).isBefore(live.lastModified()))) {
