@@ -53,6 +53,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Most results one SPARQL query returns (default: ${DEFAULT-VALUE}).")
     long resultLimit;
 
+    @Option(names = "--page-concurrency", paramLabel = "N",
+            description = "Most linked-data pages (/id/…, /doc/…) made at once; more wait their turn "
+                    + "(default: twice the processors, here ${DEFAULT-VALUE}).")
+    int pageConcurrency = SkillgraphServer.DEFAULT_PAGE_CONCURRENCY;
+
     @Option(names = "--import-token-file", paramLabel = "FILE",
             description = "Take source documents at POST /import from clients that send the token held in FILE "
                     + "(Authorization: Bearer TOKEN; at least 16 characters): they are imported as 'ingest' does and "
@@ -83,7 +88,8 @@ final class ServeCommand implements Callable<Integer> {
             SkillgraphServer server;
             try {
                 server = SkillgraphServer.create(gs).base(base).port(port).host(host).queryTimeoutMillis(timeout)
-                        .resultLimit(resultLimit).publicUrl(publicUrl).importToken(token).build().start();
+                        .resultLimit(resultLimit).publicUrl(publicUrl).importToken(token).pageConcurrency(pageConcurrency)
+                        .build().start();
             } catch (IllegalArgumentException e) {
                 throw new SkillgraphCommand.UserException(e.getMessage());
             } catch (RuntimeException e) {

@@ -25,6 +25,10 @@ public final class SkillgraphServer {
     public static final long DEFAULT_TIMEOUT_MS = 30_000;
     /** Default cap on the rows (or solutions) of one query. */
     public static final long DEFAULT_RESULT_LIMIT = 10_000;
+    /** Default number of linked-data pages made at once: twice the processors (see {@link Builder#pageConcurrency}). */
+    public static final int DEFAULT_PAGE_CONCURRENCY = 2 * Runtime.getRuntime().availableProcessors();
+    /** How long a page request waits for its turn before it is answered 503 Service Unavailable. */
+    static final java.time.Duration PAGE_WAIT = java.time.Duration.ofSeconds(30);
 
     private final FusekiServer fuseki;
     private final SitePaths site;
@@ -93,6 +97,7 @@ public final class SkillgraphServer {
         private int pageSize = Describer.DEFAULT_PAGE_SIZE;
         private String publicUrl;
         private String importToken;
+        private int pageConcurrency = DEFAULT_PAGE_CONCURRENCY;
 
         private Builder(GraphStore store) {
             this.store = store;
@@ -151,6 +156,22 @@ public final class SkillgraphServer {
             return this;
         }
 
+        /**
+         * How many requests for linked-data pages ({@code {root}id/…} and {@code {root}doc/…}) are made at
+         * once; more wait their turn, in order of arrival, without holding a thread (Jetty's {@code QoSHandler}).
+         * A page is a few milliseconds of CPU: sixteen made at once on two cores share them and each takes
+         * eight times as long, and whatever they hold stays live through the garbage collections in
+         * between. Made a few at a time, each finishes in its own few milliseconds. The SPARQL endpoint,
+         * harvest documents, dumps and imports are not counted. Default: twice the processors.
+         */
+        public Builder pageConcurrency(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("the page concurrency must be at least 1 (got " + n + ")");
+            }
+            this.pageConcurrency = n;
+            return this;
+        }
+
         public SkillgraphServer build() {
             SitePaths site = new SitePaths(base, publicUrl);
             LiveData live = new LiveData(store.lastModified());
@@ -178,7 +199,19 @@ public final class SkillgraphServer {
             if (importToken != null) {
                 fuseki.addServlet(site.root() + "import", new ImportServlet(store, live, base, importToken));
             }
-            return new SkillgraphServer(fuseki.build(), site, host);
+            FusekiServer server = fuseki.build();
+            limitPages(server.getJettyServer(), site);
+            return new SkillgraphServer(server, site, host);
+        }
+
+        /** Puts the page requests of {@code jetty} in a queue in front of its handlers (see {@link #pageConcurrency}). */
+        private void limitPages(org.eclipse.jetty.server.Server jetty, SitePaths site) {
+            QoSHandler pages = new QoSHandler();
+            pages.setMaxRequestCount(pageConcurrency);
+            pages.setMaxSuspend(PAGE_WAIT);
+            pages.includePath(site.root() + "id/*", site.root() + "doc/*");
+            pages.setHandler(jetty.getHandler());
+            jetty.setHandler(pages);
         }
 
         private static boolean isLoopback(String host) {

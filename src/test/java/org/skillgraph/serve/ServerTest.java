@@ -3,6 +3,7 @@ package org.skillgraph.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -417,5 +418,55 @@ class ServerTest {
                 s.stop();
             }
         }
+    }
+
+    // ---- page concurrency ----------------------------------------------------------------------------
+
+    @Test
+    void pagesBeyondThePageConcurrencyWaitTheirTurnAndAreAllAnswered() throws Exception {
+        SkillgraphServer s = SkillgraphServer.create(store).base(BASE).port(0).pageConcurrency(1).build().start();
+        try {
+            List<String> levels = List.of("emerging", "developing", "proficient", "advanced");
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                sent.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port()
+                        + "/doc/framework/29-2011.00/occupational/v.26.05/level/" + levels.get(i % 4) + ".nt"))
+                        .build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (int i = 0; i < sent.size(); i++) {
+                HttpResponse<String> r = sent.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(200, r.statusCode(), r.body());
+                String level = "<" + BASE + "id/framework/29-2011.00/occupational/v.26.05/level/" + levels.get(i % 4) + ">";
+                assertTrue(r.body().contains(level + " <" + SKOS.prefLabel.getURI() + ">"), r.body());
+            }
+        } finally {
+            s.stop();
+        }
+    }
+
+    @Test
+    void aLongQueryDoesNotHoldUpPages() throws Exception {
+        SkillgraphServer s = SkillgraphServer.create(store).base(BASE).port(0).pageConcurrency(1)
+                .queryTimeoutMillis(4_000).build().start();
+        try {
+            String heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> query = HTTP.sendAsync(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + s.port() + "/sparql?query="
+                            + URLEncoder.encode(heavy, StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(500);
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port()
+                    + "/doc/occupation/29-2011.00.ttl")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertFalse(query.isDone(), "the page waited for the query: the SPARQL endpoint counts against the pages' turn");
+            assertEquals(503, query.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+        } finally {
+            s.stop();
+        }
+    }
+
+    @Test
+    void thePageConcurrencyIsAtLeastOne() {
+        assertThrows(IllegalArgumentException.class, () -> SkillgraphServer.create(store).pageConcurrency(0));
     }
 }
