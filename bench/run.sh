@@ -7,7 +7,7 @@
 #
 # Settings (environment): BENCH_WORK (work folder, default /tmp/skillgraph-bench: corpora, stores, dumps,
 # the stock jars), SKILLGRAPH_JAR (a built jar; default: build one into BENCH_WORK), BENCH_SIZES (default
-# "100 300 1000"; the last is the full size), BENCH_SECONDS (wrk duration, default 30), BENCH_SEED (corpus seed,
+# "100 300 1000"; the last is the full size), BENCH_SECONDS (wrk duration, default 30), BENCH_WARMUP (wrk warm-up before each measured run, default 30), BENCH_SEED (corpus seed,
 # default 1), BENCH_OUT (the report, default BENCHMARKS.md). Needs java 17, mvn, wrk, curl and /usr/bin/time
 # (Debian: apt-get install wrk time). Only loopback addresses are used; every process it starts it stops.
 set -euo pipefail
@@ -16,6 +16,7 @@ ROOT=$(pwd)
 WORK=${BENCH_WORK:-/tmp/skillgraph-bench}
 SIZES=(${BENCH_SIZES:-100 300 1000})
 SECONDS_LOAD=${BENCH_SECONDS:-30}
+WARMUP=${BENCH_WARMUP:-30}
 SEED=${BENCH_SEED:-1}
 OUT=${BENCH_OUT:-$ROOT/BENCHMARKS.md}
 BASE=http://localhost:3030/
@@ -110,7 +111,10 @@ rss_split() { awk '/RssAnon/ {a=$2} /RssFile/ {f=$2} END {printf "%d + %d", a/10
 # CPU time (user + system) the server process has used so far, in milliseconds
 server_cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$SERVER_PID/stat"; }
 
-# load NAME PORT PATHS [ACCEPT]: 5 s warm-up, then BENCH_SECONDS under wrk (2 threads, 16 connections);
+# load NAME PORT PATHS [ACCEPT]: BENCH_WARMUP seconds of the same load first (on a fresh server the JIT compilers are
+# still at work and G1 still sizing its heap: 5 s into the load skillgraph answered 2,000-2,300 descriptions/s
+# with a p99 of 50-85 ms, after 30 s 4,800-5,500/s with 19-20 ms; the stock server 337/s after 5 s and 348/s after
+# 30 s), then BENCH_SECONDS under wrk (2 threads, 16 connections);
 # sets L_RPS L_P50 L_P99 L_ERR, and L_CPU: the server's CPU milliseconds per request (a figure that other work on
 # the machine disturbs far less than throughput and latency)
 # With PAUSE_MS, every connection waits that long between a response and its next request (bench/deref-paced.lua):
@@ -119,7 +123,7 @@ load() {
   local name=$1 port=$2 paths=$3 accept=${4:-} pause=${5:-}
   local script=(-s bench/deref.lua) extra=("$accept")
   if [[ -n $pause ]]; then script=(-s bench/deref-paced.lua); extra=("$accept" "$pause"); fi
-  wrk -t2 -c16 -d5s "${script[@]}" "http://127.0.0.1:$port" -- "$paths" "${extra[@]}" > /dev/null
+  wrk -t2 -c16 -d"${WARMUP}s" "${script[@]}" "http://127.0.0.1:$port" -- "$paths" "${extra[@]}" > /dev/null
   local cpu0; cpu0=$(server_cpu_ms)
   wrk -t2 -c16 -d"${SECONDS_LOAD}s" --latency "${script[@]}" "http://127.0.0.1:$port" -- "$paths" "${extra[@]}" \
     > "$LOGS/wrk-$name.out"
@@ -438,7 +442,7 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "occupations (one run at smaller sizes), ${INGEST_JVM[*]} for both; servers ${SERVER_JVM[*]}, one at a time, both"
   echo "with a 30 s query timeout (skillgraph always has one; Jena's timeout checks cost the stock server 5–20 % on"
   echo "long queries when measured with and without);"
-  echo "wrk with 2 threads and 16 connections for ${SECONDS_LOAD} s after a 5 s warm-up, 20,000 URIs sampled across"
+  echo "wrk with 2 threads and 16 connections for ${SECONDS_LOAD} s after a ${WARMUP} s warm-up under the same load, 20,000 URIs sampled across"
   echo "the whole store; server CPU per request from /proc during the run. SPARQL: both servers up, each query"
   echo "sent to them in turn, one request at a time (3 warm-up each, then up to 300 or 30 s), the same query"
   echo "text with LIMIT capped at 10,000 as skillgraph's endpoint caps it; the queries that name an occupation"
