@@ -123,7 +123,10 @@ load() {
   local name=$1 port=$2 paths=$3 accept=${4:-} pause=${5:-}
   local script=(-s bench/deref.lua) extra=("$accept")
   if [[ -n $pause ]]; then script=(-s bench/deref-paced.lua); extra=("$accept" "$pause"); fi
-  wrk -t2 -c16 -d"${WARMUP}s" "${script[@]}" "http://127.0.0.1:$port" -- "$paths" "${extra[@]}" > /dev/null
+  wrk -t2 -c16 -d"${WARMUP}s" --latency "${script[@]}" "http://127.0.0.1:$port" -- "$paths" "${extra[@]}" \
+    > "$LOGS/wrk-$name-warmup.out"
+  local wline; wline=$(grep '^RESULT' "$LOGS/wrk-$name-warmup.out")
+  W_FIGURES="$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<< "$wline") req/s, p99 $(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<< "$wline") ms"
   local cpu0; cpu0=$(server_cpu_ms)
   wrk -t2 -c16 -d"${SECONDS_LOAD}s" --latency "${script[@]}" "http://127.0.0.1:$port" -- "$paths" "${extra[@]}" \
     > "$LOGS/wrk-$name.out"
@@ -255,7 +258,7 @@ for n in "${SIZES[@]}"; do
     --port "$PORT_OURS" --host 127.0.0.1
   ready_ours=$READY_MS
   load "ours-ttl-$n" "$PORT_OURS" "$paths/ours-ttl.txt"
-  ttl_rps=$L_RPS ttl_p50=$L_P50 ttl_p99=$L_P99 ttl_cpu=$L_CPU errors_ours=$L_ERR
+  ttl_rps=$L_RPS ttl_p50=$L_P50 ttl_p99=$L_P99 ttl_cpu=$L_CPU errors_ours=$L_ERR warm_ours=$W_FIGURES
   P99_OURS[$n]=$L_P99 P50_OURS[$n]=$L_P50 CPU_OURS[$n]=$L_CPU
   if [[ $n == "$FULL" ]]; then
     load "ours-id-$n" "$PORT_OURS" "$paths/ours-id.txt" text/turtle
@@ -277,6 +280,7 @@ for n in "${SIZES[@]}"; do
     --config="$WORK/fuseki-$n.ttl" --port="$PORT_STOCK" --localhost --timeout=30000
   ready_stock=$READY_MS
   load "stock-describe-$n" "$PORT_STOCK" "$paths/stock-describe.txt" text/turtle
+  warm_stock=$W_FIGURES
   P99_STOCK[$n]=$L_P99 P50_STOCK[$n]=$L_P50 CPU_STOCK[$n]=$L_CPU
   if [[ $n == "$FULL" ]]; then
     rss_stock=$(peak_rss_mb) split_stock=$(rss_split)
@@ -351,6 +355,8 @@ for n in "${SIZES[@]}"; do
     record deref "GET /doc/….ttl vs DESCRIBE, server CPU ms per request" "$ttl_cpu" "$d_cpu" ms lower - -
     record deref "GET /doc/….ttl vs DESCRIBE, p50 ms" "$ttl_p50" "$d_p50" ms lower - -
     record deref "GET /doc/….ttl vs DESCRIBE, p99 ms" "$ttl_p99" "$d_p99" ms lower "≤ 25 ms" "$(le "$ttl_p99" 25)"
+    record deref "GET /doc/….ttl vs DESCRIBE in the first ${WARMUP} s of load on a freshly started server (the warm-up, not in the figures above)" \
+      "$warm_ours" "$warm_stock" - - - -
     record deref "GET /id/… (303 See Other, Accept: text/turtle), requests/s" "$id_rps" "$d_rps" "req/s" higher \
       "≥ 3× stock" "$(ge "$(ratio "$id_rps" "$d_rps")" 3)"
     record deref "GET /id/… (303), server CPU ms per request" "$id_cpu" "$d_cpu" ms lower - -
