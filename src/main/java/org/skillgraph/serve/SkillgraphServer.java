@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Dataset;
+import org.eclipse.jetty.server.handler.QoSHandler;
 import org.skillgraph.store.GraphStore;
 
 /**
