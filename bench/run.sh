@@ -3,7 +3,7 @@
 # ingest vs tdb2.tdbloader (phased), re-import of one document, dereference and SPARQL vs jena-fuseki-server,
 # memory, start-up, and growth at 100, 300 and 1,000 occupations. Prints one table and writes BENCHMARKS.md.
 #
-#   bench/run.sh                     # the whole benchmark (about 25 minutes on a 2-core machine)
+#   bench/run.sh                     # the whole benchmark (about 35 minutes on a 2-core machine)
 #
 # Settings (environment): BENCH_WORK (work folder, default /tmp/skillgraph-bench: corpora, stores, dumps,
 # the stock jars), SKILLGRAPH_JAR (a built jar; default: build one into BENCH_WORK), BENCH_SIZES (default

@@ -3,6 +3,7 @@ package org.skillgraph.read;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.extjwnl.JWNLException;
@@ -40,6 +41,8 @@ final class GlueSplitter {
      */
     private static final int MAX_TOPIC_WORDS = 7;
     private static volatile Dictionary dictionary;
+    /** Set once a background load of {@link #dictionary} has been started ({@link #loadInBackground}). */
+    private static final AtomicBoolean LOADING = new AtomicBoolean();
     /**
      * WordNet's answers, kept: the same words come back in every document, and a lookup runs WordNet's
      * morphological processor over its index files (in an ingest it was a fifth of checking a page). The
@@ -222,9 +225,6 @@ final class GlueSplitter {
             throw new IllegalStateException("WordNet lookup failed", e);
         }
     }
-
-    private static final java.util.concurrent.atomic.AtomicBoolean LOADING =
-            new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * Starts loading WordNet's dictionary (about half a second) on a background thread, unless it is loaded
