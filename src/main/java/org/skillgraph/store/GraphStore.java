@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
@@ -17,6 +19,7 @@ import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.query.text.TextQueryFuncs;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
@@ -212,10 +215,10 @@ public final class GraphStore implements AutoCloseable {
      * none here and cost a fifth of storing it.
      */
     private void addNewGraph(String graphName, Model model) {
-        org.apache.jena.sparql.core.DatasetGraph base = tdb.asDatasetGraph();
+        DatasetGraph base = tdb.asDatasetGraph();
         TextIndex index = ((DatasetGraphText) dataset.asDatasetGraph()).getTextIndex();
         EntityDefinition def = index.getDocDef();
-        org.apache.jena.graph.Node g = org.apache.jena.graph.NodeFactory.createURI(graphName);
+        Node g = NodeFactory.createURI(graphName);
         model.getGraph().find().forEachRemaining(t -> {
             base.add(g, t.getSubject(), t.getPredicate(), t.getObject());
             index(index, def, g, t.getSubject(), t.getPredicate(), t.getObject());
@@ -223,8 +226,7 @@ public final class GraphStore implements AutoCloseable {
     }
 
     /** Adds a quad's literal to the text index when its predicate is indexed. */
-    private static void index(TextIndex index, EntityDefinition def, org.apache.jena.graph.Node g,
-                              org.apache.jena.graph.Node s, org.apache.jena.graph.Node p, org.apache.jena.graph.Node o) {
+    private static void index(TextIndex index, EntityDefinition def, Node g, Node s, Node p, Node o) {
         Entity e = TextQueryFuncs.entityFromQuad(def, g, s, p, o);
         if (e != null) {
             index.addEntity(e);
