@@ -44,10 +44,13 @@ public final class Importer {
     private final ValidationLog log = new ValidationLog();
     private long batchTriples = DEFAULT_BATCH_TRIPLES;
     /**
-     * Documents are committed in batches of about this many triples: few enough to hold in memory, many
-     * enough that TDB2's copy-on-write of index blocks is paid once per batch rather than once per document.
+     * Documents are committed in batches of about this many triples. Each document is stored as soon as it is
+     * accepted and is not kept, so the size of a batch costs no memory of its own, only TDB2's and Lucene's
+     * buffers of an open transaction. Few commits matter: a commit makes TDB2 copy every index block the
+     * transaction touched, and the node table's index, keyed by hash, is touched nearly everywhere by each
+     * batch of new documents. A failure loses the open batch only; the earlier ones are committed.
      */
-    public static final long DEFAULT_BATCH_TRIPLES = 100_000;
+    public static final long DEFAULT_BATCH_TRIPLES = 1_000_000;
 
     public Importer(GraphStore store, String base, PrintWriter progress) {
         this(store, base, progress, Clock.systemUTC());
@@ -91,52 +94,65 @@ public final class Importer {
         SourceFiles.Found found = SourceFiles.expand(paths);
         int total = found.files().size();
         List<ImportReport.Entry> entries = new ArrayList<>();
-        List<Pending> batch = new ArrayList<>();
-        long[] pendingTriples = {0};
+        List<Stored> stored = new ArrayList<>(); // in the open batch, reported when it commits
+        GraphStore.Batch[] batch = {null};
+        long[] batchSize = {0};
         int[] problems = {found.problems().size()};
         int[] n = {0};
-        checker.checkFiles(found, c -> {
-            if (c.verdict() != null) {
-                log.add(c.file().toAbsolutePath().toUri().toString(), c.verdict());
+        try {
+            checker.checkFiles(found, c -> {
+                if (c.verdict() != null) {
+                    log.add(c.file().toAbsolutePath().toUri().toString(), c.verdict());
+                }
+                if (problems[0] > 0) { // the paths that could not be walked come first, and are not files of the count
+                    problems[0]--;
+                    entries.add(rejected(c.file(), c.error()));
+                    return;
+                }
+                n[0]++;
+                if (!c.accepted()) {
+                    report(entries, rejected(c.file(), c.error()), n[0], total);
+                    return;
+                }
+                if (batch[0] == null) {
+                    batch[0] = store.begin();
+                }
+                MappedDocument d = c.doc();
+                long size = d.model().size();
+                stored.add(new Stored(new ImportReport.Entry(c.file(), batch[0].put(d), null, d.graphName(), size,
+                        warnings(c.file(), c.verdict())), n[0]));
+                batchSize[0] += size;
+                if (batchSize[0] >= batchTriples) {
+                    commit(batch[0], stored, entries, total);
+                    batch[0] = null;
+                    batchSize[0] = 0;
+                }
+            });
+            if (batch[0] != null) {
+                commit(batch[0], stored, entries, total);
+                batch[0] = null;
             }
-            if (problems[0] > 0) { // the paths that could not be walked come first, and are not files of the count
-                problems[0]--;
-                entries.add(rejected(c.file(), c.error()));
-                return;
+        } finally {
+            if (batch[0] != null) {
+                batch[0].close(); // not committed: the documents stored in it are not in the store
             }
-            n[0]++;
-            if (!c.accepted()) {
-                report(entries, rejected(c.file(), c.error()), n[0], total);
-                return;
-            }
-            batch.add(new Pending(c.file(), c.doc(), c.verdict(), n[0]));
-            pendingTriples[0] += c.doc().model().size();
-            if (pendingTriples[0] >= batchTriples) {
-                flush(batch, entries, total);
-                pendingTriples[0] = 0;
-            }
-        });
-        flush(batch, entries, total);
+        }
         return new ImportReport(entries);
     }
 
-    /** A document read, mapped and validated, waiting for its batch to be stored. */
-    private record Pending(Path file, MappedDocument doc, Verdict verdict, int number) {
+    /** A document stored in the open batch: its report entry, once the batch commits. */
+    private record Stored(ImportReport.Entry entry, int number) {
     }
 
-    /** Stores the pending documents in one transaction and reports each. */
-    private void flush(List<Pending> batch, List<ImportReport.Entry> entries, int total) {
-        if (batch.isEmpty()) {
-            return;
+    /** Commits the batch and reports each document stored in it. */
+    private void commit(GraphStore.Batch batch, List<Stored> stored, List<ImportReport.Entry> entries, int total) {
+        try (batch) {
+            batch.commit();
         }
-        List<GraphStore.Outcome> outcomes = store.putAll(batch.stream().map(Pending::doc).toList());
-        for (int i = 0; i < batch.size(); i++) {
-            MappedDocument d = batch.get(i).doc();
-            Path file = batch.get(i).file();
-            report(entries, new ImportReport.Entry(file, outcomes.get(i), null, d.graphName(), d.model().size(),
-                    warnings(file, batch.get(i).verdict())), batch.get(i).number(), total);
+        for (Stored s : stored) {
+            report(entries, s.entry(), s.number(), total);
         }
-        batch.clear();
+        stored.clear();
     }
 
     private void report(List<ImportReport.Entry> entries, ImportReport.Entry e, int n, int total) {

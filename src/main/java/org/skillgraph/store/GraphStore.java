@@ -3,12 +3,14 @@ package org.skillgraph.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.TxnType;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
@@ -54,6 +56,8 @@ public final class GraphStore implements AutoCloseable {
     private final Path dir;
 
     private final Dataset tdb;
+    /** Held by the open {@link Batch}, if any. */
+    private final ReentrantLock writing = new ReentrantLock();
 
     private GraphStore(Path dir, Dataset dataset, Dataset tdb) {
         this.dir = dir;
@@ -106,30 +110,54 @@ public final class GraphStore implements AutoCloseable {
 
     /**
      * Stores several documents in one write transaction: each is replaced as {@link #put} does, and either
-     * all of them are committed or none (TDB2 copies every index block a transaction touches, so one
-     * transaction per batch rather than per document keeps the database from growing many times over).
+     * all of them are committed or none.
      */
     public List<Outcome> putAll(List<MappedDocument> docs) {
-        Patch patch = new Patch();
-        List<Outcome> outcomes = Txn.calculateWrite(dataset, () -> {
+        try (Batch batch = begin()) {
             List<Outcome> out = new java.util.ArrayList<>();
             for (MappedDocument doc : docs) {
-                out.add(replace(doc, patch));
+                out.add(batch.put(doc));
             }
-            patch.commitTo(dataset);
+            batch.commit();
             return out;
-        });
-        patch.write(patchesDirectory());
-        return outcomes;
+        }
     }
 
     /**
-     * Removes a document graph and leaves a tombstone in the change feed for the frameworks and the
-     * occupation it held. Returns false when there was no such graph.
+     * Begins a write transaction that documents join one at a time: each is stored, and written to the patch
+     * log's next file, as it is {@linkplain Batch#put put}, so the caller need not keep it. {@link Batch#commit}
+     * makes them all durable at once; a batch closed without a commit leaves the store and the patch log as
+     * they were. One transaction for many documents matters: TDB2 copies every index block a transaction
+     * touches, and the node table's index is keyed by hash, so each commit copies most of it once more.
+     * One batch at a time per store: a second {@code begin} (from any thread) waits for the first to close.
      */
-    public boolean remove(String graphName) {
-        Patch patch = new Patch();
-        boolean removed = Txn.calculateWrite(dataset, () -> {
+    public Batch begin() {
+        return new Batch();
+    }
+
+    /** A write transaction of {@link GraphStore#begin}; use it on the thread that began it, and close it. */
+    public final class Batch implements AutoCloseable {
+        private final Patch patch;
+        private boolean committed;
+
+        private Batch() {
+            writing.lock(); // also keeps the patch log's files in the order of the commits
+            try {
+                dataset.begin(TxnType.WRITE);
+            } catch (RuntimeException e) {
+                writing.unlock();
+                throw e;
+            }
+            patch = new Patch(patchesDirectory());
+        }
+
+        /** Stores a document's graph in place of the stored version, as {@link GraphStore#put} does. */
+        public Outcome put(MappedDocument doc) {
+            return replace(doc, patch);
+        }
+
+        /** Removes a document graph, as {@link GraphStore#remove} does; false when there was no such graph. */
+        public boolean remove(String graphName) {
             if (!dataset.containsNamedModel(graphName)) {
                 return false;
             }
@@ -137,11 +165,59 @@ public final class GraphStore implements AutoCloseable {
             patch.deleted(graphName, old);
             patch.change(graphName, "delete", changed(old), java.time.Instant.now());
             dataset.removeNamedModel(graphName);
-            patch.commitTo(dataset);
             return true;
-        });
-        patch.write(patchesDirectory());
-        return removed;
+        }
+
+        /** Replaces a named graph, as {@link GraphStore#replaceGraph} does. */
+        public boolean replaceGraph(String name, Model model) {
+            if (dataset.containsNamedModel(name)) {
+                Model old = dataset.getNamedModel(name);
+                if (old.isIsomorphicWith(model)) {
+                    return false;
+                }
+                patch.deleted(name, old);
+                dataset.removeNamedModel(name);
+            }
+            dataset.addNamedModel(name, model);
+            patch.added(name, model);
+            return true;
+        }
+
+        /** Adds the change-feed entries, commits, then appends the patch to the log. */
+        public void commit() {
+            patch.commitTo(dataset);
+            dataset.commit();
+            committed = true;
+            patch.publish();
+        }
+
+        /** Ends the transaction: one not committed is aborted, and its patch file deleted. */
+        @Override
+        public void close() {
+            try (patch) {
+                if (!committed) {
+                    dataset.abort();
+                }
+            } finally {
+                try {
+                    dataset.end();
+                } finally {
+                    writing.unlock();
+                }
+            }
+        }
+    }
+
+    /**
+     * Removes a document graph and leaves a tombstone in the change feed for the frameworks and the
+     * occupation it held. Returns false when there was no such graph.
+     */
+    public boolean remove(String graphName) {
+        try (Batch batch = begin()) {
+            boolean removed = batch.remove(graphName);
+            batch.commit();
+            return removed;
+        }
     }
 
     /** The change feed after {@code since} (exclusive), in order, one page at a time. */
@@ -282,23 +358,12 @@ public final class GraphStore implements AutoCloseable {
 
     /** Replaces a named graph with {@code model} unless it already holds exactly the same triples. */
     public boolean replaceGraph(String name, Model model) {
-        Patch patch = new Patch();
-        boolean replaced = Txn.calculateWrite(dataset, () -> {
-            if (dataset.containsNamedModel(name) && dataset.getNamedModel(name).isIsomorphicWith(model)) {
-                return false;
-            }
-            if (dataset.containsNamedModel(name)) {
-                patch.deleted(name, dataset.getNamedModel(name));
-            }
-            dataset.removeNamedModel(name);
-            dataset.addNamedModel(name, model);
-            patch.added(name, model);
-            return true;
-        });
-        patch.write(patchesDirectory());
-        return replaced;
+        try (Batch batch = begin()) {
+            boolean replaced = batch.replaceGraph(name, model);
+            batch.commit();
+            return replaced;
+        }
     }
-
 
     /**
      * Compacts the database: TDB2 writes the live data into a new generation ({@code Data-NNNN}) and deletes the

@@ -25,33 +25,62 @@ import org.apache.jena.vocabulary.RDF;
 import org.skillgraph.vocab.AS;
 
 /**
- * What one write transaction changed: the document graphs deleted and added, and the change-feed entries
+ * What one write transaction changes: the document graphs deleted and added, and the change-feed entries
  * (Activity Streams {@code as:Create}, {@code as:Update}, {@code as:Delete} in the graph
- * {@code {base}graph/changes}) that describe it. {@link #commitTo} adds the entries inside the transaction;
- * after the commit {@link #write} appends the same changes as one RDF Patch file to the patch log, so that
- * a replica applying the log in order holds exactly the same quads.
+ * {@code {base}graph/changes}) that describe it. Each change is written to the transaction's RDF Patch file as
+ * it is made, so nothing of a document need be kept until the commit; {@link #commitTo} adds the entries inside
+ * the transaction, and after the commit {@link #publish} moves the file into the patch log, so that a replica
+ * applying the log in order holds exactly the same quads. Closed unpublished, the file is deleted.
  */
-final class Patch {
+final class Patch implements AutoCloseable {
     private record Entry(String graph, String type, String object, Instant time) {
     }
 
-    private record Quads(String graph, Model model, boolean add) {
-    }
-
-    private final List<Quads> quads = new ArrayList<>();
+    private final Path dir;
     private final List<Entry> entries = new ArrayList<>();
-    private final List<org.apache.jena.sparql.core.Quad> entryQuads = new ArrayList<>();
+    /** This transaction's patch file, opened at its first change: a transaction that changes nothing has none. */
+    private Log log;
 
-    void deleted(String graph, Model old) {
-        quads.add(new Quads(graph, org.apache.jena.rdf.model.ModelFactory.createDefaultModel().add(old), false));
+    /** A patch to be appended to the log in {@code dir}; make it inside the write transaction. */
+    Patch(Path dir) {
+        this.dir = dir;
     }
 
+    /** Writes the deletion of a graph's triples; call before the graph is removed. */
+    void deleted(String graph, Model old) {
+        write(graph, old, false);
+    }
+
+    /** Writes the addition of a graph's triples. */
     void added(String graph, Model model) {
-        quads.add(new Quads(graph, model, true));
+        write(graph, model, true);
+    }
+
+    private void write(String graph, Model model, boolean add) {
+        RDFChangesWriterText writer = log().writer();
+        Node g = NodeFactory.createURI(graph);
+        model.getGraph().find().forEachRemaining(t -> {
+            if (add) {
+                writer.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+            } else {
+                writer.delete(g, t.getSubject(), t.getPredicate(), t.getObject());
+            }
+        });
     }
 
     void change(String graph, String type, Map<String, String> objects, Instant time) {
         objects.keySet().forEach(o -> entries.add(new Entry(graph, type, o, time)));
+    }
+
+    private Log log() {
+        if (log == null) {
+            try {
+                log = Log.append(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot append to the patch log in " + dir, e);
+            }
+        }
+        return log;
     }
 
     /** Adds the change-feed entries to the store; call inside the write transaction. */
@@ -65,7 +94,7 @@ final class Patch {
             last.put(changesGraph, next);
             List<org.apache.jena.sparql.core.Quad> q = entry(next, e.type(), e.object(), e.graph(), e.time());
             q.forEach(ds.asDatasetGraph()::add);
-            entryQuads.addAll(q);
+            q.forEach(log()::add);
         }
     }
 
@@ -99,26 +128,27 @@ final class Patch {
         return out;
     }
 
-    /** Appends this transaction to the patch log (nothing when it changed nothing). */
-    void write(Path dir) {
-        if (quads.isEmpty() && entries.isEmpty()) {
+    /** Moves the patch into the log; call after the transaction committed (nothing when it changed nothing). */
+    void publish() {
+        if (log == null) {
             return;
         }
-        try (Log log = Log.append(dir)) {
-            for (Quads q : quads) {
-                Node g = NodeFactory.createURI(q.graph());
-                q.model().getGraph().find().forEachRemaining(t -> {
-                    if (q.add()) {
-                        log.writer().add(g, t.getSubject(), t.getPredicate(), t.getObject());
-                    } else {
-                        log.writer().delete(g, t.getSubject(), t.getPredicate(), t.getObject());
-                    }
-                });
-            }
-            entryQuads.forEach(log::add);
+        try {
             log.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the patch log in " + dir, e);
+        }
+    }
+
+    /** Deletes the patch file unless it was published. */
+    @Override
+    public void close() {
+        if (log != null) {
+            try {
+                log.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove an unfinished patch from " + dir, e);
+            }
         }
     }
 

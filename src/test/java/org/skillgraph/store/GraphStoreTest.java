@@ -21,7 +21,10 @@ import org.apache.jena.sparql.util.IsoMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skillgraph.ingest.ImportReport;
+import org.skillgraph.ingest.DocumentChecker;
 import org.skillgraph.ingest.Importer;
+import org.skillgraph.map.MappedDocument;
+import org.skillgraph.validate.QualityGate;
 import org.skillgraph.vocab.SG;
 
 class GraphStoreTest {
@@ -83,6 +86,49 @@ class GraphStoreTest {
             DatasetGraph ga = a.read(ds -> copy(ds));
             DatasetGraph gb = b.read(ds -> copy(ds));
             assertTrue(IsoMatcher.isomorphic(ga, gb));
+            // one patch per commit: the ontology's, then one per document, or one for the whole batch
+            assertEquals(3, patchFiles(a).size(), patchFiles(a).toString());
+            assertEquals(2, patchFiles(b).size(), patchFiles(b).toString());
+        }
+    }
+
+    @Test
+    void aBatchClosedWithoutACommitLeavesTheStoreTheTextIndexAndThePatchLogAsTheyWere() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("in"));
+        Path page = dir.resolve("page.txt");
+        Files.writeString(page, Files.readString(Path.of("seeds/29-2011.00.txt"), StandardCharsets.UTF_8)
+                .replace("perform basic processing steps", "perform simple processing steps"), StandardCharsets.UTF_8);
+        String search = "PREFIX text: <http://jena.apache.org/text#> SELECT (COUNT(DISTINCT ?s) AS ?n) "
+                + "{ ?s text:query ('\"simple processing steps\"' 100) }";
+        String simple = "SELECT (COUNT(*) AS ?n) { ?s <https://purl.org/ctdlasn/terms/competencyText> ?o "
+                + "FILTER(STRSTARTS(STR(?o), 'perform simple processing')) }";
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ingest(store, Path.of("seeds"));
+            DatasetGraph before = store.read(ds -> copy(ds));
+            List<String> patchesBefore = patchFiles(store);
+            MappedDocument changed = new DocumentChecker(BASE, QualityGate.standard(), CLOCK).check(page).doc();
+            try (GraphStore.Batch batch = store.begin()) {
+                assertEquals(GraphStore.Outcome.UPDATED, batch.put(changed));
+                assertTrue(batch.remove(EXPORT_GRAPH));
+                assertEquals(1, count(store, simple), "the open batch sees its own changes");
+            }
+            assertTrue(IsoMatcher.isomorphic(before, store.read(ds -> copy(ds))), "the store changed");
+            assertEquals(patchesBefore, patchFiles(store), "the patch log changed, or a partial patch was left");
+            assertEquals(0, count(store, simple));
+            assertEquals(0, count(store, search), "the text index kept an aborted change");
+            // and the store takes the next import as usual
+            assertEquals(1, ingest(store, page).count(GraphStore.Outcome.UPDATED));
+            assertEquals(1, count(store, search));
+            assertEquals(patchesBefore.size() + 1, patchFiles(store).size());
+        }
+    }
+
+    /** Every file of the patch log's folder, by name (a partial patch left behind would show too). */
+    private static List<String> patchFiles(GraphStore store) {
+        try (java.util.stream.Stream<Path> files = Files.list(store.patchesDirectory())) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
