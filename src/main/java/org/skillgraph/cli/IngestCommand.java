@@ -40,6 +40,12 @@ final class IngestCommand implements Callable<Integer> {
                     + "(default: DIR/" + REPORT + ").")
     Path report;
 
+    @Option(names = "--commit-every", paramLabel = "TRIPLES",
+            description = "Commit after about this many triples (whole documents; default: ${DEFAULT-VALUE}). "
+                    + "Fewer commits are faster and leave a smaller database; each commit is one patch of the "
+                    + "patch log, and an interrupted import keeps what was committed.")
+    long commitEvery = Importer.DEFAULT_BATCH_TRIPLES;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to import.")
     List<Path> paths;
 
@@ -55,6 +61,9 @@ final class IngestCommand implements Callable<Integer> {
             throw new SkillgraphCommand.UserException("--base must be an http(s) URL, such as "
                     + "http://localhost:3030/ (got '" + base + "')");
         }
+        if (commitEvery < 1) {
+            throw new SkillgraphCommand.UserException("--commit-every must be at least 1 (got " + commitEvery + ")");
+        }
         PrintWriter err = spec.commandLine().getErr();
         Optional<RunningServer> server = RunningServer.find(store);
         if (server.isPresent()) {
@@ -63,7 +72,7 @@ final class IngestCommand implements Callable<Integer> {
         ImportReport result;
         Importer importer;
         try (GraphStore gs = GraphStore.open(store)) {
-            importer = importer(gs, base, err);
+            importer = importer(gs, base, err).batchTriples(commitEvery);
             result = importer.importPaths(paths);
             refreshDumps(gs, result, err);
         }

@@ -58,7 +58,9 @@ class IngestKillIT {
         assertTrue(first.out().contains(OLD + " created"), first.out());
 
         List<String> output = new ArrayList<>();
-        Process p = jar("ingest", "--store", store.toString(), newDir.toString()).redirectErrorStream(true).start();
+        // a commit every 20,000 triples: several batches in this corpus of about 190,000
+        Process p = jar("ingest", "--store", store.toString(), "--commit-every", "20000", newDir.toString())
+                .redirectErrorStream(true).start();
         CountDownLatch firstBatch = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

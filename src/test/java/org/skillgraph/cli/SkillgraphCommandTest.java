@@ -124,6 +124,10 @@ class SkillgraphCommandTest {
         Run base = run("ingest", "--store", tmp.resolve("y").toString(), "--base", "not a url", "seeds");
         assertEquals(1, base.code());
         assertTrue(base.err().contains("--base must be an http(s) URL"), base.err());
+        Run commits = run("ingest", "--store", tmp.resolve("z").toString(), "--commit-every", "0", "seeds");
+        assertEquals(1, commits.code());
+        assertTrue(commits.err().contains("--commit-every must be at least 1 (got 0)"), commits.err());
+        assertFalse(Files.exists(tmp.resolve("z")), "the store was created before the options were checked");
     }
 
     @Test
