@@ -123,14 +123,12 @@ public final class Importer {
                         warnings(c.file(), c.verdict())), n[0]));
                 batchSize[0] += size;
                 if (batchSize[0] >= batchTriples) {
-                    commit(batch[0], stored, entries, total);
-                    batch[0] = null;
+                    commit(batch, stored, entries, total);
                     batchSize[0] = 0;
                 }
             });
             if (batch[0] != null) {
-                commit(batch[0], stored, entries, total);
-                batch[0] = null;
+                commit(batch, stored, entries, total);
             }
         } finally {
             if (batch[0] != null) {
@@ -144,9 +142,10 @@ public final class Importer {
     private record Stored(ImportReport.Entry entry, int number) {
     }
 
-    /** Commits the batch and reports each document stored in it. */
-    private void commit(GraphStore.Batch batch, List<Stored> stored, List<ImportReport.Entry> entries, int total) {
-        try (batch) {
+    /** Commits the open batch (and closes it, whatever happens) and reports each document stored in it. */
+    private void commit(GraphStore.Batch[] open, List<Stored> stored, List<ImportReport.Entry> entries, int total) {
+        try (GraphStore.Batch batch = open[0]) {
+            open[0] = null;
             batch.commit();
         }
         for (Stored s : stored) {

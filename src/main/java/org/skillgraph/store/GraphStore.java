@@ -139,6 +139,7 @@ public final class GraphStore implements AutoCloseable {
     public final class Batch implements AutoCloseable {
         private final Patch patch;
         private boolean committed;
+        private boolean closed;
 
         private Batch() {
             writing.lock(); // also keeps the patch log's files in the order of the commits
@@ -191,9 +192,13 @@ public final class GraphStore implements AutoCloseable {
             patch.publish();
         }
 
-        /** Ends the transaction: one not committed is aborted, and its patch file deleted. */
+        /** Ends the transaction: one not committed is aborted, and its patch file deleted. Closing twice is a no-op. */
         @Override
         public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
             try (patch) {
                 if (!committed) {
                     dataset.abort();
