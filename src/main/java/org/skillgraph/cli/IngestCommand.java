@@ -43,7 +43,8 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--commit-every", paramLabel = "TRIPLES",
             description = "Commit after about this many triples (whole documents; default: ${DEFAULT-VALUE}). "
                     + "Fewer commits are faster and leave a smaller database; each commit is one patch of the "
-                    + "patch log, and an interrupted import keeps what was committed.")
+                    + "patch log, and an interrupted import keeps what was committed. Not used when a server holds the "
+                    + "store: it commits each document it is handed.")
     long commitEvery = Importer.DEFAULT_BATCH_TRIPLES;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to import.")
