@@ -10,7 +10,6 @@ import org.skillgraph.ingest.Importer;
 import org.skillgraph.serve.RunningServer;
 import org.skillgraph.serve.SkillgraphServer;
 import org.skillgraph.store.GraphStore;
-import org.skillgraph.vocab.SG;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,15 +73,14 @@ final class ServeCommand implements Callable<Integer> {
         GraphStore gs = GraphStore.open(store);
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            if (seed != null && !seed.isEmpty() && gs.graphNames().stream().allMatch(SG.ONTOLOGY::equals)) {
+            if (seed != null && !seed.isEmpty() && !gs.holdsDocuments()) {
                 err.println("skillgraph: the store is empty; loading " + seed);
                 ImportReport report = IngestCommand.importer(gs, base, err).importPaths(seed);
                 if (report.rejected() > 0) {
                     err.println("skillgraph: " + report.rejected() + " seed file(s) rejected");
                 }
                 IngestCommand.refreshDumps(gs, report, err);
-            } else if (org.skillgraph.harvest.Dumps.read(gs.dumpsDirectory()).isEmpty()
-                    && !gs.graphNames().stream().allMatch(SG.ONTOLOGY::equals)) {
+            } else if (!org.skillgraph.harvest.Dumps.exist(gs.dumpsDirectory()) && gs.holdsDocuments()) {
                 IngestCommand.refreshDumps(gs, new ImportReport(List.of()), err);
             }
             SkillgraphServer server;

@@ -1,6 +1,7 @@
 package org.skillgraph.harvest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -74,6 +75,8 @@ import org.skillgraph.vocab.SG;
  * the manifest ({@code dumps.json}) gives each file's size, quad count and SHA-256.
  */
 public final class Dumps {
+    /** For the manifests; not {@code CtdlJson}'s, whose class loads the CTDL context (a server's start reads a manifest). */
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** The manifest's file name. */
     public static final String MANIFEST = "dumps.json";
 
@@ -379,7 +382,7 @@ public final class Dumps {
             return index;
         }
         try {
-            for (JsonNode p : CtdlJson.JSON.readTree(file.toFile()).path("graphs")) {
+            for (JsonNode p : JSON.readTree(file.toFile()).path("graphs")) {
                 index.put(p.get("graph").asText(), new Part(p.get("stem").asText(),
                         p.path("fingerprint").isNull() ? null : p.path("fingerprint").asText(null),
                         p.get("quads").asLong()));
@@ -396,8 +399,16 @@ public final class Dumps {
         graphs.forEach((g, p) -> list.addObject().put("graph", g).put("stem", p.stem())
                 .put("fingerprint", p.fingerprint()).put("quads", p.quads()));
         Path tmp = parts.resolve(INDEX + ".tmp");
-        CtdlJson.JSON.writeValue(tmp.toFile(), root);
+        JSON.writeValue(tmp.toFile(), root);
         Files.move(tmp, parts.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Whether {@code dir} has dumps: a manifest, which is written whole (renamed into place) after its dump files.
+     * Cheaper than {@link #read}, which parses it: a server's start asks only this.
+     */
+    public static boolean exist(Path dir) {
+        return Files.isRegularFile(dir.resolve(MANIFEST));
     }
 
     /** The dumps listed in {@code dir}'s manifest, or an empty list when there is none. */
@@ -408,7 +419,7 @@ public final class Dumps {
         }
         try {
             List<Dump> out = new ArrayList<>();
-            for (JsonNode d : CtdlJson.JSON.readTree(manifest.toFile()).path("dumps")) {
+            for (JsonNode d : JSON.readTree(manifest.toFile()).path("dumps")) {
                 out.add(new Dump(d.get("name").asText(), d.get("mediaType").asText(), d.get("bytes").asLong(),
                         d.get("quads").asLong(), d.get("sha256").asText(), d.get("modified").asText()));
             }
@@ -426,7 +437,7 @@ public final class Dumps {
                     .put("quads", d.quads()).put("sha256", d.sha256()).put("modified", d.modified());
         }
         Path tmp = dir.resolve(MANIFEST + ".tmp");
-        CtdlJson.JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
         Files.move(tmp, dir.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

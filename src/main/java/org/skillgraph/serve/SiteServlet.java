@@ -48,7 +48,8 @@ final class SiteServlet extends PageServlet {
     private final transient Describer describer;
     /** Names of terms and resources, for every page (see {@link PageNames}). */
     private final transient PageNames names;
-    private final List<String> examples;
+    /** The query library's file names, listed on first use (it opens the jar as a file system). */
+    private volatile List<String> examples;
 
     SiteServlet(Dataset dataset, SitePaths site, LiveData live, int pageSize) {
         super(live);
@@ -57,7 +58,14 @@ final class SiteServlet extends PageServlet {
         this.pages = new SitePages(site);
         this.describer = new Describer(dataset, pageSize, live);
         this.names = PageNames.kept(live);
-        this.examples = listExamples();
+    }
+
+    private List<String> examples() {
+        List<String> e = examples;
+        if (e == null) {
+            examples = e = listExamples();
+        }
+        return e;
     }
 
     @Override
@@ -82,8 +90,8 @@ final class SiteServlet extends PageServlet {
             String q = req.getParameter("q") == null ? "" : req.getParameter("q").strip();
             send(req, resp, Body.html(pages.search(q, search(q))));
         } else if (rest.equals("query")) {
-            send(req, resp, Body.html(pages.query(examples)));
-        } else if (rest.startsWith("queries/") && examples.contains(rest.substring(8))) {
+            send(req, resp, Body.html(pages.query(examples())));
+        } else if (rest.startsWith("queries/") && examples().contains(rest.substring(8))) {
             send(req, resp, new Body(resource(QUERIES + rest.substring(8)), "application/sparql-query", false));
         } else if (rest.equals("ontology") || rest.startsWith("ontology.")) {
             ontology(req, resp, rest);

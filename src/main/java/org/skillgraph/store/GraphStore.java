@@ -228,7 +228,7 @@ public final class GraphStore implements AutoCloseable {
     /** The change feed after {@code since} (exclusive), in order, one page at a time. */
     public List<Change> changes(java.time.Instant since, long limit, long offset) {
         return read(ds -> {
-            org.apache.jena.query.Query q = CHANGES.cloneQuery();
+            org.apache.jena.query.Query q = Queries.CHANGES.cloneQuery();
             q.setLimit(limit);
             q.setOffset(offset);
             List<Change> out = new java.util.ArrayList<>();
@@ -253,7 +253,10 @@ public final class GraphStore implements AutoCloseable {
         return dir.resolve(PATCHES);
     }
 
-    private static final org.apache.jena.query.Query CHANGES = loadQuery("changes.rq");
+    /** The store's queries, parsed on first use: a server that is only dereferenced starts without the SPARQL parser. */
+    private static final class Queries {
+        static final org.apache.jena.query.Query CHANGES = loadQuery("changes.rq");
+    }
 
     private static org.apache.jena.query.Query loadQuery(String name) {
         try (java.io.InputStream in = GraphStore.class.getResourceAsStream(name)) {
@@ -400,9 +403,20 @@ public final class GraphStore implements AutoCloseable {
 
     /** When the data last changed: the newest import time of any document ({@code Instant.EPOCH} if none). */
     public java.time.Instant lastModified() {
-        return read(ds -> ds.getUnionModel().listObjectsOfProperty(org.skillgraph.vocab.PROV.generatedAtTime).toList()
-                .stream().filter(RDFNode::isLiteral).map(n -> java.time.Instant.parse(n.asLiteral().getLexicalForm()))
-                .max(java.time.Instant::compareTo).orElse(java.time.Instant.EPOCH));
+        // the quads themselves (one index range), not the union model, which would merge them into distinct triples
+        return read(ds -> {
+            java.time.Instant latest = java.time.Instant.EPOCH;
+            java.util.Iterator<org.apache.jena.sparql.core.Quad> it = ds.asDatasetGraph()
+                    .find(Node.ANY, Node.ANY, org.skillgraph.vocab.PROV.generatedAtTime.asNode(), Node.ANY);
+            while (it.hasNext()) {
+                Node o = it.next().getObject();
+                if (o.isLiteral()) {
+                    java.time.Instant t = java.time.Instant.parse(o.getLiteralLexicalForm());
+                    latest = t.isAfter(latest) ? t : latest;
+                }
+            }
+            return latest;
+        });
     }
 
     /** The folder of the whole-store dumps, inside the store folder. */
@@ -421,6 +435,23 @@ public final class GraphStore implements AutoCloseable {
             try (QueryExecution qe = QueryExecution.create().query(query).dataset(dataset).build()) {
                 return action.apply(qe);
             }
+        });
+    }
+
+    /**
+     * Whether the store holds any document (a graph besides the ontology's). Stops at the first: listing every
+     * graph name reads the whole graph index, which a server's start with {@code --seed} need not do.
+     */
+    public boolean holdsDocuments() {
+        return read(ds -> {
+            java.util.Iterator<Node> names = ds.asDatasetGraph().listGraphNodes();
+            while (names.hasNext()) {
+                Node g = names.next();
+                if (!(g.isURI() && g.getURI().equals(SG.ONTOLOGY))) {
+                    return true;
+                }
+            }
+            return false;
         });
     }
 

@@ -125,7 +125,9 @@ class DumpsTest {
         Path corpus = SyntheticCorpus.create(5).write(4, tmp.resolve("corpus")).files().get(0).getParent();
         try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
             importer(store, Instant.parse("2026-05-20T10:00:00Z")).importPaths(List.of(corpus, Path.of("seeds")));
+            assertFalse(Dumps.exist(store.dumpsDirectory()), "no dumps before they are made");
             assertDumpsHoldTheStore(store, Dumps.regenerate(store));
+            assertTrue(Dumps.exist(store.dumpsDirectory()));
             Map<String, FileTime> first = parts(store);
             assertEquals(2 * 8, first.size(), "two parts for each of 6 documents, the ontology, the change feed "
                     + first.keySet());

@@ -64,6 +64,27 @@ class GraphStoreTest {
     }
 
     @Test
+    void aStoreHoldsDocumentsOnceOneIsStoredAndWasLastModifiedWhenTheLatestWasGenerated() throws IOException {
+        Path page = Files.createDirectories(tmp.resolve("in")).resolve("page.txt");
+        String text = Files.readString(Path.of("seeds/29-2011.00.txt"), StandardCharsets.UTF_8);
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            assertFalse(store.holdsDocuments(), "a new store");
+            assertEquals(Instant.EPOCH, store.lastModified());
+            store.putOntology(org.apache.jena.riot.RDFDataMgr.loadModel("ontology/skillgraph.ttl"));
+            assertFalse(store.holdsDocuments(), "the ontology is not a document");
+            ingest(store, Path.of("seeds"));
+            assertTrue(store.holdsDocuments());
+            assertEquals(CLOCK.instant(), store.lastModified(), "every graph was generated at the clock's instant");
+            Files.writeString(page, text.replace("Biological sample preparationperform basic processing steps",
+                    "Biological sample preparationperform simple processing steps"), StandardCharsets.UTF_8);
+            ImportReport r = new Importer(store, BASE, null, Clock.offset(CLOCK, java.time.Duration.ofDays(1)))
+                    .importPaths(List.of(page));
+            assertEquals(1, r.count(GraphStore.Outcome.UPDATED), r.toString());
+            assertEquals(CLOCK.instant().plus(java.time.Duration.ofDays(1)), store.lastModified(), "the latest import");
+        }
+    }
+
+    @Test
     void importingTwiceChangesNothingAndTwoStoresAreIdentical() {
         try (GraphStore a = GraphStore.open(tmp.resolve("a")); GraphStore b = GraphStore.open(tmp.resolve("b"))) {
             ingest(a, Path.of("seeds"));
