@@ -39,7 +39,7 @@ final class Describer {
     record Description(Model model, boolean exists, boolean hasMore) {
     }
 
-    /** How many resources' types and labels {@link #labels} keeps before it starts again. */
+    /** How many resources' types and labels {@link #labels} keeps (those linked to most often, when it is full). */
     static final int MAX_CACHED = 50_000;
 
     private final Dataset dataset;

@@ -2,12 +2,11 @@ package org.skillgraph.serve;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.atlas.lib.CacheFactory;
 import org.apache.jena.system.Txn;
 
 /**
@@ -62,7 +61,11 @@ final class LiveData {
         caches.forEach(Cache::clear);
     }
 
-    /** A new cache of at most {@code max} entries (emptied when full), emptied whenever the data changes. */
+    /**
+     * A new cache of at most {@code max} entries, emptied whenever the data changes. When full it drops the
+     * entries least likely to be asked for again (Jena's cache, Caffeine's W-TinyLFU), so the resources linked to
+     * most often stay however many others pass through.
+     */
     <K, V> Cache<K, V> cache(int max) {
         Cache<K, V> c = new Cache<>(max);
         caches.add(c);
@@ -76,11 +79,10 @@ final class LiveData {
 
     /** Values made from the data, by key; see {@link LiveData}. */
     final class Cache<K, V> {
-        private final Map<K, V> map = new ConcurrentHashMap<>();
-        private final int max;
+        private final org.apache.jena.atlas.lib.Cache<K, V> map;
 
         private Cache(int max) {
-            this.max = max;
+            this.map = CacheFactory.createCache(max);
         }
 
         /** The value for {@code key}: kept, or made by {@code make} (inside {@link #read}) and kept. */
@@ -88,22 +90,19 @@ final class LiveData {
             if (!current()) {
                 return make.get();
             }
-            V v = map.get(key);
+            V v = map.getIfPresent(key);
             if (v != null) {
                 return v;
             }
             v = make.get();
-            if (map.size() >= max) {
-                map.clear(); // the keys may be the client's to choose (a Host header): the cache stays bounded
-            }
             map.put(key, v);
             if (!current()) {
-                map.remove(key, v); // the data changed while it was made: clear() may already have run
+                map.remove(key); // the data changed while it was made: clear() may already have run
             }
             return v;
         }
 
-        int size() {
+        long size() {
             return map.size();
         }
 

@@ -1,6 +1,7 @@
 package org.skillgraph.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -61,15 +62,20 @@ class LiveDataTest {
     }
 
     @Test
-    void aFullCacheStartsAgain() {
-        LiveData.Cache<Integer, Integer> small = live.cache(3);
+    void aFullCacheKeepsWhatIsAskedForOftenAndStaysBounded() {
+        LiveData.Cache<Integer, Integer> small = live.cache(100);
+        AtomicInteger made = new AtomicInteger();
         live.read(ds, () -> {
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < 10_000; i++) {
                 int n = i;
-                small.get(n, () -> n);
+                small.get(n, () -> n); // resources each linked once, a hundred times more than the cache holds
+                assertTrue(small.size() <= 100, "bounded: " + small.size());
+                if (i % 20 == 0) {
+                    small.get(-1, () -> made.incrementAndGet()); // a hub, linked from one description in twenty
+                }
             }
             return null;
         });
-        assertEquals(2, small.size()); // emptied when the fourth came, then the fourth and fifth
+        assertEquals(1, made.get(), "the hub was made once and kept");
     }
 }
