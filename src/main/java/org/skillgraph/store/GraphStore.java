@@ -439,8 +439,9 @@ public final class GraphStore implements AutoCloseable {
     }
 
     /**
-     * Whether the store holds any document (a graph besides the ontology's). Stops at the first: listing every
-     * graph name reads the whole graph index, which a server's start with {@code --seed} need not do.
+     * Whether the store holds anything besides the ontology: a document's graph, or the change feed of documents
+     * since removed. Stops at the first graph: listing every graph name reads the whole graph index, which a
+     * server's start with {@code --seed} need not do.
      */
     public boolean holdsDocuments() {
         return read(ds -> {
