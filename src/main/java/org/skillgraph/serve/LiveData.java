@@ -64,7 +64,8 @@ final class LiveData {
     /**
      * A new cache of at most {@code max} entries, emptied whenever the data changes. When full it drops the
      * entries least likely to be asked for again (Jena's cache, Caffeine's W-TinyLFU), so the resources linked to
-     * most often stay however many others pass through.
+     * most often stay however many others pass through. It stays bounded whoever chooses the keys (some are a
+     * request's Host header).
      */
     <K, V> Cache<K, V> cache(int max) {
         Cache<K, V> c = new Cache<>(max);
@@ -97,7 +98,9 @@ final class LiveData {
             v = make.get();
             map.put(key, v);
             if (!current()) {
-                map.remove(key); // the data changed while it was made: clear() may already have run
+                // the data changed while it was made (clear() may already have run): take it out again; a value
+                // another request kept meanwhile for the new data goes too, which only costs that request's successor a miss
+                map.remove(key);
             }
             return v;
         }
