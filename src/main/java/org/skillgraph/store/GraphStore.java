@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
@@ -12,6 +13,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
@@ -271,18 +273,19 @@ public final class GraphStore implements AutoCloseable {
         boolean exists = dataset.containsNamedModel(doc.graphName());
         java.util.Map<String, String> before = java.util.Map.of();
         if (exists) {
-            Model old = dataset.getNamedModel(doc.graphName());
-            Resource node = old.createResource(doc.graphName());
+            Model stored = dataset.getNamedModel(doc.graphName());
+            Resource node = stored.createResource(doc.graphName());
             if (sameValue(node, SG.sha256, doc.source().provenance().sha256())
                     && sameValue(node, SG.mappingVersion, DocumentMapper.MAPPING_VERSION)) {
                 return Outcome.UNCHANGED;
             }
+            Model old = ModelFactory.createDefaultModel().add(stored);
             before = changed(old);
-            patch.deleted(doc.graphName(), old);
-            dataset.removeNamedModel(doc.graphName());
+            rewriteGraph(doc.graphName(), old, doc.model(), patch);
+        } else {
+            addTriples(doc.graphName(), doc.model());
+            patch.added(doc.graphName(), doc.model());
         }
-        addNewGraph(doc.graphName(), doc.model());
-        patch.added(doc.graphName(), doc.model());
         java.time.Instant time = importTime(doc);
         java.util.Map<String, String> after = changed(doc.model());
         patch.change(doc.graphName(), exists ? "update" : "create", after, time);
@@ -293,12 +296,54 @@ public final class GraphStore implements AutoCloseable {
     }
 
     /**
-     * Adds a graph the store does not hold (it was just removed, or never there), inside a write transaction:
-     * its quads to TDB2 and the indexed literals among them to the text index, as jena-text's change monitor
-     * would, without the monitor's look-up of every quad first (to skip one already stored), which could find
-     * none here and cost a fifth of storing it.
+     * Turns the stored graph {@code old} into {@code model} by deleting the triples only {@code old} has and then
+     * adding those only {@code model} has, in TDB2, the text index and the patch. A new version of a document
+     * differs from the stored one in a few triples (its provenance, the edited statements), so this writes a few
+     * index entries instead of deleting and re-inserting every quad of the graph in six indexes; and the patch
+     * carries the change, not the whole graph twice. A blank node read from the store never equals one of the new
+     * model, so triples with blank nodes are always deleted and added: the result is the new graph all the same.
+     * Deleting first matters: TDB2 stores some literals by value (an {@code xsd:integer} written {@code "01"} is
+     * read back as {@code "1"}), so a triple can differ from the stored one as a term and be the same quad in the
+     * indexes; deleted and then added, it is there at the end.
      */
-    private void addNewGraph(String graphName, Model model) {
+    private void rewriteGraph(String graphName, Model old, Model model, Patch patch) {
+        Graph before = old.getGraph();
+        Graph after = model.getGraph();
+        Model removed = ModelFactory.createDefaultModel();
+        before.find().forEachRemaining(t -> {
+            if (!after.contains(t)) {
+                removed.getGraph().add(t);
+            }
+        });
+        Model added = ModelFactory.createDefaultModel();
+        after.find().forEachRemaining(t -> {
+            if (!before.contains(t)) {
+                added.getGraph().add(t);
+            }
+        });
+        DatasetGraph base = tdb.asDatasetGraph();
+        TextIndex index = ((DatasetGraphText) dataset.asDatasetGraph()).getTextIndex();
+        EntityDefinition def = index.getDocDef();
+        Node g = NodeFactory.createURI(graphName);
+        patch.deleted(graphName, removed);
+        removed.getGraph().find().forEachRemaining(t -> {
+            base.delete(g, t.getSubject(), t.getPredicate(), t.getObject());
+            Entity e = TextQueryFuncs.entityFromQuad(def, g, t.getSubject(), t.getPredicate(), t.getObject());
+            if (e != null) {
+                index.deleteEntity(e);
+            }
+        });
+        addTriples(graphName, added);
+        patch.added(graphName, added);
+    }
+
+    /**
+     * Adds triples a graph does not hold (a new graph, or what a new version adds), inside a write transaction:
+     * the quads to TDB2 and the indexed literals among them to the text index, as jena-text's change monitor
+     * would, without the monitor's look-up of every quad first (to skip one already stored), which could find
+     * none here and would cost a fifth of storing a new graph.
+     */
+    private void addTriples(String graphName, Model model) {
         DatasetGraph base = tdb.asDatasetGraph();
         TextIndex index = ((DatasetGraphText) dataset.asDatasetGraph()).getTextIndex();
         EntityDefinition def = index.getDocDef();
@@ -351,12 +396,13 @@ public final class GraphStore implements AutoCloseable {
      * base: documents under two bases would be two copies of everything with other URIs.
      */
     public void requireBase(String base) {
+        // every import checks, so the store's document graphs are all under one base and the first says which:
+        // listing every graph name would read the whole graph index on each import
         String graphs = base + "graph/";
-        graphNames().stream().filter(g -> !g.equals(SG.ONTOLOGY) && !g.startsWith(graphs)).findFirst()
-                .ifPresent(g -> {
-                    throw new StoreException(dir + ": this store holds data under another base URI ("
-                            + g + "); ingest with that --base, or into a new store");
-                });
+        firstDocumentGraph().filter(g -> !g.startsWith(graphs)).ifPresent(g -> {
+            throw new StoreException(dir + ": this store holds data under another base URI ("
+                    + g + "); ingest with that --base, or into a new store");
+        });
     }
 
     /** Stores the ontology in its own named graph (unless it holds exactly the same triples already). */
@@ -444,15 +490,20 @@ public final class GraphStore implements AutoCloseable {
      * server's start with {@code --seed} need not do.
      */
     public boolean holdsDocuments() {
+        return firstDocumentGraph().isPresent();
+    }
+
+    /** The first graph of the store, in its index's order, that is not the ontology; stops there. */
+    private java.util.Optional<String> firstDocumentGraph() {
         return read(ds -> {
             java.util.Iterator<Node> names = ds.asDatasetGraph().listGraphNodes();
             while (names.hasNext()) {
                 Node g = names.next();
-                if (!(g.isURI() && g.getURI().equals(SG.ONTOLOGY))) {
-                    return true;
+                if (g.isURI() && !g.getURI().equals(SG.ONTOLOGY)) {
+                    return java.util.Optional.of(g.getURI());
                 }
             }
-            return false;
+            return java.util.Optional.empty();
         });
     }
 
