@@ -393,19 +393,19 @@ for n in "${SIZES[@]}"; do
     record server "server under load: errors (socket + HTTP ≥ 400) / exceptions logged" \
       "$errors_ours / $server_exceptions" "$errors_stock" - lower "none" \
       "$( [[ $errors_ours == 0 && $server_exceptions == 0 ]] && echo yes || echo no)"
-    while IFS=$'\t' read -r q st n50 p50 p99 bytes; do
+    while IFS=$'\t' read -r q st n50 p50 p99 bytes k50 k99 khits; do
       line=$(grep -P "^$q\t" "$LOGS/sparql-stock.tsv" || true)
       s50=$(sed -nE 's/.*p50=([0-9.]+).*/\1/p' <<< "$line"); s99=$(sed -nE 's/.*p99=([0-9.]+).*/\1/p' <<< "$line")
-      o50=${p50#p50=}; o99=${p99#p99=}
+      o50=${p50#p50=}; o99=${p99#p99=}; k50=${k50#kept_p50=}; k99=${k99#kept_p99=}; khits=${khits#kept_hits=}
       sbytes=$(sed -nE 's/.*bytes=([0-9]+).*/\1/p' <<< "$line")
       same=""; [[ ${bytes#bytes=} != "$sbytes" ]] && same="; answers differ: ${bytes#bytes=} vs ${sbytes:-?} bytes"
       if [[ $st == status=200 && -n $s50 ]]; then
-        met="$(le "$(ratio "$o50" "$s50")" 1.10) · $(le "$o50" 50) · $(le "$o99" 1000)"
+        met="$(le "$(ratio "$o50" "$s50")" 1.10) · computed $(le "$o50" 50), $(le "$o99" 1000) · kept $(le "${k50:-9999}" 50), $(le "${k99:-9999}" 1000)"
       else
         met="no ($st)"
       fi
-      record sparql "${q%.rq}: p50 ms (p99: $o99 vs ${s99:-?}$same)" "$o50" "${s50:-?}" ms lower \
-        "≤ 1.10 × stock · p50 ≤ 50 · p99 ≤ 1000" "$met"
+      record sparql "${q%.rq}: computed, p50 ms (p99: $o99 vs ${s99:-?}$same); asked again, kept answer p50 / p99: ${k50:-?} / ${k99:-?} ms (${khits:-?} with Age)" \
+        "$o50" "${s50:-?}" ms lower "≤ 1.10 × stock · p50 ≤ 50, p99 ≤ 1000" "$met"
     done < "$LOGS/sparql-ours.tsv"
   fi
 done
@@ -493,8 +493,11 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "wrk with 2 threads and 16 connections for ${SECONDS_LOAD} s after a ${WARMUP} s warm-up under the same load, 20,000 URIs sampled across"
   echo "the whole store; server CPU per request from /proc during the run. SPARQL: both servers up, each query"
   echo "sent to them in turn, one request at a time (3 warm-up each, then up to 300 or 30 s), the same query"
-  echo "text with LIMIT capped at 10,000 as skillgraph's endpoint caps it; the queries that name an occupation"
-  echo "(the library's example is the seed occupation 29-2011.00) name $SPARQL_SOC, an occupation of the corpus."
+  echo "text with LIMIT capped at 10,000 as skillgraph's endpoint caps it, each request with Cache-Control: no-cache"
+  echo "so that skillgraph computes every answer (it keeps answers until the data changes; the stock server keeps"
+  echo "none); then 50 more requests to skillgraph as any client sends them, answered with its kept answer. The"
+  echo "queries that name an occupation (the library's example is the seed occupation 29-2011.00) name"
+  echo "$SPARQL_SOC, an occupation of the corpus."
   echo
   echo "| group | measure | skillgraph | stock Jena | ratio | target | met |"
   echo "|---|---|---:|---:|---:|---|:-:|"

@@ -22,6 +22,7 @@ import org.apache.jena.system.Txn;
 final class LiveData {
     private final AtomicLong generation = new AtomicLong();
     private final List<Cache<?, ?>> caches = new CopyOnWriteArrayList<>();
+    private final List<Runnable> onChange = new CopyOnWriteArrayList<>();
     /** The generation the current thread's outermost {@link #read} began in, or -1 outside one. */
     private final ThreadLocal<long[]> started = ThreadLocal.withInitial(() -> new long[] {-1});
     private volatile Instant lastModified;
@@ -59,6 +60,12 @@ final class LiveData {
         lastModified = modified;
         generation.incrementAndGet();
         caches.forEach(Cache::clear);
+        onChange.forEach(Runnable::run);
+    }
+
+    /** Runs {@code action} after each change of the data, once the generation has moved on (to empty a cache). */
+    void onChange(Runnable action) {
+        onChange.add(action);
     }
 
     /**

@@ -18,7 +18,7 @@ import org.skillgraph.store.GraphStore;
  * }
  * }</pre>
  * No SPARQL update operation, no Graph Store write and no admin endpoint is installed; CORS is on; every
- * query has a timeout and a result cap. With {@link Builder#importToken} the server also takes source documents
+ * query has a timeout and a result cap, and its answer is kept until the data changes. With {@link Builder#importToken} the server also takes source documents
  * at {@code POST {root}import} ({@link ImportServlet}): the one way in which the data changes under it.
  */
 public final class SkillgraphServer {
@@ -26,6 +26,8 @@ public final class SkillgraphServer {
     public static final long DEFAULT_TIMEOUT_MS = 30_000;
     /** Default cap on the rows (or solutions) of one query. */
     public static final long DEFAULT_RESULT_LIMIT = 10_000;
+    /** Default bytes of SPARQL answers kept until the data changes ({@link Builder#queryCacheBytes}). */
+    public static final long DEFAULT_QUERY_CACHE_BYTES = 64L << 20;
     /** Default number of linked-data pages made at once: twice the processors (see {@link Builder#pageConcurrency}). */
     public static final int DEFAULT_PAGE_CONCURRENCY = 2 * Runtime.getRuntime().availableProcessors();
     /** How long a page request waits for its turn before it is answered 503 Service Unavailable. */
@@ -99,6 +101,7 @@ public final class SkillgraphServer {
         private String publicUrl;
         private String importToken;
         private int pageConcurrency = DEFAULT_PAGE_CONCURRENCY;
+        private long queryCacheBytes = DEFAULT_QUERY_CACHE_BYTES;
 
         private Builder(GraphStore store) {
             this.store = store;
@@ -118,6 +121,18 @@ public final class SkillgraphServer {
         /** {@code localhost} (default) listens on loopback only; any other host name listens on all interfaces. */
         public Builder host(String host) {
             this.host = host;
+            return this;
+        }
+
+        /**
+         * How many bytes of SPARQL answers to keep until the data changes (default 64 MB; none larger than an
+         * eighth of it); 0 keeps none.
+         */
+        public Builder queryCacheBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("the query cache cannot be negative (got " + bytes + ")");
+            }
+            this.queryCacheBytes = bytes;
             return this;
         }
 
@@ -190,7 +205,9 @@ public final class SkillgraphServer {
                     .add(sparql, ds.asDatasetGraph(), false)
                     // read-only SHACL: a registry posts its own shapes and gets a validation report
                     .addEndpoint(sparql, "shacl", org.apache.jena.fuseki.server.Operation.Shacl)
-                    .addFilter(sparql, new SparqlFilter(site, resultLimit))
+                    .addFilter(sparql, new SparqlFilter(site, resultLimit, queryCacheBytes == 0 ? null
+                            : new QueryResults(live, queryCacheBytes, (int) Math.min(Integer.MAX_VALUE, queryCacheBytes / 8)),
+                            timeoutMs))
                     .addServlet(site.root() + "*", new SiteServlet(ds, site, live, pageSize))
                     .addServlet(site.root() + "ims/case/v1p1/*", new CaseServlet(ds, site, live));
             for (String path : List.of("graph/*", "resources/*", "dumps/*", ".well-known/*", "sitemaps/*",

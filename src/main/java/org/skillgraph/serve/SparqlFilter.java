@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +33,12 @@ import org.apache.jena.vocabulary.RDF;
  * In front of Fuseki's {@code /sparql}: a GET without a query answers with the SPARQL service description
  * (or sends a browser to the query page), and every query gets at most {@code resultLimit} results — a
  * query without LIMIT, or with a larger one, runs with LIMIT {@code resultLimit} and says so in the
- * {@code X-Result-Limit} header.
+ * {@code X-Result-Limit} header. A query asked again before the data changes is answered with the answer kept
+ * from the last time ({@link QueryResults}), with an {@code Age} header; a request with
+ * {@code Cache-Control: no-cache} has its query run again (and {@code no-store} leaves its answer unkept).
+ * An answer is kept only when it is complete: status 200, written as bytes, within the size limit, and in less
+ * than half the query timeout (a query the timeout stopped while its results were being sent could have been
+ * cut short).
  */
 final class SparqlFilter implements Filter {
     private static final String SD = "http://www.w3.org/ns/sparql-service-description#";
@@ -40,10 +46,16 @@ final class SparqlFilter implements Filter {
 
     private final SitePaths site;
     private final long resultLimit;
+    /** Kept answers, or {@code null} when none are kept. */
+    private final QueryResults results;
+    /** An answer that took longer than this may have been cut short by the query timeout: it is not kept. */
+    private final long keepBelowMillis;
 
-    SparqlFilter(SitePaths site, long resultLimit) {
+    SparqlFilter(SitePaths site, long resultLimit, QueryResults results, long timeoutMillis) {
         this.site = site;
         this.resultLimit = resultLimit;
+        this.results = results;
+        this.keepBelowMillis = timeoutMillis / 2;
     }
 
     @Override
@@ -57,38 +69,91 @@ final class SparqlFilter implements Filter {
             serviceDescription(req, resp);
             return;
         }
-        chain.doFilter(capped(req, resp), response);
+        Prepared p = prepare(req, resp);
+        if (results == null || p.query() == null || !("GET".equals(req.getMethod()) || "POST".equals(req.getMethod()))) {
+            chain.doFilter(p.request(), response);
+            return;
+        }
+        String key = key(p.query(), req);
+        String cacheControl = String.join(",", Collections.list(req.getHeaders("Cache-Control")))
+                .toLowerCase(java.util.Locale.ROOT);
+        boolean fresh = cacheControl.contains("no-cache") || cacheControl.contains("max-age=0")
+                || "no-cache".equalsIgnoreCase(req.getHeader("Pragma"));
+        long generation = results.generation(); // before the query's read transaction begins
+        QueryResults.Answer kept = fresh ? null : results.get(key);
+        if (kept != null) {
+            resp.setStatus(200);
+            resp.setContentType(kept.contentType());
+            if (kept.vary() != null) {
+                resp.setHeader("Vary", kept.vary());
+            }
+            resp.setHeader("Age", Long.toString(Math.max(0, (System.currentTimeMillis() - kept.madeMillis()) / 1000)));
+            resp.setContentLength(kept.body().length);
+            resp.getOutputStream().write(kept.body());
+            return;
+        }
+        Capture capture = new Capture(resp, results.maxAnswerBytes());
+        long start = System.nanoTime();
+        chain.doFilter(p.request(), capture);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        byte[] body = capture.body();
+        if (capture.status == 200 && body != null && millis < keepBelowMillis && !cacheControl.contains("no-store")
+                && capture.getContentType() != null) {
+            results.put(key, capture.getContentType(), capture.getHeader("Vary"), body, generation);
+        }
     }
 
-    private ServletRequest capped(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    /**
+     * What a kept answer is kept under: the query as Jena writes it out, the {@code Accept} header (the format of
+     * the answer) and the request's other parameters (such as {@code default-graph-uri}), sorted.
+     */
+    private static String key(String query, HttpServletRequest req) {
+        StringBuilder key = new StringBuilder(query).append('\u0000').append(req.getHeader("Accept"));
+        new java.util.TreeMap<>(req.getParameterMap()).forEach((name, values) -> {
+            if (!"query".equals(name)) {
+                key.append('\u0000').append(name).append('=').append(String.join("\u0001", values));
+            }
+        });
+        return key.toString();
+    }
+
+    /** The request to pass on (its LIMIT capped) and its query as Jena writes it, {@code null} if it has none. */
+    private record Prepared(ServletRequest request, String query) {
+    }
+
+    private Prepared prepare(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String contentType = req.getContentType() == null ? "" : req.getContentType().toLowerCase(java.util.Locale.ROOT);
         if ("POST".equals(req.getMethod()) && contentType.startsWith("application/sparql-query")) {
             byte[] body = req.getInputStream().readAllBytes();
-            String capped = cap(new String(body, StandardCharsets.UTF_8), resp);
-            return new BodyRequest(req, capped == null ? body : capped.getBytes(StandardCharsets.UTF_8));
+            Capped capped = cap(new String(body, StandardCharsets.UTF_8), resp);
+            return new Prepared(new BodyRequest(req, capped.changed() ? capped.query().getBytes(StandardCharsets.UTF_8)
+                    : body), capped.query());
         }
         String q = req.getParameter("query");
         if (q == null) {
-            return req;
+            return new Prepared(req, null);
         }
-        String capped = cap(q, resp);
-        return capped == null ? req : new ParamRequest(req, capped);
+        Capped capped = cap(q, resp);
+        return new Prepared(capped.changed() ? new ParamRequest(req, capped.query()) : req, capped.query());
     }
 
-    /** The query with its LIMIT capped, or {@code null} when it needs no change (or does not parse). */
-    private String cap(String text, HttpServletResponse resp) {
+    /** A query as Jena writes it out (its LIMIT capped), whether that changed it; {@code null} if it does not parse. */
+    private record Capped(String query, boolean changed) {
+    }
+
+    private Capped cap(String text, HttpServletResponse resp) {
         Query q;
         try {
             q = QueryFactory.create(text);
         } catch (QueryParseException e) {
-            return null; // Fuseki reports the syntax error itself
+            return new Capped(null, false); // Fuseki reports the syntax error itself
         }
         if (q.isAskType() || (q.hasLimit() && q.getLimit() <= resultLimit)) {
-            return null;
+            return new Capped(q.serialize(), false);
         }
         q.setLimit(resultLimit);
         resp.setHeader("X-Result-Limit", Long.toString(resultLimit));
-        return q.serialize();
+        return new Capped(q.serialize(), true);
     }
 
     private void serviceDescription(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -127,6 +192,103 @@ final class SparqlFilter implements Filter {
         resp.setContentLength(out.size());
         if (!"HEAD".equals(req.getMethod())) {
             resp.getOutputStream().write(out.toByteArray());
+        }
+    }
+
+    /**
+     * The response as the servlet writes it, with a copy of its bytes (up to {@code max}; a larger answer, or one
+     * written as characters, is not copied) and its status.
+     */
+    private static final class Capture extends jakarta.servlet.http.HttpServletResponseWrapper {
+        private final int max;
+        private ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        private ServletOutputStream out;
+        int status = 200;
+
+        Capture(HttpServletResponse resp, int max) {
+            super(resp);
+            this.max = max;
+        }
+
+        /** The bytes written, or {@code null} when they were not all copied. */
+        byte[] body() {
+            return copy == null ? null : copy.toByteArray();
+        }
+
+        @Override
+        public void setStatus(int sc) {
+            status = sc;
+            super.setStatus(sc);
+        }
+
+        @Override
+        public void sendError(int sc) throws IOException {
+            status = sc;
+            super.sendError(sc);
+        }
+
+        @Override
+        public void sendError(int sc, String msg) throws IOException {
+            status = sc;
+            super.sendError(sc, msg);
+        }
+
+        @Override
+        public java.io.PrintWriter getWriter() throws IOException {
+            copy = null;
+            return super.getWriter();
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (out == null) {
+                ServletOutputStream to = super.getOutputStream();
+                out = new ServletOutputStream() {
+                    @Override
+                    public boolean isReady() {
+                        return to.isReady();
+                    }
+
+                    @Override
+                    public void setWriteListener(jakarta.servlet.WriteListener listener) {
+                        copy = null;
+                        to.setWriteListener(listener);
+                    }
+
+                    @Override
+                    public void write(int b) throws IOException {
+                        to.write(b);
+                        copied(new byte[] {(byte) b}, 0, 1);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        to.write(b, off, len);
+                        copied(b, off, len);
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        to.flush();
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        to.close();
+                    }
+                };
+            }
+            return out;
+        }
+
+        private void copied(byte[] b, int off, int len) {
+            if (copy != null) {
+                if (copy.size() + len > max) {
+                    copy = null;
+                } else {
+                    copy.write(b, off, len);
+                }
+            }
         }
     }
 

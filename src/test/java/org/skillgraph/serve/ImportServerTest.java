@@ -128,6 +128,10 @@ class ImportServerTest {
         String sitemapBefore = get("/sitemap.xml").body();
         String casesBefore = get("/ims/case/v1p1/CFDocuments").body();
         assertFalse(get("/search?q=critical").body().contains(NEW));
+        String ask = "ASK { ?s ?p \"" + NEW + "\"@en }";
+        assertTrue(sparql(ask).contains("false"));
+        assertTrue(get("/sparql?query=" + URLEncoder.encode(ask, StandardCharsets.UTF_8), "Accept",
+                "application/sparql-results+json").headers().firstValue("Age").isPresent(), "the answer is kept");
 
         HttpResponse<String> r = post(server, "29-2011.00.txt", changed, TOKEN);
         assertEquals(200, r.statusCode(), r.body());
@@ -144,7 +148,7 @@ class ImportServerTest {
         assertTrue(occupation.contains(NEW_FRAMEWORK), "the occupation page names its frameworks anew");
         assertFalse(occupation.contains(OLD_FRAMEWORK));
         assertTrue(get("/search?q=critical").body().contains(NEW), "the full-text index has the new text");
-        assertTrue(sparql("ASK { ?s ?p \"" + NEW + "\"@en }").contains("true"));
+        assertTrue(sparql(ask).contains("true"), "the kept answer of the SPARQL query was dropped");
         // the dumps follow the answer: the description names the previous ones until the new ones are in place
         HttpResponse<String> voidAfter = awaitNewDumps(voidBefore);
         assertTrue(lastModified(voidAfter).isAfter(lastModified(voidBefore)));

@@ -340,6 +340,44 @@ class ServerTest {
     }
 
     @Test
+    void aQueryAskedAgainIsAnsweredWithTheKeptAnswerUnlessAskedFresh() throws Exception {
+        String json = "application/sparql-results+json";
+        String query = "SELECT ?label WHERE { ?s <https://purl.org/ctdlasn/terms/competencyLabel> ?label } ORDER BY ?label LIMIT 7";
+        HttpResponse<String> first = get("/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8), "Accept", json);
+        assertEquals(200, first.statusCode());
+        assertFalse(first.headers().firstValue("Age").isPresent(), "a first answer is computed");
+        assertEquals(7, new ObjectMapper().readTree(first.body()).at("/results/bindings").size());
+        // the same query laid out otherwise, with a comment, and sent as a POST: the kept answer
+        HttpResponse<String> again = send("POST", "/sparql", "application/sparql-query",
+                "# the same\nSELECT ?label\nWHERE {\n  ?s <https://purl.org/ctdlasn/terms/competencyLabel> ?label\n}\n"
+                        + "ORDER BY ?label\nLIMIT 7");
+        assertEquals(200, again.statusCode());
+        assertTrue(again.headers().firstValue("Age").isPresent(), "asked again, the answer is the kept one");
+        assertEquals(first.body(), again.body());
+        assertEquals(first.headers().firstValue("Content-Type"), again.headers().firstValue("Content-Type"));
+        // another format is another answer; asked fresh, the query runs again
+        HttpResponse<String> xml = get("/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+                "Accept", "application/sparql-results+xml");
+        assertFalse(xml.headers().firstValue("Age").isPresent());
+        assertTrue(xml.body().contains("<sparql"), xml.body());
+        HttpResponse<String> fresh = get("/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+                "Accept", json, "Cache-Control", "no-cache");
+        assertFalse(fresh.headers().firstValue("Age").isPresent(), "no-cache asks for the query to run again");
+        assertEquals(first.body(), fresh.body());
+        // a capped query's kept answer still says it was capped; an error is never kept
+        String all = "/sparql?query=" + URLEncoder.encode("SELECT * WHERE { ?s ?p ?o }", StandardCharsets.UTF_8);
+        get(all, "Accept", json);
+        HttpResponse<String> capped = get(all, "Accept", json);
+        assertTrue(capped.headers().firstValue("Age").isPresent());
+        assertEquals("25", capped.headers().firstValue("X-Result-Limit").orElseThrow());
+        String bad = "/sparql?query=" + URLEncoder.encode("SELECT * WHERE { ?s ?p }", StandardCharsets.UTF_8);
+        assertEquals(400, get(bad, "Accept", json).statusCode());
+        HttpResponse<String> badAgain = get(bad, "Accept", json);
+        assertEquals(400, badAgain.statusCode());
+        assertFalse(badAgain.headers().firstValue("Age").isPresent());
+    }
+
+    @Test
     void updatesGraphStoreWritesAndAdminAreRefused() throws Exception {
         String update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }";
         assertClientError(send("POST", "/sparql", "application/sparql-update", update));

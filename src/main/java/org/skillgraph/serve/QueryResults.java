@@ -1,0 +1,62 @@
+package org.skillgraph.serve;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * Answers of the SPARQL endpoint, kept until the data changes. The data changes only when an import commits, so
+ * the same query asked again in the same generation of the data ({@link LiveData}) has the same answer: the
+ * whole-store reports of the query library take a second or more to compute at a thousand occupations and a
+ * millisecond to send again. An answer is kept under its query as parsed and written out again by Jena (so that
+ * layout and comments do not matter), the request's {@code Accept} header and its other parameters.
+ * <p>
+ * Bounded by bytes: at most {@code maxBytes} in all (the answers least likely to be asked for again go first,
+ * Caffeine's W-TinyLFU), and none larger than {@code maxAnswerBytes}. Emptied at every change of the data; an
+ * answer computed by a request that began in an earlier generation is neither kept nor served.
+ */
+final class QueryResults {
+    /** An answer as sent: its media type, its {@code Vary} header, its bytes. */
+    record Answer(String contentType, String vary, byte[] body, long generation, long madeMillis) {
+    }
+
+    private final Cache<String, Answer> answers;
+    private final LiveData live;
+    private final int maxAnswerBytes;
+
+    QueryResults(LiveData live, long maxBytes, int maxAnswerBytes) {
+        this.live = live;
+        this.maxAnswerBytes = maxAnswerBytes;
+        this.answers = Caffeine.newBuilder().maximumWeight(maxBytes)
+                .weigher((String key, Answer a) -> 2 * key.length() + a.body().length).build();
+        live.onChange(answers::invalidateAll);
+    }
+
+    /** The largest answer kept, in bytes. */
+    int maxAnswerBytes() {
+        return maxAnswerBytes;
+    }
+
+    /** The generation of the data now: note it before a query's read transaction begins. */
+    long generation() {
+        return live.generation();
+    }
+
+    /** The kept answer for {@code key}, if it was made in the current generation of the data. */
+    Answer get(String key) {
+        Answer a = answers.getIfPresent(key);
+        return a != null && a.generation() == live.generation() ? a : null;
+    }
+
+    /** Keeps an answer made by a request that began in {@code generation}, unless the data has changed since. */
+    void put(String key, String contentType, String vary, byte[] body, long generation) {
+        if (body.length <= maxAnswerBytes && generation == live.generation()) {
+            answers.put(key, new Answer(contentType, vary, body, generation, System.currentTimeMillis()));
+        }
+    }
+
+    /** How many answers are kept (for tests). */
+    long size() {
+        answers.cleanUp();
+        return answers.estimatedSize();
+    }
+}

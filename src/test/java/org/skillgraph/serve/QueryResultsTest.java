@@ -1,0 +1,46 @@
+package org.skillgraph.serve;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Kept SPARQL answers: only of the current data, and within their bounds in bytes. */
+class QueryResultsTest {
+    final LiveData live = new LiveData(Instant.EPOCH);
+    final QueryResults results = new QueryResults(live, 100_000, 10_000);
+
+    @Test
+    void anAnswerIsKeptForTheDataItWasComputedFromAndDroppedWhenTheDataChanges() {
+        byte[] body = "{\"boolean\": true}".getBytes();
+        results.put("q", "application/sparql-results+json", "Accept", body, live.generation());
+        QueryResults.Answer a = results.get("q");
+        assertArrayEquals(body, a.body());
+        assertEquals("application/sparql-results+json", a.contentType());
+        live.changed(Instant.parse("2026-05-20T10:00:00Z"));
+        assertNull(results.get("q"), "an answer about the previous data");
+        assertEquals(0, results.size());
+    }
+
+    @Test
+    void anAnswerComputedWhileTheDataChangedIsNotKept() {
+        long began = live.generation();
+        live.changed(Instant.now()); // an import commits while the query runs
+        results.put("q", "text/csv", null, "n\r\n1\r\n".getBytes(), began);
+        assertEquals(0, results.size());
+    }
+
+    @Test
+    void answersStayWithinTheirBoundsInBytes() {
+        results.put("large", "text/csv", null, new byte[10_001], live.generation());
+        assertNull(results.get("large"), "larger than an answer may be");
+        for (int i = 0; i < 200; i++) {
+            results.put("q" + i, "text/csv", null, new byte[5_000], live.generation());
+        }
+        long kept = results.size();
+        assertTrue(kept > 0 && kept <= 20, kept + " answers of 5,000 bytes kept in 100,000");
+    }
+}
