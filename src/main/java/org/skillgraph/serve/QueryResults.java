@@ -54,6 +54,57 @@ final class QueryResults {
         }
     }
 
+    /**
+     * Whether the query's answer depends only on the data: not when it asks for the time ({@code NOW()}), random
+     * numbers or identifiers ({@code RAND()}, {@code UUID()}, {@code STRUUID()}; a sample drawn with
+     * {@code ORDER BY RAND()} must differ each time), or another endpoint's data ({@code SERVICE}), which can change
+     * without an import here.
+     */
+    static boolean sameAnswerEachTime(org.apache.jena.query.Query query) {
+        if (query == null) {
+            return false;
+        }
+        boolean[] varies = {false};
+        org.apache.jena.sparql.expr.ExprVisitor exprs = new org.apache.jena.sparql.expr.ExprVisitorBase() {
+            @Override
+            public void visit(org.apache.jena.sparql.expr.ExprFunction0 f) {
+                varies[0] |= f instanceof org.apache.jena.sparql.expr.E_Now
+                        || f instanceof org.apache.jena.sparql.expr.E_Random
+                        || f instanceof org.apache.jena.sparql.expr.E_UUID
+                        || f instanceof org.apache.jena.sparql.expr.E_StrUUID;
+            }
+        };
+        // Jena's walker visits the expressions of filters, BINDs and the like; those of ORDER BY and of aggregates
+        // are walked here
+        org.apache.jena.sparql.algebra.OpVisitor ops = new org.apache.jena.sparql.algebra.OpVisitorBase() {
+            @Override
+            public void visit(org.apache.jena.sparql.algebra.op.OpService service) {
+                varies[0] = true;
+            }
+
+            @Override
+            public void visit(org.apache.jena.sparql.algebra.op.OpOrder order) {
+                order.getConditions().forEach(c -> org.apache.jena.sparql.expr.ExprWalker.walk(exprs, c.getExpression()));
+            }
+
+            @Override
+            public void visit(org.apache.jena.sparql.algebra.op.OpTopN top) {
+                top.getConditions().forEach(c -> org.apache.jena.sparql.expr.ExprWalker.walk(exprs, c.getExpression()));
+            }
+
+            @Override
+            public void visit(org.apache.jena.sparql.algebra.op.OpGroup group) {
+                group.getAggregators().forEach(a -> {
+                    if (a.getAggregator().getExprList() != null) {
+                        a.getAggregator().getExprList().forEach(e -> org.apache.jena.sparql.expr.ExprWalker.walk(exprs, e));
+                    }
+                });
+            }
+        };
+        org.apache.jena.sparql.algebra.walker.Walker.walk(org.apache.jena.sparql.algebra.Algebra.compile(query), ops, exprs);
+        return !varies[0];
+    }
+
     /** How many answers are kept (for tests). */
     long size() {
         answers.cleanUp();

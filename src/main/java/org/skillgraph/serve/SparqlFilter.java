@@ -38,7 +38,7 @@ import org.apache.jena.vocabulary.RDF;
  * {@code Cache-Control: no-cache} has its query run again (and {@code no-store} leaves its answer unkept).
  * An answer is kept only when it is complete: status 200, written as bytes, within the size limit, and in less
  * than half the query timeout (a query the timeout stopped while its results were being sent could have been
- * cut short).
+ * cut short); and only when the same data gives the same answer ({@link QueryResults#sameAnswerEachTime}).
  */
 final class SparqlFilter implements Filter {
     private static final String SD = "http://www.w3.org/ns/sparql-service-description#";
@@ -70,11 +70,11 @@ final class SparqlFilter implements Filter {
             return;
         }
         Prepared p = prepare(req, resp);
-        if (results == null || p.query() == null || !("GET".equals(req.getMethod()) || "POST".equals(req.getMethod()))) {
+        if (results == null || p.text() == null || !("GET".equals(req.getMethod()) || "POST".equals(req.getMethod()))) {
             chain.doFilter(p.request(), response);
             return;
         }
-        String key = key(p.query(), req);
+        String key = key(p.text(), req);
         String cacheControl = String.join(",", Collections.list(req.getHeaders("Cache-Control")))
                 .toLowerCase(java.util.Locale.ROOT);
         boolean fresh = cacheControl.contains("no-cache") || cacheControl.contains("max-age=0")
@@ -98,7 +98,7 @@ final class SparqlFilter implements Filter {
         long millis = (System.nanoTime() - start) / 1_000_000;
         byte[] body = capture.body();
         if (capture.status == 200 && body != null && millis < keepBelowMillis && !cacheControl.contains("no-store")
-                && capture.getContentType() != null) {
+                && capture.getContentType() != null && QueryResults.sameAnswerEachTime(p.query())) {
             results.put(key, capture.getContentType(), capture.getHeader("Vary"), body, generation);
         }
     }
@@ -118,7 +118,7 @@ final class SparqlFilter implements Filter {
     }
 
     /** The request to pass on (its LIMIT capped) and its query as Jena writes it, {@code null} if it has none. */
-    private record Prepared(ServletRequest request, String query) {
+    private record Prepared(ServletRequest request, Query query, String text) {
     }
 
     private Prepared prepare(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -126,19 +126,19 @@ final class SparqlFilter implements Filter {
         if ("POST".equals(req.getMethod()) && contentType.startsWith("application/sparql-query")) {
             byte[] body = req.getInputStream().readAllBytes();
             Capped capped = cap(new String(body, StandardCharsets.UTF_8), resp);
-            return new Prepared(new BodyRequest(req, capped.changed() ? capped.query().getBytes(StandardCharsets.UTF_8)
-                    : body), capped.query());
+            return new Prepared(new BodyRequest(req, capped.changed() ? capped.text().getBytes(StandardCharsets.UTF_8)
+                    : body), capped.query(), capped.text());
         }
         String q = req.getParameter("query");
         if (q == null) {
-            return new Prepared(req, null);
+            return new Prepared(req, null, null);
         }
         Capped capped = cap(q, resp);
-        return new Prepared(capped.changed() ? new ParamRequest(req, capped.query()) : req, capped.query());
+        return new Prepared(capped.changed() ? new ParamRequest(req, capped.text()) : req, capped.query(), capped.text());
     }
 
-    /** A query as Jena writes it out (its LIMIT capped), whether that changed it; {@code null} if it does not parse. */
-    private record Capped(String query, boolean changed) {
+    /** A query (its LIMIT capped), as Jena writes it out, whether that changed it; {@code null}s if it does not parse. */
+    private record Capped(Query query, String text, boolean changed) {
     }
 
     private Capped cap(String text, HttpServletResponse resp) {
@@ -146,14 +146,14 @@ final class SparqlFilter implements Filter {
         try {
             q = QueryFactory.create(text);
         } catch (QueryParseException e) {
-            return new Capped(null, false); // Fuseki reports the syntax error itself
+            return new Capped(null, null, false); // Fuseki reports the syntax error itself
         }
         if (q.isAskType() || (q.hasLimit() && q.getLimit() <= resultLimit)) {
-            return new Capped(q.serialize(), false);
+            return new Capped(q, q.serialize(), false);
         }
         q.setLimit(resultLimit);
         resp.setHeader("X-Result-Limit", Long.toString(resultLimit));
-        return new Capped(q.serialize(), true);
+        return new Capped(q, q.serialize(), true);
     }
 
     private void serviceDescription(HttpServletRequest req, HttpServletResponse resp) throws IOException {

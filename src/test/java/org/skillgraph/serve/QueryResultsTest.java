@@ -2,10 +2,13 @@ package org.skillgraph.serve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
+import org.apache.jena.query.QueryFactory;
 import org.junit.jupiter.api.Test;
 
 /** Kept SPARQL answers: only of the current data, and within their bounds in bytes. */
@@ -31,6 +34,27 @@ class QueryResultsTest {
         live.changed(Instant.now()); // an import commits while the query runs
         results.put("q", "text/csv", null, "n\r\n1\r\n".getBytes(), began);
         assertEquals(0, results.size());
+    }
+
+    @Test
+    void onlyAnswersThatDependOnTheDataAloneAreKept() {
+        assertTrue(QueryResults.sameAnswerEachTime(QueryFactory.create(
+                "SELECT ?s (COUNT(*) AS ?n) { ?s ?p ?o FILTER(STRLEN(STR(?o)) > 3) } GROUP BY ?s ORDER BY DESC(?n) ?s")));
+        assertTrue(QueryResults.sameAnswerEachTime(QueryFactory.create("DESCRIBE <urn:x>")));
+        for (String q : List.of(
+                "SELECT (NOW() AS ?t) {}",
+                "SELECT ?s { ?s ?p ?o } ORDER BY RAND() LIMIT 3",
+                "SELECT ?s { ?s ?p ?o FILTER(RAND() < 0.1) }",
+                "SELECT ?s ?id { ?s ?p ?o BIND(STRUUID() AS ?id) }",
+                "SELECT ?s (UUID() AS ?id) { ?s ?p ?o }",
+                "SELECT ?s (COUNT(*) AS ?n) { ?s ?p ?o } GROUP BY ?s HAVING (RAND() > 0.5)",
+                "SELECT ?s (SAMPLE(STRUUID()) AS ?id) { ?s ?p ?o } GROUP BY ?s",
+                "SELECT ?s (MAX(?o) AS ?m) { ?s ?p ?o } GROUP BY ?s ORDER BY DESC(NOW() - ?m)",
+                "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(?o < NOW()) }",
+                "ASK { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+                "SELECT * { ?s ?p ?o OPTIONAL { SERVICE SILENT <http://example.org/sparql> { ?o ?q ?r } } }")) {
+            assertFalse(QueryResults.sameAnswerEachTime(QueryFactory.create(q)), q);
+        }
     }
 
     @Test
