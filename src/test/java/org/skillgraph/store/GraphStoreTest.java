@@ -154,12 +154,17 @@ class GraphStoreTest {
         }
     }
 
+    /** A copy of the seed page in a folder of its own, to be edited and imported again. */
+    private Path pageCopy() throws IOException {
+        Path page = Files.createDirectories(tmp.resolve("in")).resolve("page.txt");
+        Files.copy(Path.of("seeds/29-2011.00.txt"), page);
+        return page;
+    }
+
     @Test
     void aChangedDocumentReplacesItsGraphAtomically() throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("in"));
-        Path page = dir.resolve("page.txt");
-        String text = Files.readString(Path.of("seeds/29-2011.00.txt"), StandardCharsets.UTF_8);
-        Files.writeString(page, text, StandardCharsets.UTF_8);
+        Path page = pageCopy();
+        String text = Files.readString(page, StandardCharsets.UTF_8);
         try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
             ingest(store, page);
             long before = store.<Long>read(ds -> ds.getNamedModel(PAGE_GRAPH).size());
@@ -181,10 +186,8 @@ class GraphStoreTest {
 
     @Test
     void aNewVersionIsStoredAsAFreshImportWouldStoreItAndItsPatchCarriesOnlyWhatChanged() throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("in"));
-        Path page = dir.resolve("page.txt");
-        String text = Files.readString(Path.of("seeds/29-2011.00.txt"), StandardCharsets.UTF_8);
-        Files.writeString(page, text, StandardCharsets.UTF_8);
+        Path page = pageCopy();
+        String text = Files.readString(page, StandardCharsets.UTF_8);
         try (GraphStore store = GraphStore.open(tmp.resolve("db")); GraphStore fresh = GraphStore.open(tmp.resolve("fresh"))) {
             ingest(store, page);
             Files.writeString(page, text.replace("perform basic processing steps", "perform simple processing steps"),
