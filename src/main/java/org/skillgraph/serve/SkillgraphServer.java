@@ -18,8 +18,9 @@ import org.skillgraph.store.GraphStore;
  * }
  * }</pre>
  * No SPARQL update operation, no Graph Store write and no admin endpoint is installed; CORS is on; every
- * query has a timeout and a result cap, and its answer is kept until the data changes. With {@link Builder#importToken} the server also takes source documents
- * at {@code POST {root}import} ({@link ImportServlet}): the one way in which the data changes under it.
+ * query has a timeout and a result cap, and its answer is kept until the data changes. With
+ * {@link Builder#importToken} the server also takes source documents at {@code POST {root}import}
+ * ({@link ImportServlet}): the one way in which the data changes under it.
  */
 public final class SkillgraphServer {
     /** Default query timeout in milliseconds. */

@@ -258,7 +258,11 @@ final class SparqlFilter implements Filter {
                     @Override
                     public void write(int b) throws IOException {
                         to.write(b);
-                        copied(new byte[] {(byte) b}, 0, 1);
+                        if (copy != null && copy.size() < max) {
+                            copy.write(b);
+                        } else {
+                            copy = null;
+                        }
                     }
 
                     @Override
