@@ -84,19 +84,19 @@ final class QueryResults {
 
             @Override
             public void visit(org.apache.jena.sparql.algebra.op.OpOrder order) {
-                order.getConditions().forEach(c -> org.apache.jena.sparql.expr.ExprWalker.walk(exprs, c.getExpression()));
+                order.getConditions().forEach(c -> org.apache.jena.sparql.algebra.walker.Walker.walk(c.getExpression(), exprs));
             }
 
             @Override
             public void visit(org.apache.jena.sparql.algebra.op.OpTopN top) {
-                top.getConditions().forEach(c -> org.apache.jena.sparql.expr.ExprWalker.walk(exprs, c.getExpression()));
+                top.getConditions().forEach(c -> org.apache.jena.sparql.algebra.walker.Walker.walk(c.getExpression(), exprs));
             }
 
             @Override
             public void visit(org.apache.jena.sparql.algebra.op.OpGroup group) {
                 group.getAggregators().forEach(a -> {
                     if (a.getAggregator().getExprList() != null) {
-                        a.getAggregator().getExprList().forEach(e -> org.apache.jena.sparql.expr.ExprWalker.walk(exprs, e));
+                        a.getAggregator().getExprList().forEach(e -> org.apache.jena.sparql.algebra.walker.Walker.walk(e, exprs));
                     }
                 });
             }
