@@ -52,6 +52,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Most results one SPARQL query returns (default: ${DEFAULT-VALUE}).")
     long resultLimit;
 
+    @Option(names = "--query-cache", defaultValue = "64", paramLabel = "MB",
+            description = "Megabytes of SPARQL answers kept until the next import, to answer the same query asked "
+                    + "again at once (default: ${DEFAULT-VALUE}; 0 keeps none).")
+    long queryCacheMb;
+
     @Option(names = "--page-concurrency", paramLabel = "N",
             description = "Most linked-data pages (/id/…, /doc/…) made at once; more wait their turn "
                     + "(default: twice the processors, here ${DEFAULT-VALUE}).")
@@ -69,6 +74,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
+        if (queryCacheMb < 0 || queryCacheMb > 1L << 20) {
+            throw new SkillgraphCommand.UserException("--query-cache must be from 0 to 1048576 megabytes (got "
+                    + queryCacheMb + ")");
+        }
         String token = importTokenFile == null ? null : readToken(importTokenFile);
         GraphStore gs = GraphStore.open(store);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -87,7 +96,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 server = SkillgraphServer.create(gs).base(base).port(port).host(host).queryTimeoutMillis(timeout)
                         .resultLimit(resultLimit).publicUrl(publicUrl).importToken(token).pageConcurrency(pageConcurrency)
-                        .build().start();
+                        .queryCacheBytes(queryCacheMb << 20).build().start();
             } catch (IllegalArgumentException e) {
                 throw new SkillgraphCommand.UserException(e.getMessage());
             } catch (RuntimeException e) {

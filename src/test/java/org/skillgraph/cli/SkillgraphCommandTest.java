@@ -144,6 +144,15 @@ class SkillgraphCommandTest {
     }
 
     @Test
+    void aNegativeQueryCacheIsAClearErrorBeforeTheStoreIsOpened() {
+        Path db = tmp.resolve("never");
+        Run r = run("serve", "--store", db.toString(), "--port", "0", "--query-cache", "-1");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("--query-cache must be from 0 to 1048576 megabytes (got -1)"), r.err());
+        assertFalse(Files.exists(db), "the store was created before the options were checked");
+    }
+
+    @Test
     void ingestHandsItsFilesToTheServerThatHoldsTheStore() throws Exception {
         Path db = tmp.resolve("served");
         assertEquals(0, run("ingest", "--store", db.toString(), "seeds").code());

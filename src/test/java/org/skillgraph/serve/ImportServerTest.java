@@ -64,7 +64,7 @@ class ImportServerTest {
                 .replace("\nMedical and Clinical Laboratory Technologists\n", "\nMedical and Clinical Laboratory Scientists\n")
                 .getBytes(StandardCharsets.UTF_8);
         server = SkillgraphServer.create(store).base(BASE).port(0).importToken(TOKEN).build().start();
-        readOnly = SkillgraphServer.create(store).base(BASE).port(0).build().start();
+        readOnly = SkillgraphServer.create(store).base(BASE).port(0).queryCacheBytes(0).build().start();
     }
 
     @AfterAll
@@ -221,5 +221,18 @@ class ImportServerTest {
         assertEquals(405, post(readOnly, "29-2011.00.txt", changed, TOKEN).statusCode());
         assertTrue(get(LEVEL + ".ttl").body().contains(OLD));
         assertThrows(IllegalArgumentException.class, () -> SkillgraphServer.create(store).importToken("short"));
+    }
+
+    @Test
+    void aServerKeepingNoAnswersRunsEveryQuery() throws Exception {
+        String ask = "http://localhost:" + readOnly.port() + "/sparql?query="
+                + URLEncoder.encode("ASK { ?s ?p ?o }", StandardCharsets.UTF_8);
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ask)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            assertFalse(r.headers().firstValue("Age").isPresent(), "an answer was kept");
+        }
+        assertThrows(IllegalArgumentException.class, () -> SkillgraphServer.create(store).queryCacheBytes(-1));
     }
 }
