@@ -15,9 +15,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * answer computed by a request that began in an earlier generation is neither kept nor served.
  */
 final class QueryResults {
-    /** An answer as sent: its media type, its {@code Vary} header, its bytes. */
-    record Answer(String contentType, String vary, byte[] body, long generation, long madeMillis) {
+    /**
+     * An answer as sent: its media type, the headers sent with it that say how it may be cached and by what
+     * it varies ({@link #HEADERS}), its bytes.
+     */
+    record Answer(String contentType, java.util.Map<String, String> headers, byte[] body, long generation,
+                  long madeMillis) {
     }
+
+    /** The headers of a computed answer that its kept copy is sent with too. */
+    static final java.util.List<String> HEADERS = java.util.List.of("Cache-Control", "Pragma", "Vary", "Server");
 
     private final Cache<String, Answer> answers;
     private final LiveData live;
@@ -27,7 +34,7 @@ final class QueryResults {
         this.live = live;
         this.maxAnswerBytes = maxAnswerBytes;
         this.answers = Caffeine.newBuilder().maximumWeight(maxBytes)
-                .weigher((String key, Answer a) -> 2 * key.length() + a.body().length).build();
+                .weigher((String key, Answer a) -> 2 * key.length() + a.body().length + 256).build();
         live.onChange(answers::invalidateAll);
     }
 
@@ -48,9 +55,10 @@ final class QueryResults {
     }
 
     /** Keeps an answer made by a request that began in {@code generation}, unless the data has changed since. */
-    void put(String key, String contentType, String vary, byte[] body, long generation) {
+    void put(String key, String contentType, java.util.Map<String, String> headers, byte[] body, long generation) {
         if (body.length <= maxAnswerBytes && generation == live.generation()) {
-            answers.put(key, new Answer(contentType, vary, body, generation, System.currentTimeMillis()));
+            answers.put(key, new Answer(contentType, java.util.Map.copyOf(headers), body, generation,
+                    System.currentTimeMillis()));
         }
     }
 

@@ -34,7 +34,8 @@ import org.apache.jena.vocabulary.RDF;
  * (or sends a browser to the query page), and every query gets at most {@code resultLimit} results — a
  * query without LIMIT, or with a larger one, runs with LIMIT {@code resultLimit} and says so in the
  * {@code X-Result-Limit} header. A query asked again before the data changes is answered with the answer kept
- * from the last time ({@link QueryResults}), with an {@code Age} header; a request with
+ * from the last time ({@link QueryResults}), with the headers it was first sent with that say how it may be
+ * cached, and an {@code Age} header; a request with
  * {@code Cache-Control: no-cache} has its query run again (and {@code no-store} leaves its answer unkept).
  * An answer is kept only when it is complete: status 200, written as bytes, within the size limit, and in less
  * than half the query timeout (a query the timeout stopped while its results were being sent could have been
@@ -84,9 +85,7 @@ final class SparqlFilter implements Filter {
         if (kept != null) {
             resp.setStatus(200);
             resp.setContentType(kept.contentType());
-            if (kept.vary() != null) {
-                resp.setHeader("Vary", kept.vary());
-            }
+            kept.headers().forEach(resp::setHeader);
             resp.setHeader("Age", Long.toString(Math.max(0, (System.currentTimeMillis() - kept.madeMillis()) / 1000)));
             resp.setContentLength(kept.body().length);
             resp.getOutputStream().write(kept.body());
@@ -99,7 +98,14 @@ final class SparqlFilter implements Filter {
         byte[] body = capture.body();
         if (capture.status == 200 && body != null && millis < keepBelowMillis && !cacheControl.contains("no-store")
                 && capture.getContentType() != null && QueryResults.sameAnswerEachTime(p.query())) {
-            results.put(key, capture.getContentType(), capture.getHeader("Vary"), body, generation);
+            java.util.Map<String, String> headers = new java.util.HashMap<>();
+            for (String h : QueryResults.HEADERS) {
+                java.util.Collection<String> values = capture.getHeaders(h);
+                if (values != null && !values.isEmpty()) {
+                    headers.put(h, String.join(", ", values));
+                }
+            }
+            results.put(key, capture.getContentType(), headers, body, generation);
         }
     }
 

@@ -19,10 +19,11 @@ class QueryResultsTest {
     @Test
     void anAnswerIsKeptForTheDataItWasComputedFromAndDroppedWhenTheDataChanges() {
         byte[] body = "{\"boolean\": true}".getBytes();
-        results.put("q", "application/sparql-results+json", "Accept", body, live.generation());
+        results.put("q", "application/sparql-results+json", java.util.Map.of("Vary", "Accept"), body, live.generation());
         QueryResults.Answer a = results.get("q");
         assertArrayEquals(body, a.body());
         assertEquals("application/sparql-results+json", a.contentType());
+        assertEquals("Accept", a.headers().get("Vary"));
         live.changed(Instant.parse("2026-05-20T10:00:00Z"));
         assertNull(results.get("q"), "an answer about the previous data");
         assertEquals(0, results.size());
@@ -32,7 +33,7 @@ class QueryResultsTest {
     void anAnswerComputedWhileTheDataChangedIsNotKept() {
         long began = live.generation();
         live.changed(Instant.now()); // an import commits while the query runs
-        results.put("q", "text/csv", null, "n\r\n1\r\n".getBytes(), began);
+        results.put("q", "text/csv", java.util.Map.of(), "n\r\n1\r\n".getBytes(), began);
         assertEquals(0, results.size());
     }
 
@@ -59,10 +60,10 @@ class QueryResultsTest {
 
     @Test
     void answersStayWithinTheirBoundsInBytes() {
-        results.put("large", "text/csv", null, new byte[10_001], live.generation());
+        results.put("large", "text/csv", java.util.Map.of(), new byte[10_001], live.generation());
         assertNull(results.get("large"), "larger than an answer may be");
         for (int i = 0; i < 200; i++) {
-            results.put("q" + i, "text/csv", null, new byte[5_000], live.generation());
+            results.put("q" + i, "text/csv", java.util.Map.of(), new byte[5_000], live.generation());
         }
         long kept = results.size();
         assertTrue(kept > 0 && kept <= 20, kept + " answers of 5,000 bytes kept in 100,000");

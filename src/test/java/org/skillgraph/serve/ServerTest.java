@@ -354,7 +354,11 @@ class ServerTest {
         assertEquals(200, again.statusCode());
         assertTrue(again.headers().firstValue("Age").isPresent(), "asked again, the answer is the kept one");
         assertEquals(first.body(), again.body());
-        assertEquals(first.headers().firstValue("Content-Type"), again.headers().firstValue("Content-Type"));
+        for (String h : List.of("Content-Type", "Cache-Control", "Pragma")) {
+            assertEquals(first.headers().firstValue(h), again.headers().firstValue(h), h);
+        }
+        assertTrue(again.headers().firstValue("Cache-Control").orElse("").contains("no-store"),
+                "the kept answer tells HTTP caches what the first did: not to store it (it changes with imports)");
         // another format is another answer; asked fresh, the query runs again
         HttpResponse<String> xml = get("/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
                 "Accept", "application/sparql-results+xml");
