@@ -97,7 +97,7 @@ final class SparqlFilter implements Filter {
         long millis = (System.nanoTime() - start) / 1_000_000;
         byte[] body = capture.body();
         if (capture.status == 200 && body != null && millis < keepBelowMillis && !cacheControl.contains("no-store")
-                && capture.getContentType() != null && QueryResults.sameAnswerEachTime(p.query())) {
+                && capture.getContentType() != null && QueryResults.sameAnswerEachTime(p.query(), p.text())) {
             java.util.Map<String, String> headers = new java.util.HashMap<>();
             for (String h : QueryResults.HEADERS) {
                 java.util.Collection<String> values = capture.getHeaders(h);
