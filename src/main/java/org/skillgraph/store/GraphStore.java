@@ -328,10 +328,7 @@ public final class GraphStore implements AutoCloseable {
         patch.deleted(graphName, removed);
         removed.getGraph().find().forEachRemaining(t -> {
             base.delete(g, t.getSubject(), t.getPredicate(), t.getObject());
-            Entity e = TextQueryFuncs.entityFromQuad(def, g, t.getSubject(), t.getPredicate(), t.getObject());
-            if (e != null) {
-                index.deleteEntity(e);
-            }
+            unindex(index, def, g, t.getSubject(), t.getPredicate(), t.getObject());
         });
         addTriples(graphName, added);
         patch.added(graphName, added);
@@ -359,6 +356,14 @@ public final class GraphStore implements AutoCloseable {
         Entity e = TextQueryFuncs.entityFromQuad(def, g, s, p, o);
         if (e != null) {
             index.addEntity(e);
+        }
+    }
+
+    /** Takes a quad's literal out of the text index when its predicate is indexed. */
+    private static void unindex(TextIndex index, EntityDefinition def, Node g, Node s, Node p, Node o) {
+        Entity e = TextQueryFuncs.entityFromQuad(def, g, s, p, o);
+        if (e != null) {
+            index.deleteEntity(e);
         }
     }
 
