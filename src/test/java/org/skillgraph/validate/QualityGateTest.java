@@ -122,6 +122,36 @@ class QualityGateTest {
         assertEquals(List.of(), v.warnings());
     }
 
+    /**
+     * Some checks run once per framework or progression model instead of once per statement, level or domain
+     * (one query instead of dozens): their finding is about the framework, and names the statement it found.
+     */
+    @Test
+    void aCheckMadeOnceForAWholeFrameworkNamesTheStatementItFound() {
+        MappedDocument page = map(SEEDS.get(0));
+        String framework = BASE + "id/framework/29-2011.00/durable-skills/v.26.05";
+        String statement = framework + "/level/emerging/statement/communication-1";
+        page.model().createResource(statement).removeAll(SG.domain);
+        Verdict v = QualityGate.standard().check(page.graphName(), page.model().getGraph());
+        assertFalse(v.accepted());
+        assertEquals(1, v.violations().size(), v.findings().toString());
+        Finding f = v.violations().get(0);
+        assertEquals(framework, f.focus());
+        assertEquals(QualityGate.SHAPES_NS + "DurableSkillsFramework-statementDomains", f.shape());
+        assertTrue(f.describe().endsWith("a durable-skills statement of this framework belongs to no domain (sg:domain): <"
+                + statement + ">"), f.describe());
+
+        MappedDocument export = map(SEEDS.get(1));
+        String untitled = BASE + "id/framework/29-2099.00/occupational/v.26.05/level/emerging/statement/5";
+        export.model().createResource(untitled).removeAll(org.skillgraph.vocab.CEASN.competencyLabel);
+        Verdict w = QualityGate.standard().check(export.graphName(), export.model().getGraph());
+        assertTrue(w.accepted(), w.findings().toString());
+        assertEquals(1, w.warnings().size(), w.findings().toString());
+        assertEquals(BASE + "id/framework/29-2099.00/occupational/v.26.05", w.warnings().get(0).focus());
+        assertTrue(w.warnings().get(0).describe().endsWith("that is not flagged for review: <" + untitled + ">"),
+                w.warnings().get(0).describe());
+    }
+
     @Test
     void theLogIsOneShaclReportPerDocumentThatReadsBack() {
         ValidationLog log = new ValidationLog();
