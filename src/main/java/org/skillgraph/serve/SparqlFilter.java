@@ -51,6 +51,17 @@ final class SparqlFilter implements Filter {
     private final QueryResults results;
     /** An answer that took longer than this may have been cut short by the query timeout: it is not kept. */
     private final long keepBelowMillis;
+    /**
+     * What each query text recently asked parses to (capped, written out, whether its answer may be kept), so that
+     * a query asked again is not parsed again here (Fuseki parses what it is passed): parsing is a tenth of a
+     * small query's time. It depends on the text alone, never on the data. Bounded by the characters held.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Capped> parsed = com.github.benmanes.caffeine.cache
+            .Caffeine.newBuilder().maximumWeight(PARSED_CHARS)
+            .weigher((String text, Capped c) -> text.length() + (c.text() == null ? 0 : c.text().length())).build();
+    private static final long PARSED_CHARS = 4_000_000;
+    /** A longer query text is parsed each time rather than remembered. */
+    private static final int PARSED_MAX_TEXT = 64 * 1024;
 
     SparqlFilter(SitePaths site, long resultLimit, QueryResults results, long timeoutMillis) {
         this.site = site;
@@ -97,7 +108,7 @@ final class SparqlFilter implements Filter {
         long millis = (System.nanoTime() - start) / 1_000_000;
         byte[] body = capture.body();
         if (capture.status == 200 && body != null && millis < keepBelowMillis && !cacheControl.contains("no-store")
-                && capture.getContentType() != null && QueryResults.sameAnswerEachTime(p.query(), p.text())) {
+                && capture.getContentType() != null && p.keepable()) {
             java.util.Map<String, String> headers = new java.util.HashMap<>();
             for (String h : QueryResults.HEADERS) {
                 java.util.Collection<String> values = capture.getHeaders(h);
@@ -123,8 +134,11 @@ final class SparqlFilter implements Filter {
         return key.toString();
     }
 
-    /** The request to pass on (its LIMIT capped) and its query as Jena writes it, {@code null} if it has none. */
-    private record Prepared(ServletRequest request, Query query, String text) {
+    /**
+     * The request to pass on (its LIMIT capped), its query as Jena writes it ({@code null} if it has none or it does
+     * not parse), and whether the same data always gives that query the same answer.
+     */
+    private record Prepared(ServletRequest request, String text, boolean keepable) {
     }
 
     private Prepared prepare(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -133,33 +147,44 @@ final class SparqlFilter implements Filter {
             byte[] body = req.getInputStream().readAllBytes();
             Capped capped = cap(new String(body, StandardCharsets.UTF_8), resp);
             return new Prepared(new BodyRequest(req, capped.changed() ? capped.text().getBytes(StandardCharsets.UTF_8)
-                    : body), capped.query(), capped.text());
+                    : body), capped.text(), capped.keepable());
         }
         String q = req.getParameter("query");
         if (q == null) {
-            return new Prepared(req, null, null);
+            return new Prepared(req, null, false);
         }
         Capped capped = cap(q, resp);
-        return new Prepared(capped.changed() ? new ParamRequest(req, capped.text()) : req, capped.query(), capped.text());
+        return new Prepared(capped.changed() ? new ParamRequest(req, capped.text()) : req, capped.text(), capped.keepable());
     }
 
-    /** A query (its LIMIT capped), as Jena writes it out, whether that changed it; {@code null}s if it does not parse. */
-    private record Capped(Query query, String text, boolean changed) {
+    /**
+     * A query (its LIMIT capped) as Jena writes it out, whether capping changed it, and whether its answer may be
+     * kept ({@link QueryResults#sameAnswerEachTime}); a {@code null} text if it does not parse.
+     */
+    private record Capped(String text, boolean changed, boolean keepable) {
     }
 
     private Capped cap(String text, HttpServletResponse resp) {
+        Capped c = text.length() > PARSED_MAX_TEXT ? parse(text) : parsed.get(text, this::parse);
+        if (c.changed()) {
+            resp.setHeader("X-Result-Limit", Long.toString(resultLimit));
+        }
+        return c;
+    }
+
+    private Capped parse(String text) {
         Query q;
         try {
             q = QueryFactory.create(text);
         } catch (QueryParseException e) {
-            return new Capped(null, null, false); // Fuseki reports the syntax error itself
+            return new Capped(null, false, false); // Fuseki reports the syntax error itself
         }
-        if (q.isAskType() || (q.hasLimit() && q.getLimit() <= resultLimit)) {
-            return new Capped(q, q.serialize(), false);
+        boolean changed = !q.isAskType() && !(q.hasLimit() && q.getLimit() <= resultLimit);
+        if (changed) {
+            q.setLimit(resultLimit);
         }
-        q.setLimit(resultLimit);
-        resp.setHeader("X-Result-Limit", Long.toString(resultLimit));
-        return new Capped(q, q.serialize(), true);
+        String written = q.serialize();
+        return new Capped(written, changed, QueryResults.sameAnswerEachTime(q, written));
     }
 
     private void serviceDescription(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -84,10 +84,15 @@ class ServerTest {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(root + path)).header("Content-Type", contentType)
-                .header("Accept", "application/sparql-results+json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> send(String method, String path, String contentType, String body, String... headers)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + path)).header("Content-Type", contentType)
+                .header("Accept", "application/sparql-results+json");
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(b.method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static Model parse(String body, Lang lang) {
@@ -334,6 +339,12 @@ class ServerTest {
         assertEquals(200, r.statusCode());
         assertEquals("25", r.headers().firstValue("X-Result-Limit").orElseThrow());
         assertEquals(25, new ObjectMapper().readTree(r.body()).at("/results/bindings").size());
+        // the same text again, run again (the filter remembers how it parsed): capped and said so again
+        HttpResponse<String> again = send("POST", "/sparql", "application/sparql-query", "SELECT * WHERE { ?s ?p ?o }",
+                "Cache-Control", "no-cache");
+        assertFalse(again.headers().firstValue("Age").isPresent(), "run again, not the kept answer");
+        assertEquals("25", again.headers().firstValue("X-Result-Limit").orElseThrow());
+        assertEquals(25, new ObjectMapper().readTree(again.body()).at("/results/bindings").size());
         HttpResponse<String> small = send("POST", "/sparql", "application/sparql-query", "SELECT * WHERE { ?s ?p ?o } LIMIT 3");
         assertEquals(3, new ObjectMapper().readTree(small.body()).at("/results/bindings").size());
         assertFalse(small.headers().firstValue("X-Result-Limit").isPresent());
