@@ -66,13 +66,9 @@ final class QueryResults {
      * Whether the query's answer depends only on the data: not when it asks for the time ({@code NOW()}), random
      * numbers or identifiers ({@code RAND()}, {@code UUID()}, {@code STRUUID()}; a sample drawn with
      * {@code ORDER BY RAND()} must differ each time), or another endpoint's data ({@code SERVICE}), which can change
-     * without an import here.
+     * without an import here. {@code text} is the query as written: one naming none of these words is not
+     * compiled and walked.
      */
-    static boolean sameAnswerEachTime(org.apache.jena.query.Query query) {
-        return query != null && sameAnswerEachTime(query, query.serialize());
-    }
-
-    /** As {@link #sameAnswerEachTime(org.apache.jena.query.Query)}, given the query's text too. */
     static boolean sameAnswerEachTime(org.apache.jena.query.Query query, String text) {
         // most queries name none of these words: no need to compile and walk them
         if (!MAY_VARY.matcher(text).find()) {

@@ -1,5 +1,7 @@
 package org.skillgraph.serve;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -56,8 +58,7 @@ final class SparqlFilter implements Filter {
      * a query asked again is not parsed again here (Fuseki parses what it is passed): parsing is a tenth of a
      * small query's time. It depends on the text alone, never on the data. Bounded by the characters held.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<String, Capped> parsed = com.github.benmanes.caffeine.cache
-            .Caffeine.newBuilder().maximumWeight(PARSED_CHARS)
+    private final Cache<String, Capped> parsed = Caffeine.newBuilder().maximumWeight(PARSED_CHARS)
             .weigher((String text, Capped c) -> text.length() + (c.text() == null ? 0 : c.text().length())).build();
     private static final long PARSED_CHARS = 4_000_000;
     /** A longer query text is parsed each time rather than remembered. */
