@@ -190,6 +190,36 @@ class QueryLibraryTest {
                 () -> assertEquals(8, runFile("tasks-in-order").rows().size()));
     }
 
+    // ------------------------------------------------------------------ keyword search through the text index
+
+    /**
+     * keyword-search asks the full-text index for candidates and keeps those whose text contains the keyword;
+     * it must find exactly the statements that reading every text finds: keywords spanning words, inside
+     * words, with hyphens, in mixed case, with punctuation at the ends, and with no Latin letter at all.
+     */
+    @Test
+    void keywordSearchThroughTheIndexFindsWhatReadingEveryTextFinds() throws IOException {
+        String library = Files.readString(QUERIES.resolve("keyword-search.rq"), StandardCharsets.UTF_8);
+        String keywords = "\"supervision\" \"Pre-Analytical\" \"ing ste\" \"nalyt\" \"AI-assisted\" \"decision-making\" "
+                + "\"(e.g.\" \"out-of-\" \"—\" \"qc\" \"Laboratory section supervision\"";
+        String indexed = library.replace("VALUES ?keyword { \"supervision\" }", "VALUES ?keyword { " + keywords + " }");
+        assertTrue(indexed.contains(keywords), "keyword-search.rq no longer has its VALUES line");
+        String scanning = indexed.lines().filter(l -> !l.contains("?trimmed") && !l.contains("text:query"))
+                .collect(Collectors.joining("\n"));
+        assertFalse(scanning.contains("text:query"), "the scanning form still asks the index");
+        assertTrue(indexed.contains("text:query ("), "keyword-search.rq no longer asks the index");
+
+        Table viaIndex = run(store, QueryFactory.create(indexed));
+        Table byReading = run(store, QueryFactory.create(scanning));
+        if (!viaIndex.tsv().equals(byReading.tsv())) {
+            fail("keyword-search through the index differs from reading every text\n--- reading\n+++ index\n"
+                    + diff(lines(byReading.tsv()), lines(viaIndex.tsv())));
+        }
+        Set<String> found = viaIndex.rows().stream().map(r -> r.get("keyword")).collect(Collectors.toSet());
+        assertEquals(Set.of("supervision", "Pre-Analytical", "ing ste", "nalyt", "AI-assisted", "decision-making",
+                "out-of-", "—", "qc", "Laboratory section supervision"), found, "keywords that found statements");
+    }
+
     // ------------------------------------------------------------------ review worklist on flagged data
 
     /** The seeds import cleanly, so the review query is also run on a store that has something to review. */
