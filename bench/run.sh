@@ -144,6 +144,7 @@ load() {
 }
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+STAT_START=$(head -1 /proc/stat)
 log "work folder $WORK; sizes ${SIZES[*]}; load average at start $LOAD_START"
 
 # ---- corpus, ingest, stock load ---------------------------------------------------------------------------
@@ -479,13 +480,19 @@ fi
 
 # ---- report -----------------------------------------------------------------------------------------------
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+# this machine's CPUs over the run, from /proc/stat (user nice system idle iowait irq softirq steal): how busy
+# they were and what the hypervisor took from them
+CPU_RUN=$(awk -v a="$STAT_START" -v b="$(head -1 /proc/stat)" 'BEGIN { split(a, x, " "); split(b, y, " ");
+  for (i = 2; i <= 9; i++) { d[i] = y[i] - x[i]; t += d[i] }
+  printf "%.0f %% busy, %.1f %% stolen", 100 * (t - d[5] - d[6]) / t, 100 * d[9] / t }')
 {
   echo "# Benchmarks"
   echo
   echo "skillgraph against the stock Apache Jena 5.6.0 tools, measured side by side in one run of"
   echo "\`bench/run.sh\` on the same synthetic corpus (\`skillgraph synth --seed $SEED\`): $(date -u +%Y-%m-%d), $(nproc) cores,"
   echo "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), load average $LOAD_START at the"
-  echo "start and $LOAD_END at the end (other work on the machine shows up as noise). Ratio = skillgraph ÷ stock:"
+  echo "start and $LOAD_END at the end (the host's figure: it counts work that does not run on this machine's CPUs,"
+  echo "which were $CPU_RUN over the run; other work on the host still shows up as noise). Ratio = skillgraph ÷ stock:"
   echo "for times lower is better, for requests/s higher is better. Ingest and loader: best of 2 runs at $FULL"
   echo "occupations (one run at smaller sizes), ${INGEST_JVM[*]} for both; servers ${SERVER_JVM[*]}, one at a time, both"
   echo "with a 30 s query timeout (skillgraph always has one; Jena's timeout checks cost the stock server 5–20 % on"
