@@ -3,7 +3,7 @@
 # ingest vs tdb2.tdbloader (phased), re-import of one document, dereference and SPARQL vs jena-fuseki-server,
 # memory, start-up, and growth at 100, 300 and 1,000 occupations. Prints one table and writes BENCHMARKS.md.
 #
-#   bench/run.sh                     # the whole benchmark (about 35 minutes on a 2-core machine)
+#   bench/run.sh                     # the whole benchmark (30–45 minutes on a 2-core machine)
 #
 # Settings (environment): BENCH_WORK (work folder, default /tmp/skillgraph-bench: corpora, stores, dumps,
 # the stock jars), SKILLGRAPH_JAR (a built jar; default: build one into BENCH_WORK), BENCH_SIZES (default
@@ -46,6 +46,9 @@ if [[ -z $JAR ]]; then
   mvn -q -DskipTests -DbuildDir="$WORK/build" package
   JAR=$WORK/build/skillgraph.jar
 fi
+log "building the JMH micro-benchmarks (bench/jmh) against $JAR"
+mvn -q -f bench/jmh/pom.xml -Dskillgraph.jar="$JAR" package
+JMH_JAR=bench/jmh/target/benchmarks.jar
 TOKEN_FILE=$WORK/import.token   # the running server's import token (POST /import)
 od -An -N24 -tx1 /dev/urandom | tr -d ' \n' > "$TOKEN_FILE"
 TOOLS=$WORK/tools
@@ -448,13 +451,32 @@ train cds-stock "$probe_stock" "http://127.0.0.1:$PORT_STOCK" "$paths/stock-desc
 starts_ready ready-cds-ours "$probe_ours" 3 -XX:SharedArchiveFile="$WORK/ours.jsa" "${ours_args[@]}"; cds_ours=$READY_MEDIAN
 starts_ready ready-cds-stock "$probe_stock" 3 -XX:SharedArchiveFile="$WORK/stock.jsa" "${stock_args[@]}"
 cds_stock=$READY_MEDIAN
-rm -rf "$copy"
 log "  ours $ready_ours ms ($cds_ours ms with the archive); stock $ready_stock ms ($cds_stock ms)"
 ms_s() { awk -v m="$1" 'BEGIN{printf "%.2f", m/1000}'; }
 record server "start to ready on the existing store of $FULL occupations (launch to the first description answered; median of 3 starts), s" \
   "$(ms_s "$ready_ours")" "$(ms_s "$ready_stock")" s lower "≤ 3 s" "$(le "$ready_ours" 3000)"
 record server "start to ready as above, each server with its own application class-data archive (-XX:SharedArchiveFile, written by one training start: README, \"The server\"), s" \
   "$(ms_s "$cds_ours")" "$(ms_s "$cds_stock")" s lower "≤ 3 s" "$(le "$cds_ours" 3000)"
+
+# ---- micro-benchmarks (JMH, bench/jmh): one item at a time in one process, no HTTP, no other work running -------
+# one description as Turtle (the store's copy, the URIs wrk asked for) and one source document before it is stored
+# (the first 200 of the corpus), each side by side with the stock Jena code doing the same item's work
+log "JMH: one description (ours vs Jena's DESCRIBE) and one document (read, map, SHACL vs Jena's N-Triples parser)"
+java -cp "$JAR:$JMH_JAR" org.openjdk.jmh.Main -rf csv -rff "$LOGS/jmh.csv" -p store="$copy" \
+  -p uris="$paths/ours-id.txt" -p corpus="$WORK/corpus-$FULL" -p documents=200 DescribeBenchmark CheckBenchmark \
+  > "$LOGS/jmh.out" 2> "$LOGS/jmh.err" || { echo "bench: JMH failed (see $LOGS/jmh.out)" >&2; tail -20 "$LOGS/jmh.out" >&2; exit 1; }
+rm -rf "$copy"
+# jmh NAME: the mean µs per call of the benchmark whose name ends with NAME; jmh_err NAME: its 99.9 % error
+jmh() { awk -F, -v b="$1\"" 'index($1, b) { printf "%.0f", $5 }' "$LOGS/jmh.csv"; }
+jmh_err() { awk -F, -v b="$1\"" 'index($1, b) { printf "± %.0f", $6 }' "$LOGS/jmh.csv"; }
+log "  describe: ours $(jmh DescribeBenchmark.skillgraph) µs, Jena's DESCRIBE $(jmh DescribeBenchmark.jenaDescribe) µs;" \
+  "document: check $(jmh CheckBenchmark.check) µs, parse $(jmh CheckBenchmark.jenaParse) µs"
+record micro "one description as Turtle in one process (JMH, mean µs per call, 99.9 % error $(jmh_err DescribeBenchmark.skillgraph) / $(jmh_err DescribeBenchmark.jenaDescribe); the store of $FULL occupations, the URIs wrk asked for): GET /doc/….ttl's work (Describer, kept labels) vs Jena's DESCRIBE on the union graph, the same Turtle writer" \
+  "$(jmh DescribeBenchmark.skillgraph)" "$(jmh DescribeBenchmark.jenaDescribe)" µs lower - -
+record micro "one source document before it is stored (JMH, mean µs per document over the first 200 of the corpus, error $(jmh_err CheckBenchmark.check) / $(jmh_err CheckBenchmark.jenaParse)): read + map + SHACL gate vs Jena's N-Triples parser reading the same triples into a graph (all the loader does with them before sorting)" \
+  "$(jmh CheckBenchmark.check)" "$(jmh CheckBenchmark.jenaParse)" µs lower - -
+record micro "… of which reading (JSON, HTML or text) / reading + mapping, µs" \
+  "$(jmh CheckBenchmark.read) / $(jmh CheckBenchmark.readMap)" - µs lower - -
 
 # ---- growth -----------------------------------------------------------------------------------------------
 for n in "${SIZES[@]}"; do
@@ -499,7 +521,7 @@ CPU_RUN=$(awk -v a="$STAT_START" -v b="$(head -1 /proc/stat)" 'BEGIN { split(a, 
   echo "long queries when measured with and without);"
   echo "wrk with 2 threads and 16 connections for ${SECONDS_LOAD} s after a ${WARMUP} s warm-up under the same load, 20,000 URIs sampled across"
   echo "the whole store; server CPU per request from /proc during the run. SPARQL: both servers up, each query"
-  echo "sent to them in turn, one request at a time (3 warm-up each, then up to 300 or 30 s), the same query"
+  echo "sent to them in turn, one request at a time (warm-up: 3 each and at least 2 s; then up to 300 or 30 s), the same query"
   echo "text with LIMIT capped at 10,000 as skillgraph's endpoint caps it, each request with Cache-Control: no-cache"
   echo "so that skillgraph computes every answer (it keeps answers until the data changes; the stock server keeps"
   echo "none); then 50 more requests to skillgraph as any client sends them, answered with its kept answer. The"

@@ -1,0 +1,112 @@
+package org.skillgraph.serve;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.system.Txn;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.skillgraph.store.GraphStore;
+
+/**
+ * One resource's description as Turtle, in a read transaction of the store, without HTTP: what
+ * {@code GET /doc/….ttl} computes ({@link Describer}, the labels it keeps between requests, Jena's Turtle writer)
+ * against what the stock Fuseki computes for {@code DESCRIBE <uri>} on the same store (Jena's DESCRIBE over the
+ * union default graph, the same writer). Each call takes the next URI of the sample, so both run over the same
+ * URIs in the same order.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Xmx512m")
+public class DescribeBenchmark {
+    /** A skillgraph store (a copy: the benchmark opens it). */
+    @Param("")
+    public String store;
+    /** A file of {@code /id/…} paths, one per line (bench/run.sh samples them across the store). */
+    @Param("")
+    public String uris;
+    /** The base the store was loaded with. */
+    @Param("http://localhost:3030/")
+    public String base;
+
+    private GraphStore graphStore;
+    private Dataset dataset;
+    private Describer describer;
+    private LiveData live;
+    private String[] sample;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void open() throws IOException {
+        if (store.isEmpty() || uris.isEmpty()) {
+            throw new IllegalArgumentException("give the store and the URI sample: -p store=DIR -p uris=FILE");
+        }
+        List<String> paths = Files.readAllLines(Path.of(uris)).stream().filter(l -> l.startsWith("/id/")).toList();
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException(uris + ": no /id/… paths in it");
+        }
+        String origin = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        sample = paths.stream().map(p -> origin + p).toArray(String[]::new);
+        graphStore = GraphStore.open(Path.of(store));
+        dataset = graphStore.dataset();
+        live = new LiveData(Instant.now());
+        describer = new Describer(dataset, Describer.DEFAULT_PAGE_SIZE, live);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        graphStore.close();
+    }
+
+    private String nextUri() {
+        String uri = sample[next];
+        next = (next + 1) % sample.length;
+        return uri;
+    }
+
+    /** {@code GET /doc/….ttl}'s work: the description (links paged, labels kept) written as Turtle. */
+    @Benchmark
+    public String skillgraph() {
+        String uri = nextUri();
+        return live.read(dataset, () -> turtle(describer.describe(uri, uri, 1, uri + "?page=2").model()));
+    }
+
+    /** The stock Fuseki's work for {@code DESCRIBE <uri>}: Jena's DESCRIBE on the union graph, written as Turtle. */
+    @Benchmark
+    public String jenaDescribe() {
+        String uri = nextUri();
+        return Txn.calculateRead(dataset, () -> {
+            try (QueryExecution qe = QueryExecution.create().query("DESCRIBE <" + uri + ">").dataset(dataset).build()) {
+                return turtle(qe.execDescribe());
+            }
+        });
+    }
+
+    private static String turtle(Model m) {
+        StringWriter out = new StringWriter(4096);
+        RDFDataMgr.write(out, m, Format.TURTLE.rdfFormat());
+        return out.toString();
+    }
+}
