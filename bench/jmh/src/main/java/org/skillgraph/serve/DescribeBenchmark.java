@@ -44,7 +44,10 @@ public class DescribeBenchmark {
     /** A skillgraph store (a copy: the benchmark opens it). */
     @Param("")
     public String store;
-    /** A file of {@code /id/…} paths, one per line (bench/run.sh samples them across the store). */
+    /**
+     * A file of {@code /id/…} paths, one per line (bench/run.sh samples them across the store); when none is given,
+     * the resources of the store under {@code {base}id/}, in the order of its index, every n-th to at most 2,000.
+     */
     @Param("")
     public String uris;
     /** The base the store was loaded with. */
@@ -60,19 +63,38 @@ public class DescribeBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws IOException {
-        if (store.isEmpty() || uris.isEmpty()) {
-            throw new IllegalArgumentException("give the store and the URI sample: -p store=DIR -p uris=FILE");
+        if (store.isEmpty()) {
+            throw new IllegalArgumentException("give a store (a copy: the benchmark opens it): -p store=DIR");
         }
-        List<String> paths = Files.readAllLines(Path.of(uris)).stream().filter(l -> l.startsWith("/id/")).toList();
-        if (paths.isEmpty()) {
-            throw new IllegalArgumentException(uris + ": no /id/… paths in it");
-        }
-        String origin = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        sample = paths.stream().map(p -> origin + p).toArray(String[]::new);
         graphStore = GraphStore.open(Path.of(store));
         dataset = graphStore.dataset();
+        String origin = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        List<String> all = uris.isEmpty() ? resources(origin + "/id/")
+                : Files.readAllLines(Path.of(uris)).stream().filter(l -> l.startsWith("/id/")).map(p -> origin + p)
+                        .toList();
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException((uris.isEmpty() ? store + ": no resources under " + origin + "/id/"
+                    : uris + ": no /id/… paths in it"));
+        }
+        sample = all.toArray(String[]::new);
         live = new LiveData(Instant.now());
         describer = new Describer(dataset, Describer.DEFAULT_PAGE_SIZE, live);
+    }
+
+    /** Up to 2,000 subjects of the store under {@code prefix}, spread over all of them. */
+    private List<String> resources(String prefix) {
+        List<String> found = Txn.calculateRead(dataset, () -> {
+            List<String> l = new java.util.ArrayList<>();
+            dataset.getUnionModel().listSubjects().forEachRemaining(r -> {
+                if (r.isURIResource() && r.getURI().startsWith(prefix)) {
+                    l.add(r.getURI());
+                }
+            });
+            return l;
+        });
+        int step = Math.max(1, found.size() / 2_000);
+        return java.util.stream.IntStream.range(0, found.size()).filter(i -> i % step == 0).limit(2_000)
+                .mapToObj(found::get).toList();
     }
 
     @TearDown(Level.Trial)
