@@ -143,13 +143,13 @@ public class BenchTool {
                 ms.size());
     }
 
+    /** The least time both endpoints are asked a query in turn before its times are kept. */
+    static final long WARMUP_SECONDS = 2;
+
     /**
      * Each query on both endpoints, one request at a time, alternating between them (so that whatever else the
      * machine does slows both alike); writes one line per query to each output file.
      */
-    /** The least time both endpoints are asked a query in turn before its times are kept. */
-    static final long WARMUP_SECONDS = 2;
-
     static void sparql(String endpointA, String endpointB, Path outA, Path outB, long limit, double maxSeconds,
                        List<String> files) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
