@@ -58,6 +58,8 @@ public class DescribeBenchmark {
     private Dataset dataset;
     private Describer describer;
     private LiveData live;
+    private SitePaths site;
+    private String origin;
     private String[] sample;
     private int next;
 
@@ -68,7 +70,8 @@ public class DescribeBenchmark {
         }
         graphStore = GraphStore.open(Path.of(store));
         dataset = graphStore.dataset();
-        String origin = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        site = new SitePaths(base);
+        origin = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         List<String> all = uris.isEmpty() ? resources(origin + "/id/")
                 : Files.readAllLines(Path.of(uris)).stream().filter(l -> l.startsWith("/id/")).map(p -> origin + p)
                         .toList();
@@ -112,7 +115,8 @@ public class DescribeBenchmark {
     @Benchmark
     public String skillgraph() {
         String uri = nextUri();
-        return live.read(dataset, () -> turtle(describer.describe(uri, uri, 1, uri + "?page=2").model()));
+        String doc = origin + site.document(uri); // as the server names the document it answers with
+        return live.read(dataset, () -> turtle(describer.describe(uri, doc, 1, doc + ".ttl?page=2").model()));
     }
 
     /** The stock Fuseki's work for {@code DESCRIBE <uri>}: Jena's DESCRIBE on the union graph, written as Turtle. */
