@@ -1,8 +1,10 @@
 package org.skillgraph.harvest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -178,6 +180,29 @@ class DumpsTest {
             assertNotEquals(text.indexOf("PREFIX ceasn:"), text.lastIndexOf("PREFIX ceasn:"),
                     "each TriG member declares its prefixes");
             assertFalse(text.isBlank());
+        }
+    }
+
+    @Test
+    void aDumpFileThatCannotBeWrittenLeavesEveryDumpAsItWas() throws Exception {
+        Path corpus = SyntheticCorpus.create(6).write(2, tmp.resolve("corpus")).files().get(0).getParent();
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            importer(store, Instant.parse("2026-05-20T10:00:00Z")).importPaths(List.of(Path.of("seeds")));
+            List<Dumps.Dump> before = Dumps.regenerate(store);
+            Path dir = store.dumpsDirectory();
+            byte[] nq = Files.readAllBytes(dir.resolve("skillgraph.nq.gz"));
+            byte[] trig = Files.readAllBytes(dir.resolve("skillgraph.trig.gz"));
+            importer(store, Instant.parse("2026-05-21T10:00:00Z")).importPaths(List.of(corpus));
+            // the TriG file's temporary file cannot be created: a folder that is not empty stands in its place
+            Files.createDirectories(dir.resolve("skillgraph.trig.gz.tmp").resolve("in-the-way"));
+            assertThrows(IOException.class, () -> Dumps.regenerate(store));
+            assertArrayEquals(nq, Files.readAllBytes(dir.resolve("skillgraph.nq.gz")),
+                    "the N-Quads file is not replaced when the TriG file cannot be");
+            assertArrayEquals(trig, Files.readAllBytes(dir.resolve("skillgraph.trig.gz")));
+            assertEquals(before, Dumps.read(dir), "the manifest still describes the files");
+            Files.delete(dir.resolve("skillgraph.trig.gz.tmp").resolve("in-the-way"));
+            Files.delete(dir.resolve("skillgraph.trig.gz.tmp"));
+            assertDumpsHoldTheStore(store, Dumps.regenerate(store));
         }
     }
 }
