@@ -24,8 +24,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -355,41 +353,14 @@ public final class Dumps {
     }
 
     /**
-     * Assembles every kind of dump file, side by side (each is some tens of megabytes to read, hash and write at
-     * 1,000 occupations, and on two cores two of them take the time of one), and renames them into place once
-     * all are written: a failure leaves every dump file as it was.
+     * Assembles every kind of dump file, and renames them into place once all are written: a failure leaves
+     * every dump file as it was, and the manifest still describes them.
      */
     private static List<Dump> assembleAll(Path dir, Path parts, Map<String, Part> graphs, Instant modified)
             throws IOException {
-        List<CompletableFuture<Dump>> others = new ArrayList<>();
-        for (Kind k : KINDS.subList(1, KINDS.size())) {
-            others.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return assemble(dir, parts, k, graphs, modified);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }));
-        }
         List<Dump> dumps = new ArrayList<>();
-        IOException failed = null;
-        try {
-            dumps.add(assemble(dir, parts, KINDS.get(0), graphs, modified));
-        } catch (IOException e) {
-            failed = e;
-        }
-        for (CompletableFuture<Dump> f : others) { // all of them are waited for, even after a failure
-            try {
-                dumps.add(f.join());
-            } catch (CompletionException e) {
-                if (!(e.getCause() instanceof UncheckedIOException io)) {
-                    throw e.getCause() instanceof RuntimeException re ? re : e;
-                }
-                failed = failed != null ? failed : io.getCause();
-            }
-        }
-        if (failed != null) {
-            throw failed;
+        for (Kind k : KINDS) {
+            dumps.add(assemble(dir, parts, k, graphs, modified));
         }
         for (Kind k : KINDS) {
             Files.move(dir.resolve(k.name() + ".tmp"), dir.resolve(k.name()), StandardCopyOption.REPLACE_EXISTING,
