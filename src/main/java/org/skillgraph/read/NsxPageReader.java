@@ -39,6 +39,8 @@ final class NsxPageReader {
             "^\\s*(?:Job Zone\\s*(\\d+)\\s*(?:\u00b7\\s*(.*?))?)?\\s*(v\\.\\d+(?:\\.\\d+)*)?\\s*$");
     private static final Pattern CONTEXT = Pattern.compile("^Context covered\\s*(.*)$");
     private static final Pattern ITEM = Pattern.compile("^\\s*(\\d{1,3})\\.\\s+(\\S.*)$");
+    /** A numbered statement not in the form "N. text" ("10) text", "3 text", "4.text"): not read, and never skipped. */
+    private static final Pattern ITEM_LIKE = Pattern.compile("^\\s*\\d{1,3}(?:[.):]\\s*|\\s+)\\S.*$");
     private static final Pattern DOMAIN = Pattern.compile("^(\\d{1,2})\\s*(\\D.*?)\\s*(\\d+)\\s*statements?$");
     private static final Pattern ANCHORS = Pattern.compile("anchors\\s*(\\d+)\\s*anchors?(?:\\s*\u00b7\\s*(.*))?$");
     private static final Pattern FOOTER = Pattern.compile("^Sources:\\s*(.*)$");
@@ -66,6 +68,8 @@ final class NsxPageReader {
     private int i;
     /** Where the last search for a section's heading began (the line after the previous section). */
     private int searchedFrom = -1;
+    /** Whether the last search for a section's heading passed over lines that belong to no section. */
+    private boolean skipped;
     private CitationChips chips;
 
     NsxPageReader(Path file) {
@@ -154,20 +158,23 @@ final class NsxPageReader {
         Framework occupational = occupationalFramework(version, context, occBlocks);
 
         // 3–4. AI usage
-        String aiDescription = paragraph(l -> Scales.OCCUPATIONAL.contains(Scales.key(l)) || isEvidenceHeader(l));
+        String aiDescription = paragraph(l -> Scales.OCCUPATIONAL.contains(Scales.key(l)) || isEvidenceHeader(l)
+                || isLaterHeading(l),
+                "the AI-usage framework's description");
         List<LevelBlock> aiBlocks = levels(Scales.OCCUPATIONAL, false);
         require(!aiBlocks.isEmpty(), "AI usage", "levels of AI-usage statements");
         Framework ai = chippedFramework(FrameworkKind.AI_USAGE, version, aiDescription, Scales.OCCUPATIONAL,
                 aiBlocks, List.of(), List.of());
 
         // 5. evidence pack
-        paragraph(NsxPageReader::isEvidenceHeader);
+        skipTo(NsxPageReader::isEvidenceHeader, "'Evidence pack'");
         require(i < lines.size() && isEvidenceHeader(lines.get(i).text()), "evidence pack", "'Evidence pack'");
         i++;
         EvidencePack evidence = evidence();
 
         // 6. durable skills
-        String durableDescription = paragraph(l -> DOMAIN.matcher(l.strip()).matches());
+        String durableDescription = paragraph(l -> DOMAIN.matcher(l.strip()).matches() || isLaterHeading(l),
+                "the durable-skills framework's description");
         require(i < lines.size() && DOMAIN.matcher(lines.get(i).text().strip()).matches(), "durable skills",
                 "a domain header such as '1Communication12 statements'");
         List<Domain> domains = new ArrayList<>();
@@ -187,7 +194,7 @@ final class NsxPageReader {
                 Scales.DURABLE, null, domains, domainBlocks);
 
         // 7. anchors
-        paragraph(l -> ANCHORS.matcher(l).find());
+        skipTo(l -> ANCHORS.matcher(l).find(), "'Show O*NET source anchors'");
         require(i < lines.size() && ANCHORS.matcher(lines.get(i).text()).find(), "O*NET anchors",
                 "'Show O*NET source anchors' with the anchor count");
         Matcher am = ANCHORS.matcher(lines.get(i).text());
@@ -199,7 +206,7 @@ final class NsxPageReader {
         Anchors anchors = anchors(declared, related);
 
         // 8. footer
-        paragraph(l -> FOOTER.matcher(l.strip()).matches());
+        skipTo(l -> FOOTER.matcher(l.strip()).matches(), "the sources footer");
         require(i < lines.size(), "sources footer", "'Sources: …'");
         Matcher fm = FOOTER.matcher(lines.get(i).text().strip());
         fm.matches();
@@ -504,7 +511,11 @@ final class NsxPageReader {
 
     // ---- structure ------------------------------------------------------------------------------------
 
-    /** Level blocks of one scale from the cursor on: "Emerging" [role label] then numbered items. */
+    /**
+     * Level blocks of one scale from the cursor on: "Emerging" [role label] then numbered items. A line among the
+     * items that is not one ("10) text", or a stray line followed by more items) is flagged, with its text, and
+     * the items after it are still read.
+     */
     private List<LevelBlock> levels(List<String> scale, boolean roles) {
         List<LevelBlock> blocks = new ArrayList<>();
         while (i < lines.size()) {
@@ -514,27 +525,44 @@ final class NsxPageReader {
             }
             i++;
             String role = null;
-            if (roles && i < lines.size() && !isItem(lines.get(i)) && !scale.contains(Scales.key(lines.get(i).text()))) {
+            if (roles && i < lines.size() && !ITEM_LIKE.matcher(lines.get(i).text()).matches()
+                    && !scale.contains(Scales.key(lines.get(i).text()))) {
                 role = lines.get(i).text().strip();
                 i++;
             }
             List<Item> items = new ArrayList<>();
-            while (i < lines.size() && isItem(lines.get(i))) {
-                PageLine line = lines.get(i++);
+            while (i < lines.size()) {
+                PageLine line = lines.get(i);
                 Matcher m = ITEM.matcher(line.text());
-                m.matches();
-                items.add(new Item(line, Integer.parseInt(m.group(1)), m.group(2), m.start(2)));
+                if (m.matches()) {
+                    items.add(new Item(line, Integer.parseInt(m.group(1)), m.group(2), m.start(2)));
+                } else if (ITEM_LIKE.matcher(line.text()).matches()
+                        || (i + 1 < lines.size() && !scale.contains(Scales.key(line.text()))
+                            && isItem(lines.get(i + 1)))) {
+                    if (!isChrome(line.text())) {
+                        unrecognised(line);
+                    }
+                } else {
+                    break;
+                }
+                i++;
             }
             blocks.add(new LevelBlock(label, role, items));
         }
         return blocks;
     }
 
-    /** Consumes lines up to one that {@code stop} accepts; returns the non-chrome ones joined, or null. */
-    private String paragraph(java.util.function.Predicate<String> stop) {
+    /**
+     * Consumes the lines of a section's description, up to one that {@code stop} accepts; returns the non-chrome
+     * ones joined, or null. A description is prose: a numbered statement, a level or a domain heading in it means
+     * that the reader lost the structure before it, and the page is refused naming the lines.
+     */
+    private String paragraph(java.util.function.Predicate<String> stop, String what) {
         searchedFrom = i;
+        skipped = false;
         List<String> text = new ArrayList<>();
         while (i < lines.size() && !stop.test(lines.get(i).text().strip())) {
+            requireProse(lines.get(i), what, true);
             String t = lines.get(i).text().strip();
             if (!isChrome(t)) {
                 text.add(t);
@@ -544,9 +572,56 @@ final class NsxPageReader {
         return text.isEmpty() ? null : String.join("\n", text);
     }
 
+    /**
+     * Moves to the line {@code stop} accepts, the next section's heading: nothing but page furniture is expected
+     * before it, so any other line is flagged with its text (never dropped), and a structural one refuses the page.
+     */
+    private void skipTo(java.util.function.Predicate<String> stop, String what) {
+        searchedFrom = i;
+        skipped = false;
+        while (i < lines.size() && !stop.test(lines.get(i).text().strip()) && !isSectionHeading(lines.get(i).text())) {
+            requireProse(lines.get(i), "nothing but " + what, false);
+            if (!isChrome(lines.get(i).text())) {
+                unrecognised(lines.get(i));
+                skipped = true;
+            }
+            i++;
+        }
+    }
+
+    /**
+     * Refuses a level or a domain heading where {@code what} was expected, and also a numbered statement when
+     * {@code items} (between sections, a numbered line is flagged like any other: it is not part of a list there).
+     */
+    private void requireProse(PageLine line, String what, boolean items) {
+        String t = line.text().strip();
+        String found = items && (isItem(line) || ITEM_LIKE.matcher(line.text()).matches()) ? "a numbered statement"
+                : Scales.OCCUPATIONAL.contains(Scales.key(t)) || Scales.DURABLE.contains(Scales.key(t)) ? "a level"
+                : DOMAIN.matcher(t).matches() ? "a durable-skill domain heading" : null;
+        if (found == null) {
+            return;
+        }
+        StringBuilder before = new StringBuilder();
+        for (int k = Math.max(searchedFrom, i - 2); k < i; k++) {
+            before.append(before.length() == 0 ? "" : ", ").append("line ").append(lines.get(k).number())
+                    .append(" '").append(abbreviate(lines.get(k).text().strip())).append("'");
+        }
+        throw new SourceException(file, "line " + line.number(), found + " ('" + abbreviate(t) + "') where " + what
+                + " was expected" + (before.length() == 0 ? "" : " (the lines before it: " + before + ")")
+                + ": the reader lost the page's structure before it (a level's name or a heading misspelt, or a "
+                + "statement not in the form 'N. text'?)");
+    }
+
     private void require(boolean present, String section, String expected) {
         if (present) {
             return;
+        }
+        if (i < lines.size() && skipped) {
+            // lines that belong to no section were passed over looking for it: its heading is missing, and the
+            // place to name is where it should have started
+            throw new SourceException(file, "after line " + lines.get(searchedFrom - 1).number(), "missing section '"
+                    + section + "': expected " + expected + ", found lines that belong to no section up to line "
+                    + lines.get(i).number() + " ('" + abbreviate(lines.get(i).text().strip()) + "')");
         }
         if (i < lines.size()) {
             throw new SourceException(file, "line " + lines.get(i).number(), "missing section '" + section
@@ -579,6 +654,16 @@ final class NsxPageReader {
 
     private static boolean isEvidenceHeader(String line) {
         return "evidence pack".equals(line.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** The heading of the O*NET anchors or the sources footer: a description runs no further. */
+    private static boolean isLaterHeading(String line) {
+        return ANCHORS.matcher(line).find() || FOOTER.matcher(line.strip()).matches();
+    }
+
+    /** The heading of a section after the frameworks' levels: no search for a section passes one. */
+    private static boolean isSectionHeading(String line) {
+        return isEvidenceHeader(line) || DOMAIN.matcher(line.strip()).matches() || isLaterHeading(line);
     }
 
     private static boolean isChrome(String line) {

@@ -1,6 +1,7 @@
 package org.skillgraph.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skillgraph.model.Flag;
 import org.skillgraph.model.SourceDocument;
+import org.skillgraph.model.Statement;
 
 /**
  * What the readers refuse so that nothing malformed reaches a URI or the glue splitter, and what they keep
@@ -87,5 +89,32 @@ class ReaderRefusalsTest {
         SourceException e = refused(write("no-evidence.txt", page));
         assertEquals("after line 78", e.location());
         assertTrue(e.getMessage().contains("missing section 'evidence pack'"), e.getMessage());
+    }
+
+    @Test
+    void aLineAmongTheStatementsThatIsNotOneIsFlaggedWithItsTextAndTheRestAreRead() throws IOException {
+        String page = Files.readString(PAGE_SEED, StandardCharsets.UTF_8)
+                .replace("  3. Laboratory data entry", "  3x Laboratory data entry")
+                .replace("  10. Professional community leadership", "  10) Professional community leadership");
+        SourceDocument d = new SourceReader().read(write("stray.txt", page));
+        List<Statement> occupational = d.frameworks().get(0).statements();
+        assertEquals(List.of(1, 2, 4, 5, 6, 7, 8, 9, 10), occupational.stream()
+                .filter(st -> st.levelKey().equals("emerging")).map(Statement::position).toList(),
+                "the statements after the stray line are read");
+        assertEquals(9, occupational.stream().filter(st -> st.levelKey().equals("advanced")).count());
+        List<Flag> flags = d.flags();
+        assertEquals(List.of("line 14", "line 57"), flags.stream().map(Flag::location).toList());
+        assertTrue(flags.get(0).message().contains("'3x Laboratory data entryinput results"), flags.get(0).message());
+        assertTrue(flags.get(1).message().contains("'10) Professional community leadership"), flags.get(1).message());
+        assertFalse(d.frameworks().get(1).description().contains("Professional community"),
+                "the AI-usage description does not take the line in");
+    }
+
+    @Test
+    void aMisspeltLevelRefusesThePageNamingIt() throws IOException {
+        String page = Files.readString(PAGE_SEED, StandardCharsets.UTF_8).replaceFirst("\nProficient\n", "\nProfcient\n");
+        SourceException e = refused(write("level.txt", page));
+        assertEquals("line 36", e.location());
+        assertTrue(e.getMessage().contains("line 34 'Profcient'"), e.getMessage());
     }
 }
