@@ -62,6 +62,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: twice the processors, here ${DEFAULT-VALUE}).")
     int pageConcurrency = SkillgraphServer.DEFAULT_PAGE_CONCURRENCY;
 
+    @Option(names = "--allow-service",
+            description = "Let SPARQL queries call other endpoints with SERVICE (federated query). Off by default: "
+                    + "the server would then send requests to any address a query names, its own network included.")
+    boolean allowService;
+
     @Option(names = "--import-token-file", paramLabel = "FILE",
             description = "Take source documents at POST /import from clients that send the token held in FILE "
                     + "(Authorization: Bearer TOKEN; at least 16 characters): they are imported as 'ingest' does and "
@@ -96,7 +101,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 server = SkillgraphServer.create(gs).base(base).port(port).host(host).queryTimeoutMillis(timeout)
                         .resultLimit(resultLimit).publicUrl(publicUrl).importToken(token).pageConcurrency(pageConcurrency)
-                        .queryCacheBytes(queryCacheMb << 20).build().start();
+                        .queryCacheBytes(queryCacheMb << 20).federatedQuery(allowService).build().start();
             } catch (IllegalArgumentException e) {
                 throw new SkillgraphCommand.UserException(e.getMessage());
             } catch (RuntimeException e) {

@@ -205,7 +205,7 @@ final class CaseServlet extends PageServlet {
         }
         // keep the CORS headers (browser-based CASE clients read error bodies too), drop those of a body
         resp.resetBuffer();
-        for (String h : List.of("ETag", "Last-Modified", "Link", "X-Total-Count", "Vary")) {
+        for (String h : List.of("ETag", "Last-Modified", "Link", "X-Total-Count")) {
             resp.setHeader(h, null);
         }
         resp.setStatus(status);

@@ -35,8 +35,14 @@ final class Describer {
             .createProperty("http://www.w3.org/ns/hydra/core#next");
 
 
-    /** A description; {@code exists} is false when the store says nothing about the resource. */
-    record Description(Model model, boolean exists, boolean hasMore) {
+    /**
+     * A description; {@code exists} is false when the store says nothing about the resource, and
+     * {@code pastTheLastPage} when a page after the first was asked for and no link to the resource is on it.
+     */
+    record Description(Model model, boolean exists, boolean hasMore, boolean pastTheLastPage) {
+        Description(Model model, boolean exists, boolean hasMore) {
+            this(model, exists, hasMore, false);
+        }
     }
 
     /** How many resources' types and labels {@link #labels} keeps (those linked to most often, when it is full). */
@@ -82,6 +88,7 @@ final class Describer {
         // occupations took 0.9 s to read and sort whole on a first request, and over 2 s under load); read
         // directly rather than by a SPARQL query, whose parsing and planning cost more than the lookup
         boolean hasMore;
+        int onPage = 0;
         ExtendedIterator<Triple> links = union.getGraph().find(Node.ANY, Node.ANY, subject.asNode())
                 .filterKeep(t -> t.getSubject().isURI());
         try {
@@ -93,6 +100,7 @@ final class Describer {
                 out.getGraph().add(t);
                 linked.add(out.createResource(t.getSubject().getURI()));
                 exists = true;
+                onPage++;
             }
             hasMore = links.hasNext();
         } finally {
@@ -110,7 +118,7 @@ final class Describer {
             out.add(out.createResource(document), HYDRA_NEXT, out.createResource(nextPage));
             out.setNsPrefix("hydra", "http://www.w3.org/ns/hydra/core#");
         }
-        return new Description(out, exists, hasMore);
+        return new Description(out, exists, hasMore, page > 1 && onPage == 0);
     }
 
     /** The types and labels of {@code r} in the union graph (cached, see {@link #labels}). */

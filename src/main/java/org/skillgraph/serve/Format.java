@@ -1,15 +1,18 @@
 package org.skillgraph.serve;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaRange;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.riot.RDFFormat;
 
 /**
  * The document formats every resource is offered in, with their media type and file extension.
- * Negotiation uses Jena's {@link AcceptList}: q-values honoured, {@code *}{@code /*} gets the first offer (Turtle).
+ * Negotiation uses Jena's {@link AcceptList}: q-values honoured, {@code *}{@code /*} gets the first offer (Turtle);
+ * media types compared case-insensitively, and q=0 refuses what it covers.
  */
 enum Format {
     TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_PRETTY),
@@ -51,16 +54,36 @@ enum Format {
         }
         AcceptList wanted;
         try {
-            wanted = new AcceptList(accept);
+            // media types are case-insensitive (RFC 9110 §8.3.1), Jena compares them as written
+            wanted = new AcceptList(accept.toLowerCase(Locale.ROOT));
         } catch (RuntimeException e) {
             return TURTLE; // an unparseable Accept is treated as absent, as most servers do
         }
-        MediaType chosen = AcceptList.match(wanted, OFFERS);
+        // q=0 means "not acceptable" (RFC 9110 §12.4.2): an offer whose most specific range says so is not offered,
+        // and those ranges take no part in Jena's choice among the rest
+        List<MediaType> offers = OFFERS.entries().stream().filter(o -> !refused(wanted, o))
+                .map(MediaType.class::cast).toList();
+        List<MediaRange> ranges = wanted.entries().stream().filter(r -> r.get_q() > 0).toList();
+        if (offers.isEmpty() || ranges.isEmpty()) {
+            return null;
+        }
+        MediaType chosen = AcceptList.match(new AcceptList(ranges), AcceptList.create(offers.toArray(MediaType[]::new)));
         if (chosen == null) {
             return null;
         }
         String ct = chosen.getContentTypeStr().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(f -> f.mediaType.equals(ct)).findFirst().orElse(null);
+    }
+
+    /** Whether the most specific range of {@code wanted} that covers {@code offer} has q=0. */
+    private static boolean refused(AcceptList wanted, MediaType offer) {
+        MediaRange most = null;
+        for (MediaRange r : wanted.entries()) {
+            if (r.accepts(offer) && (most == null || r.moreGroundedThan(most))) {
+                most = r;
+            }
+        }
+        return most != null && most.get_q() <= 0;
     }
 
     /** The format of a file extension ({@code ttl}), or {@code null}. */

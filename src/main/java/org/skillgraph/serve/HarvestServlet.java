@@ -29,7 +29,8 @@ import org.skillgraph.store.GraphStore;
 
 /**
  * What registries and crawlers harvest: {@code /graph/{ctid}} and {@code /resources/{ctid}} (CTDL-ASN
- * JSON-LD), {@code /dumps/…} (with Content-Length and byte ranges), {@code /.well-known/void} (VoID + DCAT,
+ * JSON-LD; the other {@code /graph/…} and {@code /changes/{n}} are URIs of the data, answered with a 303 to their
+ * document), {@code /dumps/…} (with Content-Length and byte ranges), {@code /.well-known/void} (VoID + DCAT,
  * content-negotiated), {@code /sitemap.xml}, {@code /robots.txt}, the change feed {@code /changes?since=…} and its RDF Patch log
  * {@code /patches/}.
  */
@@ -71,7 +72,12 @@ final class HarvestServlet extends PageServlet {
     void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String rest = req.getRequestURI().substring(site.root().length());
         String origin = site.origin(req);
-        if (rest.startsWith("graph/") || rest.startsWith("resources/")) {
+        if ((rest.startsWith("graph/") && !CTID.matcher(rest.substring("graph/".length())).matches())
+                || rest.startsWith("changes/")) {
+            // a document graph's name (also its source document) or a change-feed entry: a URI of the data
+            String name = java.net.URLDecoder.decode(rest, StandardCharsets.UTF_8);
+            SiteServlet.seeOther(req, resp, site.base() + name, null, site, dataset, live);
+        } else if (rest.startsWith("graph/") || rest.startsWith("resources/")) {
             String ctid = rest.substring(rest.indexOf('/') + 1);
             if (!CTID.matcher(ctid).matches()) {
                 throw HttpError.notFound(req.getRequestURI());
@@ -196,6 +202,15 @@ final class HarvestServlet extends PageServlet {
 
     /** A dump file: Content-Length, and a single byte range when asked (206), for resumable downloads. */
     private void dump(HttpServletRequest req, HttpServletResponse resp, String name) throws IOException {
+        if (name.equals(Dumps.MANIFEST)) {
+            // what a replica checks a download against: each dump's size, quads and SHA-256
+            Path manifest = dumps.resolve(Dumps.MANIFEST);
+            if (!Files.isRegularFile(manifest)) {
+                throw HttpError.notFound(req.getRequestURI());
+            }
+            send(req, resp, new Body(Files.readAllBytes(manifest), "application/json", false));
+            return;
+        }
         Optional<Dumps.Dump> dump = Dumps.read(dumps).stream().filter(d -> d.name().equals(name)).findFirst();
         Path file = dumps.resolve(name);
         if (dump.isEmpty() || !Files.isRegularFile(file)) {

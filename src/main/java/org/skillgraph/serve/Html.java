@@ -14,6 +14,7 @@ final class Html {
     /** A new page with its shell; returns the document, whose {@code main} element takes the content. */
     static Document page(SitePaths site, String title, String query) {
         Document doc = Document.createShell("");
+        doc.prependChild(new org.jsoup.nodes.DocumentType("html", "", "")); // standards mode, not quirks
         doc.outputSettings().prettyPrint(true).indentAmount(1);
         doc.child(0).attr("lang", "en");
         Element head = doc.head();

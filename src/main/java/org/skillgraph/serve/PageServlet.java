@@ -22,7 +22,14 @@ import org.slf4j.LoggerFactory;
 abstract class PageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(PageServlet.class);
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    /**
+     * HTTP's date format (RFC 9110 IMF-fixdate: "Tue, 01 Dec 2026 11:56:06 GMT"). Not Java's RFC_1123_DATE_TIME,
+     * which writes the day of the month without its leading zero, a form caches may refuse.
+     */
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            java.util.Locale.US).withZone(ZoneOffset.UTC);
+    /** The methods every page answers. */
+    private static final String ALLOW = "GET, HEAD, OPTIONS";
 
     /** What to send: the body, its media type, and whether it varies with Accept. */
     record Body(byte[] bytes, String mediaType, boolean varies) {
@@ -61,26 +68,38 @@ abstract class PageServlet extends HttpServlet {
         }
     }
 
+    /**
+     * GET, HEAD and OPTIONS (which says so in {@code Allow}); any other method, TRACE included, is 405 with the
+     * same {@code Allow}.
+     */
     @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        methodNotAllowed(resp);
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws jakarta.servlet.ServletException,
+            IOException {
+        switch (req.getMethod()) {
+            case "GET", "HEAD" -> super.service(req, resp);
+            case "OPTIONS" -> {
+                resp.setHeader("Allow", ALLOW);
+                resp.setStatus(204);
+            }
+            default -> {
+                resp.setHeader("Allow", ALLOW);
+                resp.setContentType("text/plain;charset=utf-8");
+                resp.setStatus(405);
+                resp.getWriter().println("This site is read-only: GET and HEAD only.");
+            }
+        }
     }
 
-    @Override
-    protected void doPut(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        methodNotAllowed(resp);
-    }
-
-    @Override
-    protected void doDelete(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        methodNotAllowed(resp);
-    }
-
-    private static void methodNotAllowed(HttpServletResponse resp) throws IOException {
-        resp.setHeader("Allow", "GET, HEAD, OPTIONS");
-        resp.setContentType("text/plain;charset=utf-8");
-        resp.setStatus(405);
-        resp.getWriter().println("This site is read-only: GET and HEAD only.");
+    /** Adds {@code value} to the response's {@code Vary} (the CORS filter's {@code Origin} stays). */
+    static void vary(HttpServletResponse resp, String value) {
+        for (String v : resp.getHeaders("Vary")) {
+            for (String part : v.split(",")) {
+                if (part.strip().equalsIgnoreCase(value)) {
+                    return;
+                }
+            }
+        }
+        resp.addHeader("Vary", value);
     }
 
     /** Sends a body with ETag and Last-Modified, or 304 when the client's copy is current. */
@@ -90,7 +109,7 @@ abstract class PageServlet extends HttpServlet {
         resp.setHeader("ETag", etag);
         resp.setHeader("Last-Modified", HTTP_DATE.format(modified));
         if (body.varies()) {
-            resp.setHeader("Vary", "Accept");
+            vary(resp, "Accept");
         }
         String inm = req.getHeader("If-None-Match");
         boolean notModified = inm != null ? matches(inm, etag) : notModifiedSince(req, modified);
@@ -112,9 +131,18 @@ abstract class PageServlet extends HttpServlet {
         if (resp.isCommitted()) {
             return;
         }
+        // the CORS headers stay (a browser's script reads the error too); those of a body that was begun go
+        java.util.Map<String, java.util.List<String>> cors = new java.util.LinkedHashMap<>();
+        for (String h : resp.getHeaderNames()) {
+            if (h.regionMatches(true, 0, "Access-Control-", 0, 15) || h.equalsIgnoreCase("Vary")
+                    || h.equalsIgnoreCase("Timing-Allow-Origin")) {
+                cors.put(h, new java.util.ArrayList<>(resp.getHeaders(h)));
+            }
+        }
         resp.reset();
+        cors.forEach((h, values) -> values.forEach(v -> resp.addHeader(h, v)));
         resp.setStatus(status);
-        resp.setHeader("Vary", "Accept");
+        vary(resp, "Accept");
         if (Format.prefersHtml(req.getHeader("Accept"))) {
             resp.setContentType("text/html;charset=utf-8");
             resp.getOutputStream().write(errorPage(status, message).outerHtml().getBytes(StandardCharsets.UTF_8));

@@ -64,13 +64,20 @@ final class ResourcePage {
     }
 
     private void alternates(Element parent, String uri) {
+        if (!site.hasDocument(uri)) {
+            return; // the dataset's description: its formats are negotiated at its own address
+        }
         Element p = parent.appendElement("p").addClass("formats");
         p.appendText("Data: ");
         for (Format f : Format.values()) {
             if (f != Format.HTML) {
-                p.appendElement("a").attr("href", site.document(uri) + "." + f.extension())
+                String href = site.document(uri) + "." + f.extension();
+                p.appendElement("a").attr("href", href)
                         .attr("type", f.mediaType()).text(f.extension().toUpperCase(java.util.Locale.ROOT));
                 p.appendText(" ");
+                // for agents that read the page's head (a browser extension, a crawler): the same alternates
+                parent.ownerDocument().head().appendElement("link").attr("rel", "alternate")
+                        .attr("type", f.mediaType()).attr("href", href);
             }
         }
     }

@@ -63,14 +63,34 @@ final class SitePaths {
         return uri;
     }
 
-    /** The document path of a resource URI under the base: {@code {base}id/x} → {@code /doc/x}. */
+    /**
+     * The parts of the base, besides {@code id/}, whose URIs name things of the data: the document graphs (each
+     * also a resource, its source document) and the change feed's entries. They have documents too, under
+     * {@code /doc/} with their part's name: no resource under {@code id/} starts with these.
+     */
+    private static final java.util.List<String> NAMED = java.util.List.of("graph/", "changes/");
+
+    /** Whether {@code uri} has a document under {@code /doc/}: a resource of the data under the base. */
+    boolean hasDocument(String uri) {
+        if (!uri.startsWith(base)) {
+            return false;
+        }
+        String rest = uri.substring(base.length());
+        return rest.startsWith("id/") || NAMED.stream().anyMatch(rest::startsWith);
+    }
+
+    /**
+     * The document path of a resource URI under the base: {@code {base}id/x} → {@code /doc/x};
+     * {@code {base}graph/x} → {@code /doc/graph/x}.
+     */
     String document(String uri) {
-        return path + "doc/" + uri.substring((base + "id/").length());
+        String rest = uri.substring(base.length());
+        return path + "doc/" + (rest.startsWith("id/") ? rest.substring(3) : rest);
     }
 
     /** The resource URI for a site path below {@code id/} or {@code doc/} ({@code rest} without either). */
     String resource(String rest) {
-        return base + "id/" + rest;
+        return NAMED.stream().anyMatch(rest::startsWith) ? base + rest : base + "id/" + rest;
     }
 
     /** The path of a page of the site: {@code page("search")} → {@code /search}. */

@@ -39,6 +39,8 @@ import org.skillgraph.vocab.SG;
 final class SiteServlet extends PageServlet {
     private static final long serialVersionUID = 1L;
     private static final int SEARCH_LIMIT = 50;
+    /** The highest page of a description asked for: 100,000 pages of links is more than any resource has. */
+    private static final int MAX_PAGE = 100_000;
     /** Where the build puts the {@code queries/} library on the classpath. */
     private static final String QUERIES = "/skillgraph/queries/";
 
@@ -83,7 +85,8 @@ final class SiteServlet extends PageServlet {
         if (rest.isEmpty()) {
             send(req, resp, Body.html(home()));
         } else if (rest.startsWith("id/")) {
-            seeOther(req, resp, rest.substring(3));
+            Split split = Split.of(rest.substring(3));
+            seeOther(req, resp, site.base() + "id/" + split.path(), split.format(), site, dataset, live);
         } else if (rest.startsWith("doc/")) {
             document(req, resp, rest.substring(4));
         } else if (rest.equals("search")) {
@@ -103,26 +106,29 @@ final class SiteServlet extends PageServlet {
         }
     }
 
-    /** {@code /id/x} → 303 See Other to the document in the negotiated format. */
-    private void seeOther(HttpServletRequest req, HttpServletResponse resp, String rest) {
-        Split split = Split.of(rest);
-        String uri = site.resource(split.path());
-        Format format = split.format() != null ? split.format() : Format.negotiate(req.getHeader("Accept"));
+    /**
+     * A resource's URI ({@code /id/x}, and the other URIs of the data under the base, {@link SitePaths#hasDocument})
+     * → 303 See Other to its document in the asked or negotiated format, the page asked for kept.
+     */
+    static void seeOther(HttpServletRequest req, HttpServletResponse resp, String uri, Format asked, SitePaths site,
+                         Dataset dataset, LiveData live) {
+        Format format = asked != null ? asked : Format.negotiate(req.getHeader("Accept"));
         if (format == null) {
             throw HttpError.notAcceptable(req.getHeader("Accept"));
         }
+        int page = page(req);
         boolean exists = live.read(dataset, () -> dataset.getUnionModel().containsResource(
                 dataset.getUnionModel().createResource(uri)));
         if (!exists) {
             throw HttpError.notFound(uri);
         }
         resp.setStatus(303);
-        resp.setHeader("Vary", "Accept");
-        resp.setHeader("Location", site.document(uri) + "." + format.extension());
-        links(resp, uri);
+        PageServlet.vary(resp, "Accept");
+        resp.setHeader("Location", site.document(uri) + "." + format.extension() + (page > 1 ? "?page=" + page : ""));
+        links(resp, uri, site);
     }
 
-    /** {@code /doc/x[.ext]}: the description of {@code {base}id/x}, content-negotiated. */
+    /** {@code /doc/x[.ext]}: the description of {@code {base}id/x} (or {@code {base}graph/x}…), content-negotiated. */
     private void document(HttpServletRequest req, HttpServletResponse resp, String rest) throws IOException {
         Split split = Split.of(rest);
         String uri = site.resource(split.path());
@@ -143,12 +149,16 @@ final class SiteServlet extends PageServlet {
             if (!d.exists()) {
                 throw HttpError.notFound(uri);
             }
+            if (d.pastTheLastPage()) {
+                throw new HttpError(404, "Not found: page " + page + " of the description of " + uri
+                        + " (the links to it end on an earlier page)");
+            }
             if (f == Format.HTML) {
                 return Body.html(new ResourcePage(site, dataset.getUnionModel(), names).render(uri, d, page));
             }
             return rdf(d.model(), f);
         });
-        links(resp, uri);
+        links(resp, uri, site);
         send(req, resp, new Body(body.bytes(), body.mediaType(), split.format() == null));
     }
 
@@ -228,7 +238,7 @@ final class SiteServlet extends PageServlet {
         return new Body(out.toString().getBytes(StandardCharsets.UTF_8), f.mediaType(), true);
     }
 
-    private void links(HttpServletResponse resp, String uri) {
+    private static void links(HttpServletResponse resp, String uri, SitePaths site) {
         String doc = site.document(uri);
         StringBuilder sb = new StringBuilder();
         for (Format f : Format.values()) {
@@ -246,12 +256,12 @@ final class SiteServlet extends PageServlet {
         }
         try {
             int n = Integer.parseInt(p);
-            if (n < 1 || n > 100_000) {
-                throw HttpError.badRequest("page must be a number from 1");
+            if (n < 1 || n > MAX_PAGE) {
+                throw HttpError.badRequest("page must be a number from 1 to " + MAX_PAGE);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw HttpError.badRequest("page must be a number from 1");
+            throw HttpError.badRequest("page must be a number from 1 to " + MAX_PAGE);
         }
     }
 

@@ -103,6 +103,7 @@ public final class SkillgraphServer {
         private String importToken;
         private int pageConcurrency = DEFAULT_PAGE_CONCURRENCY;
         private long queryCacheBytes = DEFAULT_QUERY_CACHE_BYTES;
+        private boolean federated;
 
         private Builder(GraphStore store) {
             this.store = store;
@@ -181,6 +182,15 @@ public final class SkillgraphServer {
          * between. Made a few at a time, each finishes in its own few milliseconds. The SPARQL endpoint,
          * harvest documents, dumps and imports are not counted. Default: twice the processors.
          */
+        /**
+         * Lets queries call other SPARQL endpoints with {@code SERVICE}. Off by default: the server would send
+         * requests anywhere a query names, its own network included, on behalf of anyone who can reach it.
+         */
+        public Builder federatedQuery(boolean allowed) {
+            this.federated = allowed;
+            return this;
+        }
+
         public Builder pageConcurrency(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("the page concurrency must be at least 1 (got " + n + ")");
@@ -194,11 +204,13 @@ public final class SkillgraphServer {
             LiveData live = new LiveData(store.lastModified());
             Dataset ds = store.dataset();
             ds.getContext().set(ARQ.queryTimeout, Long.toString(timeoutMs));
+            ds.getContext().set(org.apache.jena.sparql.exec.http.Service.httpServiceAllowed, federated);
             String sparql = site.page("sparql");
+            String cors = corsConfiguration();
             FusekiServer.Builder fuseki = FusekiServer.create()
                     .port(port)
                     .loopback(isLoopback(host))
-                    .enableCors(true)
+                    .enableCors(true, cors)
                     .enablePing(false)
                     .enableStats(false)
                     .enableMetrics(false)
@@ -208,11 +220,16 @@ public final class SkillgraphServer {
                     .addEndpoint(sparql, "shacl", org.apache.jena.fuseki.server.Operation.Shacl)
                     .addFilter(sparql, new SparqlFilter(site, resultLimit, queryCacheBytes == 0 ? null
                             : new QueryResults(live, queryCacheBytes, (int) Math.min(Integer.MAX_VALUE, queryCacheBytes / 8)),
-                            timeoutMs))
+                            timeoutMs, federated))
                     .addServlet(site.root() + "*", new SiteServlet(ds, site, live, pageSize))
                     .addServlet(site.root() + "ims/case/v1p1/*", new CaseServlet(ds, site, live));
+            try {
+                java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(cors)); // read by enableCors already
+            } catch (java.io.IOException e) {
+                // deleted on exit
+            }
             for (String path : List.of("graph/*", "resources/*", "dumps/*", ".well-known/*", "sitemaps/*",
-                    "sitemap.xml", "robots.txt", "changes", "patches/*")) {
+                    "sitemap.xml", "robots.txt", "changes", "changes/*", "patches/*")) {
                 fuseki.addServlet(site.root() + path, new HarvestServlet(store, site, live));
             }
             if (importToken != null) {
@@ -221,6 +238,35 @@ public final class SkillgraphServer {
             FusekiServer server = fuseki.build();
             limitPages(server.getJettyServer(), site);
             return new SkillgraphServer(server, site, host);
+        }
+
+        /**
+         * Fuseki's CORS filter, configured for a public read-only dataset: any origin, no credentials (the import
+         * token is a header a script must be given, not a cookie), the methods the server answers, and the response
+         * headers a browser's script needs read (ETag, Link, Content-Location, Age, X-Total-Count, X-Result-Limit,
+         * Content-Range besides the safelisted ones). Fuseki reads the filter's settings from a properties file only.
+         */
+        private static String corsConfiguration() {
+            java.util.Properties cors = new java.util.Properties();
+            cors.setProperty("allowedOrigins", "*");
+            cors.setProperty("allowedMethods", "GET,HEAD,POST,OPTIONS");
+            cors.setProperty("allowedHeaders", "X-Requested-With,Content-Type,Accept,Origin,Authorization,"
+                    + "If-None-Match,If-Modified-Since,Cache-Control,Range,If-Range");
+            cors.setProperty("exposedHeaders", "Cache-Control,Content-Language,Content-Length,Content-Type,Expires,"
+                    + "Last-Modified,Pragma,ETag,Link,Location,Content-Location,Age,X-Total-Count,X-Result-Limit,"
+                    + "Content-Range,Accept-Ranges");
+            cors.setProperty("allowCredentials", "false");
+            cors.setProperty("chainPreflight", "false");
+            try {
+                java.nio.file.Path file = java.nio.file.Files.createTempFile("skillgraph-cors-", ".properties");
+                file.toFile().deleteOnExit();
+                try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(file)) {
+                    cors.store(w, "skillgraph: Fuseki's CORS filter");
+                }
+                return file.toString();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write the CORS settings to a temporary file", e);
+            }
         }
 
         /** Puts the page requests of {@code jetty} in a queue in front of its handlers (see {@link #pageConcurrency}). */

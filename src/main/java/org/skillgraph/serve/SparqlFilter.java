@@ -48,6 +48,8 @@ final class SparqlFilter implements Filter {
     private static final String FORMATS = "http://www.w3.org/ns/formats/";
 
     private final SitePaths site;
+    /** Whether queries may call other endpoints ({@code SERVICE}): said so in the service description. */
+    private final boolean federated;
     private final long resultLimit;
     /** Kept answers, or {@code null} when none are kept. */
     private final QueryResults results;
@@ -64,8 +66,9 @@ final class SparqlFilter implements Filter {
     /** A longer query text is parsed each time rather than remembered. */
     private static final int PARSED_MAX_TEXT = 64 * 1024;
 
-    SparqlFilter(SitePaths site, long resultLimit, QueryResults results, long timeoutMillis) {
+    SparqlFilter(SitePaths site, long resultLimit, QueryResults results, long timeoutMillis, boolean federated) {
         this.site = site;
+        this.federated = federated;
         this.resultLimit = resultLimit;
         this.results = results;
         this.keepBelowMillis = timeoutMillis / 2;
@@ -80,6 +83,13 @@ final class SparqlFilter implements Filter {
         if (bare && ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod()))
                 && req.getParameter("query") == null && req.getQueryString() == null) {
             serviceDescription(req, resp);
+            return;
+        }
+        if (bare && "POST".equals(req.getMethod()) && isUpdate(req)) {
+            resp.setStatus(400);
+            resp.setContentType("text/plain;charset=utf-8");
+            resp.getWriter().println("This endpoint is read-only: SPARQL Update is not accepted (the data changes "
+                    + "only by importing source documents).");
             return;
         }
         Prepared p = prepare(req, resp);
@@ -119,6 +129,13 @@ final class SparqlFilter implements Filter {
             }
             results.put(key, capture.getContentType(), headers, body, generation);
         }
+    }
+
+    /** An update request of the SPARQL protocol: {@code application/sparql-update}, or a form with {@code update=}. */
+    private static boolean isUpdate(HttpServletRequest req) {
+        String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("application/sparql-update")
+                || (type.startsWith("application/x-www-form-urlencoded") && req.getParameter("update") != null);
     }
 
     /**
@@ -190,7 +207,7 @@ final class SparqlFilter implements Filter {
 
     private void serviceDescription(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Format format = Format.negotiate(req.getHeader("Accept"));
-        resp.setHeader("Vary", "Accept");
+        PageServlet.vary(resp, "Accept");
         if (format == Format.HTML) {
             resp.setStatus(303);
             resp.setHeader("Location", site.page("query"));
@@ -208,8 +225,10 @@ final class SparqlFilter implements Filter {
                 .addProperty(RDF.type, m.createResource(SD + "Service"))
                 .addProperty(m.createProperty(SD + "endpoint"), m.createResource(url))
                 .addProperty(m.createProperty(SD + "supportedLanguage"), m.createResource(SD + "SPARQL11Query"))
-                .addProperty(m.createProperty(SD + "feature"), m.createResource(SD + "UnionDefaultGraph"))
-                .addProperty(m.createProperty(SD + "feature"), m.createResource(SD + "BasicFederatedQuery"));
+                .addProperty(m.createProperty(SD + "feature"), m.createResource(SD + "UnionDefaultGraph"));
+        if (federated) {
+            service.addProperty(m.createProperty(SD + "feature"), m.createResource(SD + "BasicFederatedQuery"));
+        }
         for (String f : new String[] {"SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
             "SPARQL_Results_TSV", "Turtle", "JSON-LD", "RDF_XML", "N-Triples"}) {
             service.addProperty(m.createProperty(SD + "resultFormat"), m.createResource(FORMATS + f));

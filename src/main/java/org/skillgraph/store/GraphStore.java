@@ -405,8 +405,10 @@ public final class GraphStore implements AutoCloseable {
         // listing every graph name would read the whole graph index on each import
         String graphs = base + "graph/";
         firstDocumentGraph().filter(g -> !g.startsWith(graphs)).ifPresent(g -> {
-            throw new StoreException(dir + ": this store holds data under another base URI ("
-                    + g + "); ingest with that --base, or into a new store");
+            int at = g.lastIndexOf("graph/", g.length() - 1);
+            String stored = at > 0 ? g.substring(0, at) : g; // {base}graph/{soc}/{version}
+            throw new StoreException(dir + ": this store holds data under another base URI (" + stored
+                    + ", its document graph " + g + "); ingest with that --base, or into a new store");
         });
     }
 

@@ -209,7 +209,8 @@ class SkillgraphCommandTest {
     void aStoreKeepsOneBaseUri() {
         Run r = run("ingest", "--store", store.toString(), "--base", "https://data.example.org/", "seeds");
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("holds data under another base URI (http://localhost:3030/graph/"), r.err());
+        assertTrue(r.err().contains("holds data under another base URI (http://localhost:3030/, its document graph "
+                + "http://localhost:3030/graph/"), r.err());
         Run same = run("ingest", "--store", store.toString(), "seeds");
         assertEquals(0, same.code(), same.err());
         assertTrue(same.err().contains("2 unchanged"), same.err());

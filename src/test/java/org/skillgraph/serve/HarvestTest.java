@@ -95,6 +95,17 @@ class HarvestTest {
     }
 
     @Test
+    void theDumpsManifestIsServedForReplicasToCheckTheirDownload() throws Exception {
+        HttpResponse<byte[]> r = get("/dumps/" + Dumps.MANIFEST);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        Dumps.Dump nq = Dumps.read(store.dumpsDirectory()).stream().filter(d -> d.name().endsWith(".nq.gz"))
+                .findFirst().orElseThrow();
+        assertTrue(manifest.toString().contains(nq.sha256()), manifest.toString());
+    }
+
+    @Test
     void dumpsStreamWithLengthRangesAndTheirCounts() throws Exception {
         Dumps.Dump nq = Dumps.read(store.dumpsDirectory()).stream().filter(d -> d.name().endsWith(".nq.gz"))
                 .findFirst().orElseThrow();
