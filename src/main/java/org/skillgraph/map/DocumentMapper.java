@@ -60,7 +60,7 @@ import org.skillgraph.vocab.SG;
  */
 public final class DocumentMapper {
     /** Bumped whenever the mapping changes, so that unchanged files are mapped again. */
-    public static final String MAPPING_VERSION = "2";
+    public static final String MAPPING_VERSION = "3";
     private static final String EN = "en";
     private static final Pattern CC = Pattern.compile("CC\\s+(BY(?:-(?:SA|NC|ND))*)\\s+(\\d\\.\\d)",
             Pattern.CASE_INSENSITIVE);
@@ -379,6 +379,7 @@ public final class DocumentMapper {
         optional(r, SG.generator, p.generator());
         optional(r, SG.schemaVersion, p.schemaVersion());
         optional(r, SG.onetVersion, p.onetVersion());
+        optional(r, SG.anchorCrosswalk, p.crosswalk());
         if (p.exportedAt() != null) {
             try {
                 r.addLiteral(DCTerms.created, dateTime(m, OffsetDateTime.parse(p.exportedAt()).toInstant()));

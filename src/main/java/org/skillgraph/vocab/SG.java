@@ -76,6 +76,7 @@ public final class SG {
     public static final Property schemaVersion = ResourceFactory.createProperty(NS + "schemaVersion");
     public static final Property mappingVersion = ResourceFactory.createProperty(NS + "mappingVersion");
     public static final Property onetVersion = ResourceFactory.createProperty(NS + "onetVersion");
+    public static final Property anchorCrosswalk = ResourceFactory.createProperty(NS + "anchorCrosswalk");
     public static final Property needsReview = ResourceFactory.createProperty(NS + "needsReview");
     public static final Property reviewNote = ResourceFactory.createProperty(NS + "reviewNote");
 
