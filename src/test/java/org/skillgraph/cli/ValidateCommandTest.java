@@ -56,7 +56,7 @@ class ValidateCommandTest {
         Run r = run("validate", "seeds");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("seeds/29-2011.00.txt: accepted <http://localhost:3030/graph/29-2011.00/v.26.05> "
-                + "(3011 triples, 0 violation(s), 0 warning(s), "), r.out());
+                + "(3012 triples, 0 violation(s), 0 warning(s), "), r.out());
         assertTrue(r.out().contains("seeds/29-2099.00.json: accepted <http://localhost:3030/graph/29-2099.00/v.26.05>"),
                 r.out());
         assertTrue(r.out().contains("2 document(s): 2 would be accepted, 0 rejected; validated 2 document(s) in "),
@@ -73,7 +73,7 @@ class ValidateCommandTest {
         Run r = run("validate", "--base", "https://data.example.org/", dir.toString());
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains(dir.resolve("job-zone-seven.json") + ": refused <https://data.example.org/graph/"
-                + "29-2099.00/v.26.05> (619 triples, 1 violation(s), 0 warning(s)"), r.out());
+                + "29-2099.00/v.26.05> (620 triples, 1 violation(s), 0 warning(s)"), r.out());
         assertTrue(r.out().contains("    violation: 'Health Technologists and Technicians, All Other' "
                 + "<https://data.example.org/id/occupation/29-2099.00> sg:jobZone: the job zone is an integer from 1 to 5 "
                 + "(value: 7)"), r.out());
@@ -127,7 +127,7 @@ class ValidateCommandTest {
         assertEquals(0, run("ingest", "--store", store.toString(), "seeds").code());
         Run ok = run("validate", "--store", store.toString());
         assertEquals(0, ok.code(), ok.out() + ok.err());
-        assertTrue(ok.out().contains("accepted <http://localhost:3030/graph/29-2011.00/v.26.05> (3011 triples"), ok.out());
+        assertTrue(ok.out().contains("accepted <http://localhost:3030/graph/29-2011.00/v.26.05> (3012 triples"), ok.out());
         assertTrue(ok.out().contains("2 document(s): 2 would be accepted, 0 rejected"), ok.out());
         assertFalse(ok.out().contains(SG.ONTOLOGY), "the ontology graph is not a document: " + ok.out());
 
@@ -141,7 +141,7 @@ class ValidateCommandTest {
         }
         Run bad = run("validate", "--store", store.toString());
         assertEquals(1, bad.code(), bad.out());
-        assertTrue(bad.out().contains("refused <http://localhost:3030/graph/29-2099.00/v.26.05> (619 triples, 1 violation(s)"),
+        assertTrue(bad.out().contains("refused <http://localhost:3030/graph/29-2099.00/v.26.05> (620 triples, 1 violation(s)"),
                 bad.out());
         assertTrue(bad.out().contains("sg:jobZone: the job zone is an integer from 1 to 5 (value: 0)"), bad.out());
     }
