@@ -70,7 +70,6 @@ final class IngestCommand implements Callable<Integer> {
         if (server.isPresent()) {
             return forward(server.get(), err);
         }
-        Importer.prepare();
         ImportReport result;
         Importer importer;
         try (GraphStore gs = GraphStore.open(store)) {

@@ -78,15 +78,11 @@ public final class DocumentChecker {
      * and missing paths reported), handing each outcome to {@code each} in order, one at a time.
      */
     public void checkPaths(List<Path> paths, Consumer<Checked> each) {
-        checkFiles(SourceFiles.expand(paths), () -> { }, each);
+        checkFiles(SourceFiles.expand(paths), each);
     }
 
-    /**
-     * Checks files already found: the paths that could not be used first, then every file in order. Once the
-     * first files are being checked, {@code meanwhile} runs on the calling thread before any outcome is handed
-     * on (the importer stores the ontology then, while the first document is read).
-     */
-    void checkFiles(SourceFiles.Found found, Runnable meanwhile, Consumer<Checked> each) {
+    /** Checks files already found: the paths that could not be used first, then every file in order. */
+    void checkFiles(SourceFiles.Found found, Consumer<Checked> each) {
         for (SourceFiles.Rejection r : found.problems()) {
             each.accept(new Checked(r.path(), null, null, r.message()));
         }
@@ -105,7 +101,6 @@ public final class DocumentChecker {
                 Path next = files.next();
                 window.add(ahead.submit(() -> check(next)));
             }
-            meanwhile.run();
             while (!window.isEmpty()) {
                 Checked c = result(window.poll());
                 if (files.hasNext()) {

@@ -12,7 +12,6 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.skillgraph.map.MappedDocument;
-import org.skillgraph.read.SourceReader;
 import org.skillgraph.store.GraphStore;
 import org.skillgraph.validate.Finding;
 import org.skillgraph.validate.QualityGate;
@@ -68,15 +67,6 @@ public final class Importer {
         this.progress = progress;
     }
 
-    /**
-     * Starts loading what checking documents needs (WordNet's dictionary, the SHACL shapes) on background
-     * threads, so that it overlaps opening the store; the importer's constructor then waits for what is not ready.
-     */
-    public static void prepare() {
-        SourceReader.prepare();
-        QualityGate.loadInBackground();
-    }
-
     /** Commits after about this many triples instead of {@link #DEFAULT_BATCH_TRIPLES}; 1 commits every document. */
     public Importer batchTriples(long triples) {
         this.batchTriples = Math.max(1, triples);
@@ -100,6 +90,7 @@ public final class Importer {
     /** Imports every file under the given paths (folders recursively). */
     public ImportReport importPaths(List<Path> paths) {
         store.requireBase(base);
+        store.putOntology(ontology());
         SourceFiles.Found found = SourceFiles.expand(paths);
         int total = found.files().size();
         List<ImportReport.Entry> entries = new ArrayList<>();
@@ -109,9 +100,7 @@ public final class Importer {
         int[] problems = {found.problems().size()};
         int[] n = {0};
         try {
-            // the ontology is stored while the first documents are read: on a re-import of one document from
-            // the command line, each is a few hundred milliseconds of a JVM's first run through the code
-            checker.checkFiles(found, () -> store.putOntology(ontology()), c -> {
+            checker.checkFiles(found, c -> {
                 if (c.verdict() != null) {
                     log.add(c.file().toAbsolutePath().toUri().toString(), c.verdict());
                 }

@@ -79,26 +79,6 @@ public final class QualityGate {
         return g;
     }
 
-    /**
-     * Starts building {@link #standard()} (parsing the shapes, about a quarter of a second in a new process) on a
-     * background thread, so that it overlaps opening the store; {@link #standard()} meanwhile waits for it. A
-     * failure here is left to the next call of {@link #standard()} to report.
-     */
-    public static void loadInBackground() {
-        if (standard != null) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try {
-                standard();
-            } catch (RuntimeException e) {
-                // standard() tries again and reports it
-            }
-        }, "skillgraph-shapes");
-        t.setDaemon(true);
-        t.start();
-    }
-
     /** A gate with other shapes (tests, a registry's own). */
     public static QualityGate of(Graph shapesGraph) {
         return new QualityGate(shapesGraph);
