@@ -536,7 +536,7 @@ final class NsxPageReader {
                 Matcher m = ITEM.matcher(line.text());
                 if (m.matches()) {
                     items.add(new Item(line, Integer.parseInt(m.group(1)), m.group(2), m.start(2)));
-                } else if (ITEM_LIKE.matcher(line.text()).matches()
+                } else if ((ITEM_LIKE.matcher(line.text()).matches() && !DOMAIN.matcher(line.text().strip()).matches())
                         || (i + 1 < lines.size() && !scale.contains(Scales.key(line.text()))
                             && isItem(lines.get(i + 1)))) {
                     if (!isChrome(line.text())) {
@@ -590,12 +590,13 @@ final class NsxPageReader {
     }
 
     /**
-     * Refuses a level or a domain heading where {@code what} was expected, and also a numbered statement when
-     * {@code items} (between sections, a numbered line is flagged like any other: it is not part of a list there).
+     * Refuses a level or a domain heading where {@code what} was expected, and also a numbered statement ("N. text")
+     * when {@code items} (between sections, a numbered line is flagged like any other: it is not part of a list
+     * there). A description may begin with a number ("10 domains…"): only the form of a statement counts.
      */
     private void requireProse(PageLine line, String what, boolean items) {
         String t = line.text().strip();
-        String found = items && (isItem(line) || ITEM_LIKE.matcher(line.text()).matches()) ? "a numbered statement"
+        String found = items && isItem(line) ? "a numbered statement"
                 : Scales.OCCUPATIONAL.contains(Scales.key(t)) || Scales.DURABLE.contains(Scales.key(t)) ? "a level"
                 : DOMAIN.matcher(t).matches() ? "a durable-skill domain heading" : null;
         if (found == null) {

@@ -91,12 +91,20 @@ class ReaderRefusalsTest {
         assertTrue(e.getMessage().contains("missing section 'evidence pack'"), e.getMessage());
     }
 
+    /** The seed page with each {@code replacements} pair (text, by) replaced, read. */
+    SourceDocument readPage(String... replacements) throws IOException {
+        String page = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
+        for (int k = 0; k < replacements.length; k += 2) {
+            assertTrue(page.contains(replacements[k]), replacements[k]);
+            page = page.replace(replacements[k], replacements[k + 1]);
+        }
+        return new SourceReader().read(write("page.txt", page));
+    }
+
     @Test
     void aLineAmongTheStatementsThatIsNotOneIsFlaggedWithItsTextAndTheRestAreRead() throws IOException {
-        String page = Files.readString(PAGE_SEED, StandardCharsets.UTF_8)
-                .replace("  3. Laboratory data entry", "  3x Laboratory data entry")
-                .replace("  10. Professional community leadership", "  10) Professional community leadership");
-        SourceDocument d = new SourceReader().read(write("stray.txt", page));
+        SourceDocument d = readPage("  3. Laboratory data entry", "  3x Laboratory data entry",
+                "  10. Professional community leadership", "  10) Professional community leadership");
         List<Statement> occupational = d.frameworks().get(0).statements();
         assertEquals(List.of(1, 2, 4, 5, 6, 7, 8, 9, 10), occupational.stream()
                 .filter(st -> st.levelKey().equals("emerging")).map(Statement::position).toList(),
@@ -113,8 +121,19 @@ class ReaderRefusalsTest {
     @Test
     void aMisspeltLevelRefusesThePageNamingIt() throws IOException {
         String page = Files.readString(PAGE_SEED, StandardCharsets.UTF_8).replaceFirst("\nProficient\n", "\nProfcient\n");
-        SourceException e = refused(write("level.txt", page));
+        SourceException e = refused(write("page.txt", page));
         assertEquals("line 36", e.location());
         assertTrue(e.getMessage().contains("line 34 'Profcient'"), e.getMessage());
+    }
+
+    @Test
+    void aDescriptionMayBeginWithANumberAndADomainHeadingMayBeSpacedOut() throws IOException {
+        SourceDocument d = readPage("Ten durable-skill domains", "10 durable-skill domains",
+                "\n2Leadership10 statements\n", "\n2 Leadership 10 statements\n");
+        assertEquals(List.of(), d.flags());
+        assertTrue(d.frameworks().get(2).description().startsWith("10 durable-skill domains"),
+                d.frameworks().get(2).description());
+        assertEquals(10, d.frameworks().get(2).domains().size());
+        assertEquals("Leadership", d.frameworks().get(2).domains().get(1).name());
     }
 }
