@@ -12,7 +12,7 @@ import org.apache.jena.riot.RDFFormat;
 /**
  * The document formats every resource is offered in, with their media type and file extension.
  * Negotiation uses Jena's {@link AcceptList}: q-values honoured, {@code *}{@code /*} gets the first offer (Turtle);
- * media types compared case-insensitively, and q=0 refuses what it covers.
+ * media types compared case-insensitively, q=0 refuses what it covers, and plain JSON gets JSON-LD.
  */
 enum Format {
     TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_PRETTY),
@@ -21,8 +21,13 @@ enum Format {
     NTRIPLES("nt", "application/n-triples", RDFFormat.NTRIPLES),
     HTML("html", "text/html", null);
 
-    private static final AcceptList OFFERS = AcceptList.create(Arrays.stream(values()).map(Format::mediaType)
-            .toArray(String[]::new));
+    /**
+     * Also offered, last: plain JSON, answered with JSON-LD (which is JSON), for the clients that ask for
+     * {@code application/json} only, as a script's {@code fetch} often does.
+     */
+    private static final String JSON = "application/json";
+    private static final AcceptList OFFERS = AcceptList.create(java.util.stream.Stream.concat(
+            Arrays.stream(values()).map(Format::mediaType), java.util.stream.Stream.of(JSON)).toArray(String[]::new));
 
     private final String extension;
     private final String mediaType;
@@ -72,6 +77,9 @@ enum Format {
             return null;
         }
         String ct = chosen.getContentTypeStr().toLowerCase(Locale.ROOT);
+        if (ct.equals(JSON)) {
+            return JSONLD;
+        }
         return Arrays.stream(values()).filter(f -> f.mediaType.equals(ct)).findFirst().orElse(null);
     }
 

@@ -92,6 +92,18 @@ final class SparqlFilter implements Filter {
                     + "only by importing source documents).");
             return;
         }
+        if ("HEAD".equals(req.getMethod()) && req.getParameter("query") != null) {
+            // HEAD is GET without the body (RFC 9110 §9.3.2); Fuseki answers queries to GET and POST only, and Jetty
+            // sends no body in answer to a HEAD request
+            chain.doFilter(new HttpServletRequestWrapper(prepare(req, resp).request() instanceof HttpServletRequest r
+                    ? r : req) {
+                @Override
+                public String getMethod() {
+                    return "GET";
+                }
+            }, response);
+            return;
+        }
         Prepared p = prepare(req, resp);
         if (results == null || p.text() == null || !("GET".equals(req.getMethod()) || "POST".equals(req.getMethod()))) {
             chain.doFilter(p.request(), response);

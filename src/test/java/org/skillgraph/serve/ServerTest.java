@@ -117,7 +117,10 @@ class ServerTest {
         "TEXT/TURTLE, ttl",
         "'Application/LD+JSON', jsonld",
         "'text/turtle;q=0, */*', jsonld",
-        "'*/*;q=0.1, text/turtle;q=0, application/ld+json;q=0', rdf"})
+        "'*/*;q=0.1, text/turtle;q=0, application/ld+json;q=0', rdf",
+        "application/json, jsonld",
+        "'application/json, application/rdf+xml;q=0.5', jsonld",
+        "'application/*', jsonld"})
     void aResourceUriAnswers303ToTheNegotiatedDocument(String accept, String ext) throws Exception {
         HttpResponse<String> r = accept.isEmpty() ? get("/id/occupation/29-2011.00")
                 : get("/id/occupation/29-2011.00", "Accept", accept);
@@ -534,6 +537,18 @@ class ServerTest {
                 "Origin", "https://researcher.example.net", "Accept", "application/sparql-results+json");
         assertEquals(200, r.statusCode());
         assertNotNull(r.headers().firstValue("Access-Control-Allow-Origin").orElse(null), r.headers().toString());
+    }
+
+    @Test
+    void headAnswersAQueryAsGetWithoutTheBody() throws Exception {
+        String path = "/sparql?query=" + URLEncoder.encode(COUNT, StandardCharsets.UTF_8);
+        HttpResponse<String> head = HTTP.send(HttpRequest.newBuilder(URI.create(root + path))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .header("Accept", "application/sparql-results+json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode());
+        assertTrue(head.headers().firstValue("Content-Type").orElse("").startsWith("application/sparql-results+json"),
+                head.headers().toString());
+        assertEquals("", head.body());
     }
 
     @Test
