@@ -122,7 +122,25 @@ public final class DocumentMapper {
         }
         String graph = uris.graph(o.soc(), version);
         provenance(m, graph, doc, occupation, importedAt);
+        canonical(m.getGraph());
         return new MappedDocument(graph, m, doc);
+    }
+
+    /**
+     * Numbers, dates and the like in their canonical form ("3.50" → "3.5"; Jena's {@code CanonicalizeLiteral}),
+     * the form TDB2 reads them back in: the store, the dumps and the patches then hold the same terms, and a new
+     * version's deletes find what the store holds. The value is the source's; a metric's text as written stays in
+     * {@code sg:rawValue}.
+     */
+    private static void canonical(org.apache.jena.graph.Graph g) {
+        java.util.function.Function<org.apache.jena.graph.Node, org.apache.jena.graph.Node> canonical =
+                org.apache.jena.riot.process.normalize.CanonicalizeLiteral.get();
+        List<org.apache.jena.graph.Triple> written = g.find().filterKeep(t -> t.getObject().isLiteral()
+                && !canonical.apply(t.getObject()).equals(t.getObject())).toList();
+        for (org.apache.jena.graph.Triple t : written) {
+            g.delete(t);
+            g.add(org.apache.jena.graph.Triple.create(t.getSubject(), t.getPredicate(), canonical.apply(t.getObject())));
+        }
     }
 
     private Resource occupation(Model m, Occupation o, Anchors anchors) {

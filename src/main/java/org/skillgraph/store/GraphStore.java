@@ -8,6 +8,8 @@ import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
@@ -167,7 +169,13 @@ public final class GraphStore implements AutoCloseable {
             Model old = dataset.getNamedModel(graphName);
             patch.deleted(graphName, old);
             patch.change(graphName, "delete", changed(old), java.time.Instant.now());
-            dataset.removeNamedModel(graphName);
+            // the quads go as stored (a delete of what is read back can miss a number), the indexed literals
+            // from the text index
+            TextIndex index = ((DatasetGraphText) dataset.asDatasetGraph()).getTextIndex();
+            Node g = NodeFactory.createURI(graphName);
+            old.getGraph().find().forEachRemaining(t -> unindex(index, index.getDocDef(), g, t.getSubject(),
+                    t.getPredicate(), t.getObject()));
+            deleteStored(g, Node.ANY, Node.ANY);
             return true;
         }
 
@@ -326,12 +334,45 @@ public final class GraphStore implements AutoCloseable {
         EntityDefinition def = index.getDocDef();
         Node g = NodeFactory.createURI(graphName);
         patch.deleted(graphName, removed);
+        // TDB2 stores numbers, dates and the like by value in the form they were written ("3.50") but reads them
+        // back in canonical form ("3.5"), and a delete of the form read back misses the stored term. Where such a
+        // value goes, the subject's values of that property are deleted as stored, and those kept are put back.
+        Graph byValue = GraphFactory.createDefaultGraph();
         removed.getGraph().find().forEachRemaining(t -> {
-            base.delete(g, t.getSubject(), t.getPredicate(), t.getObject());
+            if (storedByValue(t.getObject())) {
+                byValue.add(Triple.create(t.getSubject(), t.getPredicate(), KEPT));
+            } else {
+                base.delete(g, t.getSubject(), t.getPredicate(), t.getObject());
+            }
             unindex(index, def, g, t.getSubject(), t.getPredicate(), t.getObject());
+        });
+        byValue.find().forEachRemaining(sp -> {
+            deleteStored(g, sp.getSubject(), sp.getPredicate());
+            after.find(sp.getSubject(), sp.getPredicate(), Node.ANY).filterDrop(added.getGraph()::contains)
+                    .forEachRemaining(t -> base.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
         });
         addTriples(graphName, added);
         patch.added(graphName, added);
+    }
+
+    /**
+     * Deletes the quads of graph {@code g} with this subject and property (either may be {@code Node.ANY}) as TDB2
+     * stores them, by node id. TDB2's own deletes, {@code deleteAny} included, go through the terms it reads back,
+     * and miss a number stored in another form ("2.430", read back as "2.43").
+     */
+    private void deleteStored(Node g, Node s, Node p) {
+        var quads = org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(tdb.asDatasetGraph()).getQuadTable()
+                .getNodeTupleTable();
+        quads.getTupleTable().deleteAll(org.apache.jena.atlas.iterator.Iter.toList(quads.findAsNodeIds(g, s, p, Node.ANY)));
+    }
+
+    /** A placeholder object: {@link #rewriteGraph}'s subject–property pairs whose values are deleted as stored. */
+    private static final Node KEPT = NodeFactory.createBlankNode("kept");
+
+    /** Whether TDB2 may store this term by value, in a form other than the one it reads back. */
+    static boolean storedByValue(Node o) {
+        return o.isLiteral() && o.getLiteralLanguage().isEmpty()
+                && !org.apache.jena.datatypes.xsd.XSDDatatype.XSDstring.equals(o.getLiteralDatatype());
     }
 
     /**

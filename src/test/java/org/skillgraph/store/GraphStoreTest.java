@@ -239,6 +239,59 @@ class GraphStoreTest {
     }
 
     @Test
+    void aNumberStoredAsWrittenElsewhereIsReplacedAndRemovedAsStored() throws IOException {
+        // a store made before numbers were mapped in canonical form holds "2.43" written "2.430": TDB2 keeps the
+        // scale and reads it back as "2.43", so a delete of what it reads back misses it
+        String evidence = BASE + "id/occupation/29-2011.00/evidence/v.26.05";
+        String autonomy = "SELECT (COUNT(*) AS ?n) { GRAPH <" + PAGE_GRAPH + "> { <" + evidence + "> <" + SG.NS
+                + "aeiAutonomy> ?v } }";
+        Path page = Files.createDirectories(tmp.resolve("in")).resolve("29-2011.00.txt");
+        Files.writeString(page, Files.readString(Path.of("seeds/29-2011.00.txt"), StandardCharsets.UTF_8)
+                .replace("AI autonomy: 2.43", "AI autonomy: 2.70"), StandardCharsets.UTF_8);
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ingest(store, Path.of("seeds/29-2011.00.txt"));
+            org.apache.jena.graph.Node g = org.apache.jena.graph.NodeFactory.createURI(PAGE_GRAPH);
+            org.apache.jena.graph.Node s = org.apache.jena.graph.NodeFactory.createURI(evidence);
+            org.apache.jena.graph.Node p = org.apache.jena.graph.NodeFactory.createURI(SG.NS + "aeiAutonomy");
+            org.apache.jena.system.Txn.executeWrite(store.dataset(), () -> {
+                var dsg = store.dataset().asDatasetGraph();
+                dsg.deleteAny(g, s, p, org.apache.jena.graph.Node.ANY);
+                dsg.add(g, s, p, org.apache.jena.graph.NodeFactory.createLiteralDT("2.430",
+                        org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal));
+            });
+            assertEquals(1, count(store, autonomy));
+            assertEquals(GraphStore.Outcome.UPDATED, ingest(store, page).entries().get(0).outcome());
+            assertEquals(1, count(store, autonomy), "the new value replaced the stored one: " + store.query(
+                    QueryFactory.create("SELECT ?v { GRAPH <" + PAGE_GRAPH + "> { <" + evidence + "> <" + SG.NS
+                            + "aeiAutonomy> ?v } }"), qe -> org.apache.jena.query.ResultSetFormatter.asText(qe.execSelect())));
+            assertEquals(1, count(store, "SELECT (COUNT(*) AS ?n) { GRAPH <" + PAGE_GRAPH + "> { <" + evidence + "> <"
+                    + SG.NS + "aeiAutonomy> 2.7 } }"));
+            org.apache.jena.system.Txn.executeWrite(store.dataset(), () -> {
+                var dsg = store.dataset().asDatasetGraph();
+                dsg.add(g, s, p, org.apache.jena.graph.NodeFactory.createLiteralDT("2.430",
+                        org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal));
+            });
+            try (GraphStore.Batch batch = store.begin()) {
+                assertTrue(batch.remove(PAGE_GRAPH));
+                batch.commit();
+            }
+            assertEquals(0, count(store, "SELECT (COUNT(*) AS ?n) { GRAPH <" + PAGE_GRAPH + "> { ?a ?b ?c } }"),
+                    "nothing of the removed graph is left");
+        }
+    }
+
+    @Test
+    void aNumberIsMappedInCanonicalForm() throws IOException {
+        Path page = Files.createDirectories(tmp.resolve("in2")).resolve("29-2011.00.txt");
+        Files.writeString(page, Files.readString(Path.of("seeds/29-2011.00.txt"), StandardCharsets.UTF_8)
+                .replace("AI autonomy: 2.43", "AI autonomy: 2.50"), StandardCharsets.UTF_8);
+        Model m = new DocumentChecker(BASE, QualityGate.standard(), CLOCK).check(page).doc().model();
+        var values = m.listObjectsOfProperty(m.createProperty(SG.NS, "aeiAutonomy")).toList();
+        assertEquals(1, values.size());
+        assertEquals("2.5", values.get(0).asLiteral().getLexicalForm(), "as TDB2 gives it back");
+    }
+
+    @Test
     void sharedSourcesAndAnchorsAreOneResourceAcrossDocuments() throws IOException {
         // a second page of another occupation, and the JSON export of a third
         Path dir = Files.createDirectories(tmp.resolve("in"));
