@@ -125,6 +125,7 @@ final class JsonExportReader {
         if (src != null && src.isObject()) {
             onet = text(src, "/sources/onet", false);
             crosswalk = text(src, "/sources/crosswalk", false);
+            crosswalk = crosswalk == null || crosswalk.isBlank() ? null : crosswalk.strip();
             generator = text(src, "/sources/generator", false);
         }
         if (onet != null) {

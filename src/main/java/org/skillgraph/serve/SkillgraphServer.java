@@ -205,6 +205,9 @@ public final class SkillgraphServer {
             Dataset ds = store.dataset();
             ds.getContext().set(ARQ.queryTimeout, Long.toString(timeoutMs));
             ds.getContext().set(org.apache.jena.sparql.exec.http.Service.httpServiceAllowed, federated);
+            // and in the process's context too: the SHACL endpoint runs a registry's SPARQL constraints over a
+            // dataset of its own, which takes its settings from there
+            ARQ.getContext().set(org.apache.jena.sparql.exec.http.Service.httpServiceAllowed, federated);
             String sparql = site.page("sparql");
             String cors = corsConfiguration();
             FusekiServer.Builder fuseki = FusekiServer.create()

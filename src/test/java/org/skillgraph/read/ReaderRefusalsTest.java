@@ -136,4 +136,13 @@ class ReaderRefusalsTest {
         assertEquals(10, d.frameworks().get(2).domains().size());
         assertEquals("Leadership", d.frameworks().get(2).domains().get(1).name());
     }
+
+    @Test
+    void anEmptyCrosswalkIsNoCrosswalk() throws IOException {
+        String json = Files.readString(JSON_SEED, StandardCharsets.UTF_8)
+                .replace("\"crosswalk\":\"https://skillscrosswalk.com\"", "\"crosswalk\":\"  \"");
+        assertTrue(json.contains("\"crosswalk\":\"  \""));
+        SourceDocument d = new SourceReader().read(write("crosswalk.json", json));
+        assertEquals(null, d.provenance().crosswalk());
+    }
 }

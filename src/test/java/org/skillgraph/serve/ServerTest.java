@@ -558,6 +558,22 @@ class ServerTest {
         assertClientError(r);
         assertTrue(r.body().contains("SERVICE"), r.body());
         assertFalse(get("/sparql", "Accept", "text/turtle").body().contains("BasicFederatedQuery"));
+        // nor through a registry's shapes: their SPARQL constraints run over a dataset of the SHACL endpoint's own
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            probe.setSoTimeout(1000);
+            String shapes = "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ceasn: <https://purl.org/ctdlasn/terms/> .\n"
+                    + "<http://registry.example/shape> a sh:NodeShape ; sh:targetClass ceasn:Competency ;\n"
+                    + "  sh:sparql [ sh:select \"SELECT $this WHERE { SERVICE <http://127.0.0.1:" + probe.getLocalPort()
+                    + "/probe> { $this ?p ?o } }\" ] .";
+            HttpResponse<String> shacl = HTTP.send(HttpRequest.newBuilder(URI.create(root + "/sparql/shacl?graph="
+                    + URLEncoder.encode(BASE + "graph/29-2099.00/v.26.05", StandardCharsets.UTF_8)))
+                    .header("Content-Type", "text/turtle").header("Accept", "text/turtle").timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(shapes)).build(), HttpResponse.BodyHandlers.ofString());
+            assertFalse(shacl.body().contains("conforms> true") || shacl.body().contains("sh:conforms true"),
+                    shacl.body());
+            assertThrows(java.net.SocketTimeoutException.class, () -> probe.accept().close(),
+                    "the server made no request to the address the shapes name");
+        }
     }
 
     @Test
