@@ -168,7 +168,8 @@ public final class GraphStore implements AutoCloseable {
             }
             Model old = dataset.getNamedModel(graphName);
             patch.deleted(graphName, old);
-            patch.change(graphName, "delete", changed(old), java.time.Instant.now());
+            patch.change(graphName, "delete", changed(old),
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)); // as an import's
             // the quads go as stored (a delete of what is read back can miss a number), the indexed literals
             // from the text index
             TextIndex index = ((DatasetGraphText) dataset.asDatasetGraph()).getTextIndex();
@@ -497,16 +498,21 @@ public final class GraphStore implements AutoCloseable {
 
     /** When the data last changed: the newest import time of any document ({@code Instant.EPOCH} if none). */
     public java.time.Instant lastModified() {
-        // the quads themselves (one index range), not the union model, which would merge them into distinct triples
+        // the quads themselves (one index range each), not the union model, which would merge them into distinct
+        // triples: when each document was imported, and when the change feed says anything changed, which a
+        // removal does without importing anything
         return read(ds -> {
             java.time.Instant latest = java.time.Instant.EPOCH;
-            java.util.Iterator<org.apache.jena.sparql.core.Quad> it = ds.asDatasetGraph()
-                    .find(Node.ANY, Node.ANY, org.skillgraph.vocab.PROV.generatedAtTime.asNode(), Node.ANY);
-            while (it.hasNext()) {
-                Node o = it.next().getObject();
-                if (o.isLiteral()) {
-                    java.time.Instant t = java.time.Instant.parse(o.getLiteralLexicalForm());
-                    latest = t.isAfter(latest) ? t : latest;
+            for (Node time : List.of(org.skillgraph.vocab.PROV.generatedAtTime.asNode(),
+                    org.skillgraph.vocab.AS.published.asNode())) {
+                java.util.Iterator<org.apache.jena.sparql.core.Quad> it = ds.asDatasetGraph()
+                        .find(Node.ANY, Node.ANY, time, Node.ANY);
+                while (it.hasNext()) {
+                    Node o = it.next().getObject();
+                    if (o.isLiteral()) {
+                        java.time.Instant t = java.time.Instant.parse(o.getLiteralLexicalForm());
+                        latest = t.isAfter(latest) ? t : latest;
+                    }
                 }
             }
             return latest;

@@ -281,6 +281,21 @@ class GraphStoreTest {
     }
 
     @Test
+    void aRemovalMovesTheLastModifiedTime() {
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ingest(store, Path.of("seeds"));
+            assertEquals(Instant.parse("2026-05-20T10:00:00Z"), store.lastModified());
+            Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            try (GraphStore.Batch batch = store.begin()) {
+                assertTrue(batch.remove(EXPORT_GRAPH));
+                batch.commit();
+            }
+            assertFalse(store.lastModified().isBefore(before),
+                    "a removal is a change: caches and replicas polling with If-Modified-Since must see it");
+        }
+    }
+
+    @Test
     void aNumberIsMappedInCanonicalForm() throws IOException {
         Path page = Files.createDirectories(tmp.resolve("in2")).resolve("29-2011.00.txt");
         Files.writeString(page, Files.readString(Path.of("seeds/29-2011.00.txt"), StandardCharsets.UTF_8)
