@@ -182,13 +182,24 @@ final class NsxPageReader {
         while (i < lines.size()) {
             Matcher dm = DOMAIN.matcher(lines.get(i).text().strip());
             if (!dm.matches()) {
+                if (i + 1 < lines.size() && DOMAIN.matcher(lines.get(i + 1).text().strip()).matches()) {
+                    unrecognised(lines.get(i++)); // a stray line between two domains
+                    continue;
+                }
                 break;
             }
             String name = dm.group(2).strip();
             domains.add(new Domain(Integer.parseInt(dm.group(1)), Keys.slug(name), name,
                     Integer.valueOf(dm.group(3))));
             i++;
-            domainBlocks.add(levels(Scales.DURABLE, false));
+            List<LevelBlock> levels = levels(Scales.DURABLE, false);
+            if (levels.isEmpty()) {
+                String found = i < lines.size() ? "'" + abbreviate(lines.get(i).text().strip()) + "'" : "the end of the page";
+                throw new SourceException(file, i < lines.size() ? "line " + lines.get(i).number() : "end of file",
+                        "expected a level of the scale " + Scales.DURABLE + " after the domain heading '" + name
+                        + "' (line " + lines.get(i - 1).number() + "), found " + found);
+            }
+            domainBlocks.add(levels);
         }
         Framework durable = chippedFramework(FrameworkKind.DURABLE_SKILLS, version, durableDescription,
                 Scales.DURABLE, null, domains, domainBlocks);
@@ -324,6 +335,7 @@ final class NsxPageReader {
     private EvidencePack evidence() {
         List<Metric> metrics = new ArrayList<>();
         String group = null;
+        PageLine groupLine = null;
         boolean groupHasValues = false;
         while (i < lines.size()) {
             PageLine line = lines.get(i);
@@ -343,9 +355,13 @@ final class NsxPageReader {
                 metrics.add(new Metric(group, "key", t, null, Metric.Unit.TEXT, t, where));
             } else {
                 group = t;
+                groupLine = line;
                 groupHasValues = false;
             }
             i++;
+        }
+        if (group != null && !groupHasValues) {
+            unrecognised(groupLine); // a last line that no value follows: not a group, and not dropped
         }
         return new EvidencePack(metrics);
     }
@@ -521,6 +537,13 @@ final class NsxPageReader {
         while (i < lines.size()) {
             String label = lines.get(i).text().strip();
             if (!scale.contains(Scales.key(label))) {
+                // a stray line between two levels of the list: the next is a higher level of the same scale
+                if (!blocks.isEmpty() && !isChrome(label) && i + 1 < lines.size()
+                        && Scales.rank(scale, Scales.key(lines.get(i + 1).text()))
+                            > Scales.rank(scale, Scales.key(blocks.get(blocks.size() - 1).label()))) {
+                    unrecognised(lines.get(i++));
+                    continue;
+                }
                 break;
             }
             i++;
@@ -538,7 +561,15 @@ final class NsxPageReader {
                     items.add(new Item(line, Integer.parseInt(m.group(1)), m.group(2), m.start(2)));
                 } else if ((ITEM_LIKE.matcher(line.text()).matches() && !DOMAIN.matcher(line.text().strip()).matches())
                         || (i + 1 < lines.size() && !scale.contains(Scales.key(line.text()))
-                            && isItem(lines.get(i + 1)))) {
+                            && !DOMAIN.matcher(line.text().strip()).matches() && isItem(lines.get(i + 1)))) {
+                    Matcher next = i + 1 < lines.size() ? ITEM.matcher(lines.get(i + 1).text()) : null;
+                    if (next != null && next.matches() && Integer.parseInt(next.group(1)) == 1 && !items.isEmpty()) {
+                        // a new list begins after it: the line is a level or heading the reader cannot read
+                        throw new SourceException(file, "line " + line.number(), "'" + abbreviate(line.text().strip())
+                                + "' before a new list of statements (line " + lines.get(i + 1).number()
+                                + ") is not a level of the scale " + scale + " nor a heading the reader knows "
+                                + "(a level's name misspelt?)");
+                    }
                     if (!isChrome(line.text())) {
                         unrecognised(line);
                     }

@@ -145,4 +145,34 @@ class ReaderRefusalsTest {
         SourceDocument d = new SourceReader().read(write("crosswalk.json", json));
         assertEquals(null, d.provenance().crosswalk());
     }
+
+    @Test
+    void strayLinesBetweenLevelsDomainsAndAfterTheEvidenceAreFlaggedAndTheRestIsRead() throws IOException {
+        SourceDocument d = readPage("\nDeveloping\nMid-level / Established\n", "\nA note\nDeveloping\nMid-level / Established\n",
+                "\n3Metacognition9 statements\n", "\nAnother note\n3Metacognition9 statements\n",
+                "\nhuman_technology_interaction\n", "\nhuman_technology_interaction\nData refreshed quarterly\n");
+        assertEquals(List.of("A note", "Data refreshed quarterly", "Another note"), d.flags().stream()
+                .map(f -> f.message().replaceAll(".*kept here: '(.*)'$", "$1")).toList());
+        assertEquals(40, d.frameworks().get(0).statements().size(), "the occupational levels are all read");
+        assertEquals(12, d.frameworks().get(1).statements().size(), "and the AI-usage statements are theirs");
+        assertEquals(10, d.frameworks().get(2).domains().size());
+        assertEquals(94, d.frameworks().get(2).statements().size());
+    }
+
+    @Test
+    void aMisspeltLevelBeforeANewListRefusesThePageNamingIt() throws IOException {
+        String page = Files.readString(PAGE_SEED, StandardCharsets.UTF_8).replace("\nApplying\n", "\nAplying\n");
+        SourceException e = refused(write("page.txt", page));
+        assertEquals("line 104", e.location());
+        assertTrue(e.getMessage().contains("'Aplying' before a new list of statements"), e.getMessage());
+    }
+
+    @Test
+    void aDomainWithoutLevelsRefusesThePageNamingIt() throws IOException {
+        String page = Files.readString(PAGE_SEED, StandardCharsets.UTF_8)
+                .replace("3Metacognition9 statements\nEmerging\n", "3Metacognition9 statements\n");
+        SourceException e = refused(write("page.txt", page));
+        assertEquals("line 128", e.location());
+        assertTrue(e.getMessage().contains("after the domain heading 'Metacognition' (line 127)"), e.getMessage());
+    }
 }
