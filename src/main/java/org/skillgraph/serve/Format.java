@@ -1,18 +1,17 @@
 package org.skillgraph.serve;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaRange;
-import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.riot.RDFFormat;
 
 /**
  * The document formats every resource is offered in, with their media type and file extension.
- * Negotiation uses Jena's {@link AcceptList}: q-values honoured, {@code *}{@code /*} gets the first offer (Turtle);
- * media types compared case-insensitively, q=0 refuses what it covers, and plain JSON gets JSON-LD.
+ * Negotiation parses and matches with Jena's {@link AcceptList}: each offer takes the quality of the most specific
+ * range covering it, q=0 refuses, {@code *}{@code /*} gets the first offer (Turtle); media types compared
+ * case-insensitively, and plain JSON gets JSON-LD.
  */
 enum Format {
     TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_PRETTY),
@@ -64,34 +63,32 @@ enum Format {
         } catch (RuntimeException e) {
             return TURTLE; // an unparseable Accept is treated as absent, as most servers do
         }
-        // q=0 means "not acceptable" (RFC 9110 §12.4.2): an offer whose most specific range says so is not offered,
-        // and those ranges take no part in Jena's choice among the rest
-        List<MediaType> offers = OFFERS.entries().stream().filter(o -> !refused(wanted, o))
-                .map(MediaType.class::cast).toList();
-        List<MediaRange> ranges = wanted.entries().stream().filter(r -> r.get_q() > 0).toList();
-        if (offers.isEmpty() || ranges.isEmpty()) {
-            return null;
-        }
-        MediaType chosen = AcceptList.match(new AcceptList(ranges), AcceptList.create(offers.toArray(MediaType[]::new)));
-        if (chosen == null) {
-            return null;
-        }
-        String ct = chosen.getContentTypeStr().toLowerCase(Locale.ROOT);
-        if (ct.equals(JSON)) {
-            return JSONLD;
-        }
-        return Arrays.stream(values()).filter(f -> f.mediaType.equals(ct)).findFirst().orElse(null);
-    }
-
-    /** Whether the most specific range of {@code wanted} that covers {@code offer} has q=0. */
-    private static boolean refused(AcceptList wanted, MediaType offer) {
-        MediaRange most = null;
-        for (MediaRange r : wanted.entries()) {
-            if (r.accepts(offer) && (most == null || r.moreGroundedThan(most))) {
-                most = r;
+        // each offer gets the quality of the most specific range that covers it (RFC 9110 §12.5.1: "text/turtle;q=0.1,
+        // */*;q=0.5" prefers anything to Turtle, and q=0 refuses); the best quality wins, and among equals the
+        // first offer (Turtle). Jena's AcceptList parses and matches the ranges; its own choice goes by the highest
+        // q of any range, whatever it covers
+        Format best = null;
+        double bestQ = 0;
+        boolean jsonLdRefused = false;
+        for (MediaRange offer : OFFERS.entries()) {
+            MediaRange most = null;
+            for (MediaRange r : wanted.entries()) {
+                if (r.accepts(offer) && (most == null || r.moreGroundedThan(most))) {
+                    most = r;
+                }
+            }
+            String ct = offer.getContentTypeStr().toLowerCase(Locale.ROOT);
+            Format f = ct.equals(JSON) ? JSONLD
+                    : Arrays.stream(values()).filter(v -> v.mediaType.equals(ct)).findFirst().orElseThrow();
+            if (f == JSONLD && !ct.equals(JSON) && most != null && most.get_q() <= 0) {
+                jsonLdRefused = true; // then not as plain JSON either
+            }
+            if (most != null && most.get_q() > bestQ && !(ct.equals(JSON) && jsonLdRefused)) {
+                best = f;
+                bestQ = most.get_q();
             }
         }
-        return most != null && most.get_q() <= 0;
+        return best;
     }
 
     /** The format of a file extension ({@code ttl}), or {@code null}. */

@@ -120,7 +120,10 @@ class ServerTest {
         "'*/*;q=0.1, text/turtle;q=0, application/ld+json;q=0', rdf",
         "application/json, jsonld",
         "'application/json, application/rdf+xml;q=0.5', jsonld",
-        "'application/*', jsonld"})
+        "'application/*', jsonld",
+        "'text/turtle;q=0.1, */*;q=0.5', jsonld",
+        "'application/ld+json;q=0, application/json, text/turtle;q=0.5', ttl",
+        "'text/*;q=0, text/html', html"})
     void aResourceUriAnswers303ToTheNegotiatedDocument(String accept, String ext) throws Exception {
         HttpResponse<String> r = accept.isEmpty() ? get("/id/occupation/29-2011.00")
                 : get("/id/occupation/29-2011.00", "Accept", accept);
