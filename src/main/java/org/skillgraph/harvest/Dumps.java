@@ -359,8 +359,19 @@ public final class Dumps {
     private static List<Dump> assembleAll(Path dir, Path parts, Map<String, Part> graphs, Instant modified)
             throws IOException {
         List<Dump> dumps = new ArrayList<>();
-        for (Kind k : KINDS) {
-            dumps.add(assemble(dir, parts, k, graphs, modified));
+        try {
+            for (Kind k : KINDS) {
+                dumps.add(assemble(dir, parts, k, graphs, modified));
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Kind k : KINDS) {
+                try {
+                    Files.deleteIfExists(dir.resolve(k.name() + ".tmp"));
+                } catch (IOException ignored) {
+                    // a folder in its place, say: the next refresh writes over it or fails the same way
+                }
+            }
+            throw e;
         }
         for (Kind k : KINDS) {
             Files.move(dir.resolve(k.name() + ".tmp"), dir.resolve(k.name()), StandardCopyOption.REPLACE_EXISTING,

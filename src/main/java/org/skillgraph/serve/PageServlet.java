@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +20,6 @@ import org.slf4j.LoggerFactory;
 abstract class PageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(PageServlet.class);
-    /**
-     * HTTP's date format (RFC 9110 IMF-fixdate: "Tue, 01 Dec 2026 11:56:06 GMT"). Not Java's RFC_1123_DATE_TIME,
-     * which writes the day of the month without its leading zero, a form caches may refuse.
-     */
-    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
-            java.util.Locale.US).withZone(ZoneOffset.UTC);
     /** The methods every page answers. */
     private static final String ALLOW = "GET, HEAD, OPTIONS";
 
@@ -107,7 +99,7 @@ abstract class PageServlet extends HttpServlet {
         String etag = "\"" + etag(body) + "\"";
         Instant modified = lastModified();
         resp.setHeader("ETag", etag);
-        resp.setHeader("Last-Modified", HTTP_DATE.format(modified));
+        resp.setDateHeader("Last-Modified", modified.toEpochMilli()); // Jetty writes HTTP's date format
         if (body.varies()) {
             vary(resp, "Accept");
         }
@@ -131,11 +123,13 @@ abstract class PageServlet extends HttpServlet {
         if (resp.isCommitted()) {
             return;
         }
-        // the CORS headers stay (a browser's script reads the error too); those of a body that was begun go
+        // the CORS headers stay (a browser's script reads the error too), and those that describe the error
+        // (Content-Range of a 416, Allow of a 405); those of a body that was begun go
         java.util.Map<String, java.util.List<String>> cors = new java.util.LinkedHashMap<>();
         for (String h : resp.getHeaderNames()) {
             if (h.regionMatches(true, 0, "Access-Control-", 0, 15) || h.equalsIgnoreCase("Vary")
-                    || h.equalsIgnoreCase("Timing-Allow-Origin")) {
+                    || h.equalsIgnoreCase("Timing-Allow-Origin") || h.equalsIgnoreCase("Content-Range")
+                    || h.equalsIgnoreCase("Allow")) {
                 cors.put(h, new java.util.ArrayList<>(resp.getHeaders(h)));
             }
         }

@@ -81,7 +81,7 @@ final class SiteServlet extends PageServlet {
         if (!path.startsWith(site.root())) {
             throw HttpError.notFound(path);
         }
-        String rest = java.net.URLDecoder.decode(path.substring(site.root().length()), StandardCharsets.UTF_8);
+        String rest = org.eclipse.jetty.util.URIUtil.decodePath(path.substring(site.root().length())); // '+' is a plus
         if (rest.isEmpty()) {
             send(req, resp, Body.html(home()));
         } else if (rest.startsWith("id/")) {

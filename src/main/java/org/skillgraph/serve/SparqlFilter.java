@@ -226,7 +226,9 @@ final class SparqlFilter implements Filter {
             return;
         }
         if (format == null) {
-            resp.sendError(406);
+            resp.setStatus(406); // not sendError, which would drop the Vary and CORS headers
+            resp.setContentType("text/plain;charset=utf-8");
+            resp.getWriter().println("The service description is offered as " + Format.offered());
             return;
         }
         Model m = ModelFactory.createDefaultModel();

@@ -200,6 +200,7 @@ class DumpsTest {
                     "the N-Quads file is not replaced when the TriG file cannot be");
             assertArrayEquals(trig, Files.readAllBytes(dir.resolve("skillgraph.trig.gz")));
             assertEquals(before, Dumps.read(dir), "the manifest still describes the files");
+            assertFalse(Files.exists(dir.resolve("skillgraph.nq.gz.tmp")), "no half-made file is left behind");
             Files.delete(dir.resolve("skillgraph.trig.gz.tmp").resolve("in-the-way"));
             Files.delete(dir.resolve("skillgraph.trig.gz.tmp"));
             assertDumpsHoldTheStore(store, Dumps.regenerate(store));

@@ -123,7 +123,10 @@ class HarvestTest {
         assertEquals(206, part.statusCode());
         assertEquals(100, part.body().length);
         assertEquals("bytes 10-109/" + nq.bytes(), part.headers().firstValue("Content-Range").orElseThrow());
-        assertEquals(416, get("/dumps/" + nq.name(), "Range", "bytes=" + (nq.bytes() + 5) + "-").statusCode());
+        HttpResponse<byte[]> beyond = get("/dumps/" + nq.name(), "Range", "bytes=" + (nq.bytes() + 5) + "-");
+        assertEquals(416, beyond.statusCode());
+        assertEquals("bytes */" + nq.bytes(), beyond.headers().firstValue("Content-Range").orElse(null),
+                "a 416 says how long the file is");
         // resuming with If-Range: the part when the dump is the one the client started, else the whole file
         String etag = "\"" + nq.sha256() + "\"";
         assertEquals(206, get("/dumps/" + nq.name(), "Range", "bytes=10-109", "If-Range", etag).statusCode());
