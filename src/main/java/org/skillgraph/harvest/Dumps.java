@@ -117,8 +117,16 @@ public final class Dumps {
         Files.createDirectories(parts.resolve(STAGED));
         Map<String, Part> before = readIndex(parts);
         Map<String, Part> after = new TreeMap<>();
+        GraphStore.PatchPosition[] position = {null};
         try {
             store.read(ds -> {
+                try {
+                    // the data read here is the log's up to its last patch: imports publish theirs as they commit,
+                    // and a refresh runs under the same lock as imports (or with the store to itself)
+                    position[0] = store.lastPatch();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
                 DatasetGraph dsg = ds.asDatasetGraph();
                 Iterator<Node> names = dsg.listGraphNodes();
                 while (names.hasNext()) {
@@ -132,7 +140,7 @@ public final class Dumps {
         }
         List<Dump> dumps = assembleAll(dir, parts, after, modified);
         writeIndex(parts, after);
-        writeManifest(dir, dumps);
+        writeManifest(dir, dumps, position[0]);
         sweep(parts, after);
         return dumps;
     }
@@ -452,8 +460,13 @@ public final class Dumps {
         }
     }
 
-    private static void writeManifest(Path dir, List<Dump> dumps) throws IOException {
+    private static void writeManifest(Path dir, List<Dump> dumps, GraphStore.PatchPosition position)
+            throws IOException {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
+        if (position != null) {
+            // where a replica loaded from these files starts following the patch log: after this patch
+            root.putObject("patch").put("file", position.file()).put("id", position.id());
+        }
         ArrayNode list = root.putArray("dumps");
         for (Dump d : dumps) {
             list.addObject().put("name", d.name()).put("mediaType", d.mediaType()).put("bytes", d.bytes())

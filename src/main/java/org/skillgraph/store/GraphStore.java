@@ -519,6 +519,18 @@ public final class GraphStore implements AutoCloseable {
         });
     }
 
+    /** A patch of the log: its file name ({@code 00000012.rdfp}, served at {@code /patches/}) and its header's id. */
+    public record PatchPosition(String file, String id) {
+    }
+
+    /**
+     * The last published patch of the log, or null when there is none: what the store holds once a replica has
+     * applied every patch up to it. Call it where no import can commit meanwhile (under the imports' lock).
+     */
+    public PatchPosition lastPatch() throws java.io.IOException {
+        return Patch.last(patchesDirectory());
+    }
+
     /** The folder of the whole-store dumps, inside the store folder. */
     public Path dumpsDirectory() {
         return dir.resolve("dumps");

@@ -215,6 +215,23 @@ final class Patch implements AutoCloseable {
         }
     }
 
+    /** The last published patch in {@code dir}, or null when there is none. */
+    static GraphStore.PatchPosition last(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            Path last = files.filter(p -> p.toString().endsWith(".rdfp")).max(Path::compareTo).orElse(null);
+            if (last == null) {
+                return null;
+            }
+            try (var in = Files.newInputStream(last)) {
+                Node id = RDFPatchOps.readHeader(in).getId();
+                return new GraphStore.PatchPosition(last.getFileName().toString(), id == null ? null : id.getURI());
+            }
+        }
+    }
+
     private static String lastId(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             Path last = files.filter(p -> p.toString().endsWith(".rdfp")).max(Path::compareTo).orElse(null);

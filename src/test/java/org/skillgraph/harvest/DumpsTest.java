@@ -87,6 +87,11 @@ class DumpsTest {
         assertTrue(IsoMatcher.isomorphic(expected, nq), "the N-Quads dump holds the store's quads");
         assertTrue(IsoMatcher.isomorphic(expected, trig), "the TriG dump holds the store's quads");
         assertEquals(dumps, Dumps.read(store.dumpsDirectory()), "the manifest lists what was written");
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                store.dumpsDirectory().resolve(Dumps.MANIFEST).toFile());
+        assertEquals(store.lastPatch().file(), manifest.at("/patch/file").asText(),
+                "the manifest names the patch of the log the dumps hold the store at, where a replica follows on");
+        assertEquals(store.lastPatch().id(), manifest.at("/patch/id").asText());
         for (Dumps.Dump d : dumps) {
             Path file = store.dumpsDirectory().resolve(d.name());
             assertEquals(expected.stream().count(), d.quads());
