@@ -135,7 +135,10 @@ public final class DocumentMapper {
     private static void canonical(org.apache.jena.graph.Graph g) {
         java.util.function.Function<org.apache.jena.graph.Node, org.apache.jena.graph.Node> canonical =
                 org.apache.jena.riot.process.normalize.CanonicalizeLiteral.get();
+        // only typed values can be written otherwise (a string is itself, and the tags written here are canonical)
         List<org.apache.jena.graph.Triple> written = g.find().filterKeep(t -> t.getObject().isLiteral()
+                && t.getObject().getLiteralLanguage().isEmpty()
+                && !org.apache.jena.datatypes.xsd.XSDDatatype.XSDstring.equals(t.getObject().getLiteralDatatype())
                 && !canonical.apply(t.getObject()).equals(t.getObject())).toList();
         for (org.apache.jena.graph.Triple t : written) {
             g.delete(t);

@@ -538,7 +538,7 @@ final class NsxPageReader {
             String label = lines.get(i).text().strip();
             if (!scale.contains(Scales.key(label))) {
                 // a stray line between two levels of the list: the next is a higher level of the same scale
-                if (!blocks.isEmpty() && !isChrome(label) && i + 1 < lines.size()
+                if (!blocks.isEmpty() && !isChrome(label) && !isSectionHeading(label) && i + 1 < lines.size()
                         && Scales.rank(scale, Scales.key(lines.get(i + 1).text()))
                             > Scales.rank(scale, Scales.key(blocks.get(blocks.size() - 1).label()))) {
                     unrecognised(lines.get(i++));

@@ -496,7 +496,10 @@ public final class GraphStore implements AutoCloseable {
         return dataset;
     }
 
-    /** When the data last changed: the newest import time of any document ({@code Instant.EPOCH} if none). */
+    /**
+     * When the data last changed: the newest import time of any document, or time of an entry of the change feed
+     * (a removal has one) ({@code Instant.EPOCH} if none).
+     */
     public java.time.Instant lastModified() {
         // the quads themselves (one index range each), not the union model, which would merge them into distinct
         // triples: when each document was imported, and when the change feed says anything changed, which a

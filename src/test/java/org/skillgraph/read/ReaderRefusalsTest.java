@@ -175,4 +175,22 @@ class ReaderRefusalsTest {
         assertEquals("line 128", e.location());
         assertTrue(e.getMessage().contains("after the domain heading 'Metacognition' (line 127)"), e.getMessage());
     }
+
+    @Test
+    void aDomainHeadingIsNeverTakenForAStrayLineBetweenLevels() throws IOException {
+        // the second domain starts at Developing after a first domain whose last level is Emerging: the heading
+        // between them is the next domain's, not a stray line of the first
+        String page = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
+        int first = page.indexOf("1Communication12 statements\n");
+        int second = page.indexOf("2Leadership10 statements\n");
+        int developing = page.indexOf("\nDeveloping\n", first);
+        int leadershipDeveloping = page.indexOf("\nDeveloping\n", second);
+        page = page.substring(0, developing + 1) + page.substring(second, second + "2Leadership10 statements\n".length())
+                + page.substring(leadershipDeveloping + 1);
+        SourceDocument d = new SourceReader().read(write("page.txt", page));
+        var durable = d.frameworks().get(2);
+        assertEquals("Leadership", durable.domains().get(1).name());
+        assertTrue(durable.statements().stream().filter(st -> "communication".equals(st.domainKey()))
+                .allMatch(st -> st.levelKey().equals("emerging")), "Communication keeps only its Emerging statements");
+    }
 }
