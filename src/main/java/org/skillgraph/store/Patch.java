@@ -233,16 +233,8 @@ final class Patch implements AutoCloseable {
     }
 
     private static String lastId(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            Path last = files.filter(p -> p.toString().endsWith(".rdfp")).max(Path::compareTo).orElse(null);
-            if (last == null) {
-                return null;
-            }
-            try (var in = Files.newInputStream(last)) {
-                Node id = RDFPatchOps.readHeader(in).getId();
-                return id == null ? null : id.getURI();
-            }
-        }
+        GraphStore.PatchPosition last = last(dir);
+        return last == null ? null : last.id();
     }
 
 }

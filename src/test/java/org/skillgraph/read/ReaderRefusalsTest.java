@@ -91,14 +91,26 @@ class ReaderRefusalsTest {
         assertTrue(e.getMessage().contains("missing section 'evidence pack'"), e.getMessage());
     }
 
-    /** The seed page with each {@code replacements} pair (text, by) replaced, read. */
-    SourceDocument readPage(String... replacements) throws IOException {
+    /** The seed page with each {@code replacements} pair (text, by) replaced, written. */
+    Path page(String... replacements) throws IOException {
         String page = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
         for (int k = 0; k < replacements.length; k += 2) {
             assertTrue(page.contains(replacements[k]), replacements[k]);
             page = page.replace(replacements[k], replacements[k + 1]);
         }
-        return new SourceReader().read(write("page.txt", page));
+        return write("page.txt", page);
+    }
+
+    /** The seed page with each {@code replacements} pair replaced is refused at {@code location}, saying {@code says}. */
+    void assertPageRefused(String location, String says, String... replacements) throws IOException {
+        SourceException e = refused(page(replacements));
+        assertEquals(location, e.location());
+        assertTrue(e.getMessage().contains(says), e.getMessage());
+    }
+
+    /** The seed page with each {@code replacements} pair replaced, read. */
+    SourceDocument readPage(String... replacements) throws IOException {
+        return new SourceReader().read(page(replacements));
     }
 
     @Test
@@ -120,10 +132,8 @@ class ReaderRefusalsTest {
 
     @Test
     void aMisspeltLevelRefusesThePageNamingIt() throws IOException {
-        String page = Files.readString(PAGE_SEED, StandardCharsets.UTF_8).replaceFirst("\nProficient\n", "\nProfcient\n");
-        SourceException e = refused(write("page.txt", page));
-        assertEquals("line 36", e.location());
-        assertTrue(e.getMessage().contains("line 34 'Profcient'"), e.getMessage());
+        assertPageRefused("line 36", "line 34 'Profcient'",
+                "\nProficient\nSenior / Expert IC\n", "\nProfcient\nSenior / Expert IC\n");
     }
 
     @Test
@@ -161,19 +171,13 @@ class ReaderRefusalsTest {
 
     @Test
     void aMisspeltLevelBeforeANewListRefusesThePageNamingIt() throws IOException {
-        String page = Files.readString(PAGE_SEED, StandardCharsets.UTF_8).replace("\nApplying\n", "\nAplying\n");
-        SourceException e = refused(write("page.txt", page));
-        assertEquals("line 104", e.location());
-        assertTrue(e.getMessage().contains("'Aplying' before a new list of statements"), e.getMessage());
+        assertPageRefused("line 104", "'Aplying' before a new list of statements", "\nApplying\n", "\nAplying\n");
     }
 
     @Test
     void aDomainWithoutLevelsRefusesThePageNamingIt() throws IOException {
-        String page = Files.readString(PAGE_SEED, StandardCharsets.UTF_8)
-                .replace("3Metacognition9 statements\nEmerging\n", "3Metacognition9 statements\n");
-        SourceException e = refused(write("page.txt", page));
-        assertEquals("line 128", e.location());
-        assertTrue(e.getMessage().contains("after the domain heading 'Metacognition' (line 127)"), e.getMessage());
+        assertPageRefused("line 128", "after the domain heading 'Metacognition' (line 127)",
+                "3Metacognition9 statements\nEmerging\n", "3Metacognition9 statements\n");
     }
 
     @Test
