@@ -120,7 +120,10 @@ final class Patch implements AutoCloseable {
                 })
                 .addProperty(AS.object, m.createResource(object))
                 .addProperty(AS.target, m.createResource(graph))
-                .addLiteral(AS.published, m.createTypedLiteral(time.toString(), XSDDatatype.XSDdateTime))
+                // in canonical form, as TDB2 reads it back ("…:02.12Z", not Instant's "…:02.120Z"), so that a replica
+                // applying the patch holds the same term as the store
+                .addProperty(AS.published, m.asRDFNode(org.apache.jena.riot.process.normalize.CanonicalizeLiteral.get()
+                        .apply(NodeFactory.createLiteralDT(time.toString(), XSDDatatype.XSDdateTime))))
                 .addLiteral(RDF.value, m.createTypedLiteral(Long.toString(sequence), XSDDatatype.XSDinteger));
         Node g = NodeFactory.createURI(changesGraph);
         List<org.apache.jena.sparql.core.Quad> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.skillgraph.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,26 @@ class ChangeFeedTest {
 
     private static void ingest(GraphStore store, Instant at, Path... paths) {
         new Importer(store, BASE, null, Clock.fixed(at, ZoneOffset.UTC)).importPaths(List.of(paths));
+    }
+
+    @Test
+    void aChangeTimeIsWrittenAsTheStoreReadsItBack() throws Exception {
+        // an import at a time whose milliseconds end in zero: TDB2 keeps the time by value and reads it back as
+        // "…:00.12Z", and the patch a replica applies must say the same, not Instant's "…:00.120Z"
+        Instant at = Instant.parse("2026-05-20T10:00:00.120Z");
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ingest(store, at, Path.of("seeds/29-2099.00.json"));
+            String stored = store.read(ds -> ds.asDatasetGraph().stream(org.apache.jena.graph.Node.ANY,
+                    org.apache.jena.graph.Node.ANY, org.skillgraph.vocab.AS.published.asNode(),
+                    org.apache.jena.graph.Node.ANY).findFirst().orElseThrow().getObject().getLiteralLexicalForm());
+            assertEquals("2026-05-20T10:00:00.12Z", stored);
+            String patch;
+            try (Stream<Path> files = Files.list(store.patchesDirectory())) {
+                patch = Files.readString(files.sorted().reduce((a, b) -> b).orElseThrow(), StandardCharsets.UTF_8);
+            }
+            assertTrue(patch.contains("\"" + stored + "\""), "the patch writes the time as stored");
+            assertFalse(patch.contains("10:00:00.120Z"), "nor in any other form");
+        }
     }
 
     @Test
