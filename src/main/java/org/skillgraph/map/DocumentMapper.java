@@ -129,8 +129,8 @@ public final class DocumentMapper {
     /**
      * Numbers, dates and the like in their canonical form ("3.50" → "3.5"; Jena's {@code CanonicalizeLiteral}),
      * the form TDB2 reads them back in: the store, the dumps and the patches then hold the same terms, and a new
-     * version's deletes find what the store holds. The value is the source's; a metric's text as written stays in
-     * {@code sg:rawValue}.
+     * version's deletes find what the store holds. The value is the source's; its writing is kept only where the
+     * text itself is ({@code sg:rawValue} of a metric the mapping does not know, {@code sg:sourceText}).
      */
     private static void canonical(org.apache.jena.graph.Graph g) {
         java.util.function.Function<org.apache.jena.graph.Node, org.apache.jena.graph.Node> canonical =
