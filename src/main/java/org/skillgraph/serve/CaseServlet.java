@@ -203,11 +203,7 @@ final class CaseServlet extends PageServlet {
         if (resp.isCommitted()) {
             return;
         }
-        // keep the CORS headers (browser-based CASE clients read error bodies too), drop those of a body
-        resp.resetBuffer();
-        for (String h : List.of("ETag", "Last-Modified", "Link", "X-Total-Count")) {
-            resp.setHeader(h, null);
-        }
+        dropBody(resp); // the CORS headers stay: browser-based CASE clients read error bodies too
         resp.setStatus(status);
         resp.setContentType(JSON + ";charset=utf-8");
         ObjectNode info = MAPPER.createObjectNode();

@@ -25,8 +25,11 @@ enum Format {
      * {@code application/json} only, as a script's {@code fetch} often does.
      */
     private static final String JSON = "application/json";
-    private static final AcceptList OFFERS = AcceptList.create(java.util.stream.Stream.concat(
-            Arrays.stream(values()).map(Format::mediaType), java.util.stream.Stream.of(JSON)).toArray(String[]::new));
+    private static final java.util.List<MediaRange> OFFERS = java.util.stream.Stream.concat(
+            Arrays.stream(values()).map(Format::mediaType), java.util.stream.Stream.of(JSON)).map(MediaRange::new).toList();
+    /** The format each of {@link #OFFERS} is answered in, in the same order: every format, then JSON-LD for JSON. */
+    private static final Format[] OFFERED = java.util.stream.Stream.concat(Arrays.stream(values()),
+            java.util.stream.Stream.of(JSONLD)).toArray(Format[]::new);
 
     private final String extension;
     private final String mediaType;
@@ -70,21 +73,20 @@ enum Format {
         Format best = null;
         double bestQ = 0;
         boolean jsonLdRefused = false;
-        for (MediaRange offer : OFFERS.entries()) {
+        for (int k = 0; k < OFFERED.length; k++) {
+            MediaRange offer = OFFERS.get(k);
+            boolean plainJson = k == OFFERED.length - 1;
             MediaRange most = null;
             for (MediaRange r : wanted.entries()) {
                 if (r.accepts(offer) && (most == null || r.moreGroundedThan(most))) {
                     most = r;
                 }
             }
-            String ct = offer.getContentTypeStr().toLowerCase(Locale.ROOT);
-            Format f = ct.equals(JSON) ? JSONLD
-                    : Arrays.stream(values()).filter(v -> v.mediaType.equals(ct)).findFirst().orElseThrow();
-            if (f == JSONLD && !ct.equals(JSON) && most != null && most.get_q() <= 0) {
+            if (OFFERED[k] == JSONLD && !plainJson && most != null && most.get_q() <= 0) {
                 jsonLdRefused = true; // then not as plain JSON either
             }
-            if (most != null && most.get_q() > bestQ && !(ct.equals(JSON) && jsonLdRefused)) {
-                best = f;
+            if (most != null && most.get_q() > bestQ && !(plainJson && jsonLdRefused)) {
+                best = OFFERED[k];
                 bestQ = most.get_q();
             }
         }

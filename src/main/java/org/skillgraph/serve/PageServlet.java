@@ -123,18 +123,7 @@ abstract class PageServlet extends HttpServlet {
         if (resp.isCommitted()) {
             return;
         }
-        // the CORS headers stay (a browser's script reads the error too), and those that describe the error
-        // (Content-Range of a 416, Allow of a 405); those of a body that was begun go
-        java.util.Map<String, java.util.List<String>> cors = new java.util.LinkedHashMap<>();
-        for (String h : resp.getHeaderNames()) {
-            if (h.regionMatches(true, 0, "Access-Control-", 0, 15) || h.equalsIgnoreCase("Vary")
-                    || h.equalsIgnoreCase("Timing-Allow-Origin") || h.equalsIgnoreCase("Content-Range")
-                    || h.equalsIgnoreCase("Allow")) {
-                cors.put(h, new java.util.ArrayList<>(resp.getHeaders(h)));
-            }
-        }
-        resp.reset();
-        cors.forEach((h, values) -> values.forEach(v -> resp.addHeader(h, v)));
+        dropBody(resp);
         resp.setStatus(status);
         vary(resp, "Accept");
         if (Format.prefersHtml(req.getHeader("Accept"))) {
@@ -144,6 +133,20 @@ abstract class PageServlet extends HttpServlet {
             resp.setContentType("text/plain;charset=utf-8");
             resp.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** The headers of a body, which an error answer does not have. */
+    private static final java.util.List<String> BODY_HEADERS = java.util.List.of("ETag", "Last-Modified", "Link",
+            "X-Total-Count", "Content-Location", "Content-Disposition", "Content-Length", "Location");
+
+    /**
+     * Drops what a body that was begun wrote, before an error is answered instead: its bytes and its headers. The
+     * others stay: CORS (a browser's script reads the error too), Vary, and those that describe the error
+     * (Content-Range of a 416, Allow of a 405).
+     */
+    static void dropBody(HttpServletResponse resp) {
+        resp.resetBuffer();
+        BODY_HEADERS.forEach(h -> resp.setHeader(h, null));
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

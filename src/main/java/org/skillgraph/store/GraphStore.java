@@ -9,7 +9,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
@@ -338,16 +337,16 @@ public final class GraphStore implements AutoCloseable {
         // TDB2 stores numbers, dates and the like by value in the form they were written ("3.50") but reads them
         // back in canonical form ("3.5"), and a delete of the form read back misses the stored term. Where such a
         // value goes, the subject's values of that property are deleted as stored, and those kept are put back.
-        Graph byValue = GraphFactory.createDefaultGraph();
+        java.util.Set<Triple> byValue = new java.util.LinkedHashSet<>(); // subject, property, any value
         removed.getGraph().find().forEachRemaining(t -> {
             if (storedByValue(t.getObject())) {
-                byValue.add(Triple.create(t.getSubject(), t.getPredicate(), KEPT));
+                byValue.add(Triple.create(t.getSubject(), t.getPredicate(), Node.ANY));
             } else {
                 base.delete(g, t.getSubject(), t.getPredicate(), t.getObject());
             }
             unindex(index, def, g, t.getSubject(), t.getPredicate(), t.getObject());
         });
-        byValue.find().forEachRemaining(sp -> {
+        byValue.forEach(sp -> {
             deleteStored(g, sp.getSubject(), sp.getPredicate());
             after.find(sp.getSubject(), sp.getPredicate(), Node.ANY).filterDrop(added.getGraph()::contains)
                     .forEachRemaining(t -> base.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
@@ -366,9 +365,6 @@ public final class GraphStore implements AutoCloseable {
                 .getNodeTupleTable();
         quads.getTupleTable().deleteAll(org.apache.jena.atlas.iterator.Iter.toList(quads.findAsNodeIds(g, s, p, Node.ANY)));
     }
-
-    /** A placeholder object: {@link #rewriteGraph}'s subject–property pairs whose values are deleted as stored. */
-    private static final Node KEPT = NodeFactory.createBlankNode("kept");
 
     /** Whether TDB2 may store this term by value, in a form other than the one it reads back. */
     static boolean storedByValue(Node o) {
