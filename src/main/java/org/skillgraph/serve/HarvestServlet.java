@@ -161,13 +161,7 @@ final class HarvestServlet extends PageServlet {
     /** The RDF Patch log, in order. */
     private void patchList(HttpServletRequest req, HttpServletResponse resp, String origin) throws IOException {
         var arr = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-        Path dir = store.patchesDirectory();
-        if (Files.isDirectory(dir)) {
-            try (var files = Files.list(dir)) {
-                files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".rdfp")).sorted()
-                        .forEach(n -> arr.add(origin + site.root() + "patches/" + n));
-            }
-        }
+        store.patches().forEach(n -> arr.add(origin + site.root() + "patches/" + n));
         send(req, resp, new Body(arr.toPrettyString().getBytes(StandardCharsets.UTF_8), "application/json", false));
     }
 

@@ -87,6 +87,15 @@ public final class GraphStore implements AutoCloseable {
             if (fresh) {
                 store.reindex(tdb);
             }
+            // TDB2 has recovered to its last commit: a patch prepared for it, and not yet in the log, joins it now
+            Txn.executeRead(tdb, () -> {
+                try {
+                    Patch.settle(store.patchesDirectory(), tdb.asDatasetGraph());
+                } catch (java.io.IOException e) {
+                    throw new StoreException(store.patchesDirectory() + ": cannot settle a pending patch: "
+                            + e.getMessage(), e);
+                }
+            });
             return store;
         } catch (StoreException e) {
             throw e;
@@ -152,6 +161,15 @@ public final class GraphStore implements AutoCloseable {
                 writing.unlock();
                 throw e;
             }
+            try {
+                // a patch an earlier batch of this process could not move into the log (it would be overwritten)
+                Patch.settle(patchesDirectory(), dataset.asDatasetGraph());
+            } catch (java.io.IOException | RuntimeException e) {
+                dataset.abort();
+                dataset.end();
+                writing.unlock();
+                throw new StoreException(patchesDirectory() + ": cannot settle a pending patch: " + e.getMessage(), e);
+            }
             patch = new Patch(patchesDirectory());
         }
 
@@ -194,9 +212,10 @@ public final class GraphStore implements AutoCloseable {
             return true;
         }
 
-        /** Adds the change-feed entries, commits, then appends the patch to the log. */
+        /** Adds the change-feed entries, writes the patch to disk, commits, then appends the patch to the log. */
         public void commit() {
             patch.commitTo(dataset);
+            patch.prepare();
             dataset.commit();
             committed = true;
             patch.publish();
@@ -528,6 +547,17 @@ public final class GraphStore implements AutoCloseable {
      */
     public PatchPosition lastPatch() throws java.io.IOException {
         return Patch.last(patchesDirectory());
+    }
+
+    /** The file names of the patch log, in order ({@code 00000001.rdfp}, …); empty when there is none. */
+    public List<String> patches() throws java.io.IOException {
+        Path patches = patchesDirectory();
+        if (!Files.isDirectory(patches)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(patches)) {
+            return files.filter(Patch::inLog).map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     /** The folder of the whole-store dumps, inside the store folder. */

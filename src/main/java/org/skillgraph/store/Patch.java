@@ -29,8 +29,14 @@ import org.skillgraph.vocab.AS;
  * (Activity Streams {@code as:Create}, {@code as:Update}, {@code as:Delete} in the graph
  * {@code {base}graph/changes}) that describe it. Each change is written to the transaction's RDF Patch file as
  * it is made, so nothing of a document need be kept until the commit; {@link #commitTo} adds the entries inside
- * the transaction, and after the commit {@link #publish} moves the file into the patch log, so that a replica
- * applying the log in order holds exactly the same quads. Closed unpublished, the file is deleted.
+ * the transaction, {@link #prepare} ends the file and forces it to disk before the store commits, and after the
+ * commit {@link #publish} moves it into the patch log, so that a replica applying the log in order holds exactly
+ * the same quads. Closed before the store committed, the file is deleted.
+ * <p>
+ * A process that stops between the store's commit and the move leaves the prepared file ({@code NNNNNNNN.rdfp.pending})
+ * behind; {@link #settle} decides its fate from the store, which TDB2 has by then recovered to its last commit:
+ * published when the store holds what the patch did, deleted when it does not. Without that, a change would be in
+ * the store and in no patch, and every replica would miss it for good.
  */
 final class Patch implements AutoCloseable {
     private record Entry(String graph, String type, String object, Instant time) {
@@ -131,19 +137,38 @@ final class Patch implements AutoCloseable {
         return out;
     }
 
-    /** Moves the patch into the log; call after the transaction committed (nothing when it changed nothing). */
-    void publish() {
+    /**
+     * Ends the patch and forces it to disk, complete, under its pending name; call just before the transaction
+     * commits (nothing when it changed nothing).
+     */
+    void prepare() {
         if (log == null) {
             return;
         }
         try {
-            log.commit();
+            log.prepare();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the patch log in " + dir, e);
+        }
+    }
+
+    /**
+     * Moves the prepared patch into the log; call after the transaction committed (nothing when it changed
+     * nothing). Should the move fail, the file stays pending for {@link #settle}.
+     */
+    void publish() {
+        if (log == null) {
+            return;
+        }
+        log.stored = true;
+        try {
+            log.publish();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the patch log in " + dir, e);
         }
     }
 
-    /** Deletes the patch file unless it was published. */
+    /** Deletes the patch file unless the store committed its transaction. */
     @Override
     public void close() {
         if (log != null) {
@@ -156,20 +181,24 @@ final class Patch implements AutoCloseable {
     }
 
     /**
-     * One RDF Patch file being written: its header names the previous patch of the log; it is written under a
-     * temporary name and joins the log only by {@link #commit}, so that an interrupted write leaves no patch.
+     * One RDF Patch file being written: its header names the previous patch of the log; it is written under its
+     * pending name and joins the log only by {@link #publish}, so that an interrupted write leaves no patch.
      */
     private static final class Log implements AutoCloseable {
-        private final Path tmp;
+        private final Path pending;
         private final Path target;
+        private final java.nio.channels.FileChannel channel;
         private final OutputStream out;
         private final RDFChangesWriterText writer;
-        private boolean committed;
+        /** Whether the store committed the transaction: from then on the file is the only record of the change. */
+        private boolean stored;
 
-        private Log(Path tmp, Path target) throws IOException {
-            this.tmp = tmp;
+        private Log(Path pending, Path target) throws IOException {
+            this.pending = pending;
             this.target = target;
-            this.out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+            this.channel = java.nio.channels.FileChannel.open(pending, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE);
+            this.out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
             this.writer = RDFPatchOps.textWriter(out);
         }
 
@@ -179,10 +208,10 @@ final class Patch implements AutoCloseable {
             String previous = lastId(dir);
             long number;
             try (Stream<Path> files = Files.list(dir)) {
-                number = files.filter(p -> p.toString().endsWith(".rdfp")).count() + 1;
+                number = files.filter(Patch::inLog).count() + 1;
             }
-            Log log = new Log(dir.resolve(String.format("%08d.rdfp.tmp", number)),
-                    dir.resolve(String.format("%08d.rdfp", number)));
+            String name = String.format("%08d.rdfp", number);
+            Log log = new Log(dir.resolve(name + PENDING), dir.resolve(name));
             log.writer.start();
             log.writer.header("id", NodeFactory.createURI("uuid:" + UUID.randomUUID()));
             if (previous != null) {
@@ -200,22 +229,124 @@ final class Patch implements AutoCloseable {
             writer.add(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
         }
 
-        /** Ends the patch and moves it into the log. */
-        void commit() throws IOException {
+        /** Ends the patch and forces its bytes to disk. */
+        void prepare() throws IOException {
             writer.txnCommit();
             writer.finish();
+            out.flush();
+            channel.force(true);
             out.close();
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            committed = true;
+        }
+
+        /** Moves the prepared patch into the log. */
+        void publish() throws IOException {
+            move(pending, target);
         }
 
         @Override
         public void close() throws IOException {
-            if (!committed) {
-                out.close();
-                Files.deleteIfExists(tmp);
+            out.close();
+            if (!stored) {
+                Files.deleteIfExists(pending);
             }
         }
+    }
+
+    /** The suffix of a patch file that is complete or being written, and not yet in the log. */
+    private static final String PENDING = ".pending";
+
+    /** Renames a patch file into the log, and makes the rename durable (as far as the file system lets us). */
+    private static void move(Path from, Path to) throws IOException {
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        try (var d = java.nio.channels.FileChannel.open(to.getParent(), java.nio.file.StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // a file system that cannot sync a folder: the rename is as durable as it makes it
+        }
+    }
+
+    /**
+     * Settles a patch left pending by a process that stopped after preparing it: moves it into the log when the
+     * store holds what it did (the transaction committed), deletes it when not (it did not, or the file is
+     * unfinished). Call with the store recovered and no write transaction of this process under way; returns the
+     * file name of a patch moved into the log, or null.
+     * <p>
+     * Every document change adds change-feed entries ({@code {base}changes/N}, numbered after the last), which no
+     * store holds before the transaction that adds them commits: the store holds them all or none. A patch with no
+     * entries (the ontology's graph replaced) is judged by its net effect: every quad it adds and does not delete
+     * again is stored, every quad it deletes and does not add again is not.
+     */
+    static String settle(Path dir, org.apache.jena.sparql.core.DatasetGraph dsg) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        List<Path> pending;
+        try (Stream<Path> files = Files.list(dir)) {
+            pending = files.filter(p -> p.getFileName().toString().endsWith(".rdfp" + PENDING)).sorted().toList();
+        }
+        String published = null;
+        for (Path p : pending) {
+            String name = p.getFileName().toString();
+            Path target = p.resolveSibling(name.substring(0, name.length() - PENDING.length()));
+            if (!Files.exists(target) && stored(p, dsg)) {
+                move(p, target);
+                published = target.getFileName().toString();
+            } else {
+                Files.delete(p);
+            }
+        }
+        return published;
+    }
+
+    /** Whether the store holds what a prepared patch did; false for an unfinished or unreadable one. */
+    private static boolean stored(Path file, org.apache.jena.sparql.core.DatasetGraph dsg) throws IOException {
+        List<org.apache.jena.sparql.core.Quad> entries = new ArrayList<>();
+        boolean[] ended = {false};
+        try (var in = Files.newInputStream(file)) {
+            new org.apache.jena.rdfpatch.text.RDFPatchReaderText(in).apply(
+                    new org.apache.jena.rdfpatch.changes.RDFChangesBase() {
+                        @Override
+                        public void add(Node g, Node s, Node p, Node o) {
+                            if (g.isURI() && g.getURI().endsWith("graph/changes")) {
+                                entries.add(org.apache.jena.sparql.core.Quad.create(g, s, p, o));
+                            }
+                        }
+
+                        @Override
+                        public void txnCommit() {
+                            ended[0] = true;
+                        }
+                    });
+        } catch (RuntimeException e) {
+            return false; // cut off mid-line: never prepared, so never committed
+        }
+        if (!ended[0]) {
+            return false;
+        }
+        if (!entries.isEmpty()) {
+            return entries.stream().allMatch(dsg::contains);
+        }
+        Map<org.apache.jena.sparql.core.Quad, Boolean> net = new java.util.LinkedHashMap<>();
+        try (var in = Files.newInputStream(file)) {
+            new org.apache.jena.rdfpatch.text.RDFPatchReaderText(in).apply(
+                    new org.apache.jena.rdfpatch.changes.RDFChangesBase() {
+                        @Override
+                        public void add(Node g, Node s, Node p, Node o) {
+                            net.put(org.apache.jena.sparql.core.Quad.create(g, s, p, o), true);
+                        }
+
+                        @Override
+                        public void delete(Node g, Node s, Node p, Node o) {
+                            net.put(org.apache.jena.sparql.core.Quad.create(g, s, p, o), false);
+                        }
+                    });
+        }
+        return net.entrySet().stream().allMatch(e -> dsg.contains(e.getKey()) == e.getValue());
+    }
+
+    /** Whether a file of the patch folder is a patch of the log: {@code NNNNNNNN.rdfp}, a file. */
+    static boolean inLog(Path p) {
+        return p.getFileName().toString().matches("\\d{8}\\.rdfp") && Files.isRegularFile(p);
     }
 
     /** The last published patch in {@code dir}, or null when there is none. */
@@ -224,7 +355,7 @@ final class Patch implements AutoCloseable {
             return null;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            Path last = files.filter(p -> p.toString().endsWith(".rdfp")).max(Path::compareTo).orElse(null);
+            Path last = files.filter(Patch::inLog).max(Path::compareTo).orElse(null);
             if (last == null) {
                 return null;
             }

@@ -140,6 +140,27 @@ class IngestKillIT {
         Result again = run("ingest", "--store", store.toString(), newDir.toString());
         assertEquals(0, again.code(), again.out());
         assertTrue(again.out().contains(updated + " unchanged"), again.out());
+
+        // the patch log holds every change that was committed, and only those: a replica applying it in order
+        // holds exactly the quads of the store's dump, and no patch was left half made
+        org.apache.jena.query.Dataset replica = org.apache.jena.query.DatasetFactory.createTxnMem();
+        List<Path> patches;
+        try (var files = Files.list(store.resolve("patches"))) {
+            patches = files.sorted().toList();
+        }
+        for (Path patch : patches) {
+            assertTrue(patch.getFileName().toString().matches("\\d{8}\\.rdfp"), "not a patch of the log: " + patch);
+            org.apache.jena.rdfpatch.RDFPatchOps.applyChange(replica.asDatasetGraph(),
+                    org.apache.jena.rdfpatch.RDFPatchOps.fileToPatch(patch.toString()));
+        }
+        org.apache.jena.sparql.core.DatasetGraph dump = org.apache.jena.sparql.core.DatasetGraphFactory.create();
+        org.apache.jena.riot.RDFDataMgr.read(dump, store.resolve("dumps").resolve("skillgraph.nq.gz").toString());
+        java.util.Set<org.apache.jena.sparql.core.Quad> fromDump = new java.util.HashSet<>();
+        dump.find().forEachRemaining(fromDump::add);
+        java.util.Set<org.apache.jena.sparql.core.Quad> fromLog = new java.util.HashSet<>();
+        org.apache.jena.system.Txn.executeRead(replica, () -> replica.asDatasetGraph().find().forEachRemaining(fromLog::add));
+        assertEquals(fromDump.size(), fromLog.size(), "quads in the dump and rebuilt from " + patches.size() + " patches");
+        assertEquals(fromDump, fromLog, "the patch log does not rebuild the store");
     }
 
     record Result(int code, String out) {

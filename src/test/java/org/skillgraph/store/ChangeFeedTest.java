@@ -2,6 +2,7 @@ package org.skillgraph.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -94,32 +95,118 @@ class ChangeFeedTest {
             assertEquals(12, store.changes(Instant.EPOCH, 100, 0).size());
             assertEquals(2, store.changes(Instant.EPOCH, 2, 10).size(), "paging");
 
-            // a replica applying the patch log in order holds exactly the same quads
-            Dataset replica = DatasetFactory.createTxnMem();
-            try (Stream<Path> files = Files.list(store.patchesDirectory())) {
-                for (Path p : files.sorted().toList()) {
-                    // each patch is one transaction (TX … TC): applying it begins and commits it
-                    RDFPatchOps.applyChange(replica.asDatasetGraph(), RDFPatchOps.fileToPatch(p.toString()));
-                }
+            assertLogRebuilds(store);
+        }
+    }
+
+    /** A replica applying the patch log in order holds exactly the quads of the store. */
+    static void assertLogRebuilds(GraphStore store) throws java.io.IOException {
+        Dataset replica = DatasetFactory.createTxnMem();
+        try (Stream<Path> files = Files.list(store.patchesDirectory())) {
+            for (Path p : files.sorted().toList()) {
+                assertTrue(p.toString().endsWith(".rdfp"), "only patches in the log: " + p);
+                // each patch is one transaction (TX … TC): applying it begins and commits it
+                RDFPatchOps.applyChange(replica.asDatasetGraph(), RDFPatchOps.fileToPatch(p.toString()));
             }
-            DatasetGraph source = store.read(ds -> {
-                Dataset copy = DatasetFactory.create();
-                ds.listModelNames().forEachRemaining(n -> copy.addNamedModel(n,
-                        org.apache.jena.rdf.model.ModelFactory.createDefaultModel().add(ds.getNamedModel(n))));
-                return copy.asDatasetGraph();
+        }
+        DatasetGraph source = store.read(ds -> {
+            Dataset copy = DatasetFactory.create();
+            ds.listModelNames().forEachRemaining(n -> copy.addNamedModel(n,
+                    org.apache.jena.rdf.model.ModelFactory.createDefaultModel().add(ds.getNamedModel(n))));
+            return copy.asDatasetGraph();
+        });
+        DatasetGraph replicated = Txn.calculateRead(replica, () -> {
+            Dataset copy = DatasetFactory.create();
+            replica.listModelNames().forEachRemaining(n -> {
+                if (!replica.getNamedModel(n).isEmpty()) {
+                    copy.addNamedModel(n, org.apache.jena.rdf.model.ModelFactory.createDefaultModel()
+                            .add(replica.getNamedModel(n)));
+                }
             });
-            DatasetGraph replicated = Txn.calculateRead(replica, () -> {
-                Dataset copy = DatasetFactory.create();
-                replica.listModelNames().forEachRemaining(n -> {
-                    if (!replica.getNamedModel(n).isEmpty()) {
-                        copy.addNamedModel(n, org.apache.jena.rdf.model.ModelFactory.createDefaultModel()
-                                .add(replica.getNamedModel(n)));
-                    }
-                });
-                return copy.asDatasetGraph();
-            });
-            assertEquals(source.stream().count(), replicated.stream().count());
-            assertTrue(IsoMatcher.isomorphic(source, replicated), "the patch log does not rebuild the store");
+            return copy.asDatasetGraph();
+        });
+        assertEquals(source.stream().count(), replicated.stream().count());
+        assertTrue(IsoMatcher.isomorphic(source, replicated), "the patch log does not rebuild the store");
+    }
+
+    private static org.skillgraph.map.MappedDocument mapped(String seed, Instant at) {
+        return new org.skillgraph.map.DocumentMapper(BASE).map(new org.skillgraph.read.SourceReader().read(
+                Path.of(seed)), at);
+    }
+
+    private static List<String> patchFiles(GraphStore store) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(store.patchesDirectory())) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aCommitWhosePatchDidNotReachTheLogJoinsItWhenTheStoreOpens() throws Exception {
+        Path db = tmp.resolve("db");
+        String next;
+        try (GraphStore store = GraphStore.open(db)) {
+            ingest(store, T1, Path.of("seeds/29-2011.00.txt"));
+            next = String.format("%08d.rdfp", patchFiles(store).size() + 1);
+            // the move into the log fails after the store committed (as if the process had stopped there)
+            Files.createDirectories(store.patchesDirectory().resolve(next).resolve("in-the-way"));
+            try (GraphStore.Batch batch = store.begin()) {
+                batch.put(mapped("seeds/29-2099.00.json", T2));
+                assertThrows(java.io.UncheckedIOException.class, batch::commit);
+            }
+            assertTrue(Files.isRegularFile(store.patchesDirectory().resolve(next + ".pending")),
+                    "the committed change's patch is kept: " + patchFiles(store));
+            assertTrue((boolean) store.read(ds -> ds.containsNamedModel(BASE + "graph/29-2099.00/v.26.05")));
+        }
+        org.apache.commons.io.file.PathUtils.deleteDirectory(db.resolve("patches").resolve(next));
+        try (GraphStore store = GraphStore.open(db)) {
+            assertTrue(patchFiles(store).contains(next), patchFiles(store).toString());
+            assertLogRebuilds(store);
+            // and the log goes on after it
+            ingest(store, T3, Path.of("seeds/29-2011.00.txt"), Path.of("seeds/29-2099.00.json"));
+            store.remove(BASE + "graph/29-2099.00/v.26.05");
+            assertLogRebuilds(store);
+        }
+    }
+
+    @Test
+    void aPatchPreparedForATransactionThatNeverCommittedIsDeleted() throws Exception {
+        // the patch the other store made for the second document: complete, but this store never committed it
+        Path otherPatch;
+        try (GraphStore other = GraphStore.open(tmp.resolve("other"))) {
+            ingest(other, T1, Path.of("seeds/29-2011.00.txt"));
+            ingest(other, T2, Path.of("seeds/29-2099.00.json"));
+            List<String> files = patchFiles(other);
+            otherPatch = other.patchesDirectory().resolve(files.get(files.size() - 1));
+        }
+        Path db = tmp.resolve("db");
+        String next;
+        try (GraphStore store = GraphStore.open(db)) {
+            ingest(store, T1, Path.of("seeds/29-2011.00.txt"));
+            next = String.format("%08d.rdfp", patchFiles(store).size() + 1);
+            Files.copy(otherPatch, store.patchesDirectory().resolve(next + ".pending"));
+            // and one cut off while it was written: never prepared
+            String text = Files.readString(otherPatch, StandardCharsets.UTF_8);
+            Files.writeString(store.patchesDirectory().resolve(String.format("%08d.rdfp.pending",
+                    patchFiles(store).size() + 5)), text.substring(0, text.length() / 2), StandardCharsets.UTF_8);
+        }
+        try (GraphStore store = GraphStore.open(db)) {
+            assertFalse(patchFiles(store).stream().anyMatch(f -> !f.endsWith(".rdfp")), patchFiles(store).toString());
+            assertFalse(patchFiles(store).contains(next));
+            assertLogRebuilds(store);
+        }
+        // a prepared patch whose transaction did commit (the store's own last one, put back as pending) joins the log
+        try (GraphStore store = GraphStore.open(db)) {
+            try (GraphStore.Batch batch = store.begin()) {
+                batch.put(mapped("seeds/29-2099.00.json", T2));
+                batch.commit();
+            }
+            assertTrue(patchFiles(store).contains(next), patchFiles(store).toString());
+            Path last = store.patchesDirectory().resolve(next);
+            Files.move(last, last.resolveSibling(next + ".pending"));
+        }
+        try (GraphStore store = GraphStore.open(db)) {
+            assertEquals(next, patchFiles(store).get(patchFiles(store).size() - 1), patchFiles(store).toString());
+            assertLogRebuilds(store);
         }
     }
 }
