@@ -51,6 +51,14 @@ abstract class PageServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
+            req.getParameterMap(); // Jetty decodes the query string at the first parameter asked for
+        } catch (org.eclipse.jetty.http.BadMessageException | IllegalArgumentException e) {
+            String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            error(req, resp, 400, "Bad request: the query string is not percent-encoded UTF-8 (" + why
+                    + "); a '%' in a value is written %25");
+            return;
+        }
+        try {
             handle(req, resp);
         } catch (HttpError e) {
             error(req, resp, e.status(), e.getMessage());

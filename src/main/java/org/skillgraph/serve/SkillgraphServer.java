@@ -240,6 +240,15 @@ public final class SkillgraphServer {
             }
             FusekiServer server = fuseki.build();
             limitPages(server.getJettyServer(), site);
+            // no "Server: Jetty(…)" header and no "Powered by Jetty" line on Jetty's own error pages: the version
+            // tells a visitor nothing but which advisories to try
+            for (org.eclipse.jetty.server.Connector c : server.getJettyServer().getConnectors()) {
+                for (org.eclipse.jetty.server.ConnectionFactory f : c.getConnectionFactories()) {
+                    if (f instanceof org.eclipse.jetty.server.HttpConnectionFactory http) {
+                        http.getHttpConfiguration().setSendServerVersion(false);
+                    }
+                }
+            }
             return new SkillgraphServer(server, site, host);
         }
 

@@ -288,6 +288,32 @@ class ServerTest {
         assertEquals(404, get("/static/../pom.xml").statusCode());
     }
 
+    /** A GET sent as written (java.net.URI refuses a malformed escape): the status line, headers and body. */
+    static String raw(String target) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/turtle\r\n"
+                    + "Origin: https://app.example.org\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aMalformedQueryStringIsABadRequestNotAServerError() throws Exception {
+        for (String target : List.of("/id/occupation/29-2011.00?x=%zz", "/doc/occupation/29-2011.00.ttl?page=%zz",
+                "/changes?since=%zz", "/search?q=%C3%28%zz", "/ims/case/v1p1/CFDocuments?limit=%2")) {
+            String r = raw(target);
+            assertTrue(r.startsWith("HTTP/1.1 400 "), target + ":\n" + r);
+            assertTrue(r.contains("the query string is not percent-encoded UTF-8"), target + ":\n" + r);
+            assertTrue(r.contains("Access-Control-Allow-Origin: "), "CORS on the error too: " + r);
+        }
+        // and Jetty's own answers (a malformed path) name no server version
+        String path = raw("/id/%zz");
+        assertTrue(path.startsWith("HTTP/1.1 400 "), path);
+        assertFalse(path.toLowerCase(java.util.Locale.ROOT).contains("jetty"), path);
+        assertFalse(get("/id/occupation/29-2011.00").headers().firstValue("Server").orElse("").contains("Jetty"));
+    }
+
     @Test
     void theSiteIsReadOnly() throws Exception {
         assertEquals(405, send("POST", "/doc/occupation/29-2011.00.ttl", "text/turtle", "").statusCode());
