@@ -185,8 +185,8 @@ public final class GraphStore implements AutoCloseable {
             }
             Model old = dataset.getNamedModel(graphName);
             patch.deleted(graphName, old);
-            patch.change(graphName, "delete", changed(old),
-                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)); // as an import's
+            departed(graphName, old, changed(old),
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), patch); // as an import's
             // the quads go as stored (a delete of what is read back can miss a number), the indexed literals
             // from the text index
             TextIndex index = ((DatasetGraphText) dataset.asDatasetGraph()).getTextIndex();
@@ -299,6 +299,7 @@ public final class GraphStore implements AutoCloseable {
     private Outcome replace(MappedDocument doc, Patch patch) {
         boolean exists = dataset.containsNamedModel(doc.graphName());
         java.util.Map<String, String> before = java.util.Map.of();
+        Model old = null;
         if (exists) {
             Model stored = dataset.getNamedModel(doc.graphName());
             Resource node = stored.createResource(doc.graphName());
@@ -306,7 +307,7 @@ public final class GraphStore implements AutoCloseable {
                     && sameValue(node, SG.mappingVersion, DocumentMapper.MAPPING_VERSION)) {
                 return Outcome.UNCHANGED;
             }
-            Model old = ModelFactory.createDefaultModel().add(stored);
+            old = ModelFactory.createDefaultModel().add(stored);
             before = changed(old);
             rewriteGraph(doc.graphName(), old, doc.model(), patch);
         } else {
@@ -315,11 +316,76 @@ public final class GraphStore implements AutoCloseable {
         }
         java.time.Instant time = importTime(doc);
         java.util.Map<String, String> after = changed(doc.model());
-        patch.change(doc.graphName(), exists ? "update" : "create", after, time);
+        for (java.util.Map.Entry<String, String> e : after.entrySet()) {
+            // new to this document: an occupation another document (another framework version) already describes
+            // is updated, not created
+            boolean created = !before.containsKey(e.getKey())
+                    && !(e.getValue().equals("occupation") && otherGraphDescribing(e.getKey(), doc.graphName()) != null);
+            patch.change(doc.graphName(), created ? "create" : "update", java.util.Map.of(e.getKey(), e.getValue()),
+                    time);
+        }
         java.util.Map<String, String> gone = new java.util.TreeMap<>(before);
         gone.keySet().removeAll(after.keySet());
-        patch.change(doc.graphName(), "delete", gone, time);
+        if (old != null) {
+            departed(doc.graphName(), old, gone, time, patch);
+        }
         return exists ? Outcome.UPDATED : Outcome.CREATED;
+    }
+
+    /**
+     * The change-feed entries for the frameworks and occupations ({@code gone}, URI → kind) that the document graph
+     * {@code graphName} no longer describes; {@code described} is what it described them with. Another document
+     * may still describe them: another version of the same occupation's frameworks. An occupation still described
+     * elsewhere is updated, not deleted. A framework version is deleted; when another version of it remains, the
+     * one its CTID now gives ({@code /graph/{ctid}} serves the newest) is updated after it, so that a registry
+     * keyed by CTID, applying the feed in order, ends with the framework, as the store does.
+     */
+    private void departed(String graphName, Model described, java.util.Map<String, String> gone,
+            java.time.Instant time, Patch patch) {
+        for (java.util.Map.Entry<String, String> e : gone.entrySet()) {
+            String uri = e.getKey();
+            String other = e.getValue().equals("occupation") ? otherGraphDescribing(uri, graphName) : null;
+            if (other != null) {
+                patch.change(other, "update", java.util.Map.of(uri, e.getValue()), time);
+                continue;
+            }
+            patch.change(graphName, "delete", java.util.Map.of(uri, e.getValue()), time);
+            Statement ctid = described.getProperty(described.createResource(uri), org.skillgraph.vocab.CETERMS.ctid);
+            if (e.getValue().equals("framework") && ctid != null) {
+                newestWithCtid(ctid.getObject().asNode(), graphName).ifPresent(q ->
+                        patch.change(q.getGraph().getURI(), "update", java.util.Map.of(q.getSubject().getURI(),
+                                "framework"), time));
+            }
+        }
+    }
+
+    /** A document graph other than {@code graphName} in which {@code occupation} is an occupation; null if none. */
+    private String otherGraphDescribing(String occupation, String graphName) {
+        java.util.Iterator<org.apache.jena.sparql.core.Quad> it = dataset.asDatasetGraph().find(Node.ANY,
+                NodeFactory.createURI(occupation), org.apache.jena.vocabulary.RDF.type.asNode(),
+                org.skillgraph.vocab.CETERMS.Occupation.asNode());
+        while (it.hasNext()) {
+            Node g = it.next().getGraph();
+            if (!g.getURI().equals(graphName)) {
+                return g.getURI();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The framework stated with this CTID in a graph other than {@code graphName}, of the highest
+     * {@code owl:versionInfo} (the one {@code /graph/{ctid}} serves), as its {@code ceterms:ctid} quad.
+     */
+    private java.util.Optional<org.apache.jena.sparql.core.Quad> newestWithCtid(Node ctid, String graphName) {
+        DatasetGraph dsg = dataset.asDatasetGraph();
+        return dsg.stream(Node.ANY, Node.ANY, org.skillgraph.vocab.CETERMS.ctid.asNode(), ctid)
+                .filter(q -> !q.getGraph().getURI().equals(graphName))
+                .max(java.util.Comparator.comparing((org.apache.jena.sparql.core.Quad q) -> {
+                    java.util.Iterator<org.apache.jena.sparql.core.Quad> v = dsg.find(q.getGraph(), q.getSubject(),
+                            org.apache.jena.vocabulary.OWL.versionInfo.asNode(), Node.ANY);
+                    return v.hasNext() ? v.next().getObject().getLiteralLexicalForm() : "";
+                }));
     }
 
     /**

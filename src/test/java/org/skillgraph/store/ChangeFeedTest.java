@@ -209,4 +209,53 @@ class ChangeFeedTest {
             assertLogRebuilds(store);
         }
     }
+
+    @Test
+    void anotherVersionOfAnOccupationKeepsItAliveInTheFeed() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Path v5 = Files.copy(Path.of("seeds/29-2099.00.json"), in.resolve("v5.json"));
+        Path v6 = in.resolve("v6.json");
+        Files.writeString(v6, Files.readString(v5, StandardCharsets.UTF_8).replace("\"version\":\"v.26.05\"",
+                "\"version\":\"v.26.06\""), StandardCharsets.UTF_8);
+        String occupation = BASE + "id/occupation/29-2099.00";
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ingest(store, T1, v5);
+            List<Change> first = store.changes(Instant.EPOCH, 100, 0);
+            assertTrue(first.stream().allMatch(c -> c.type().equals("create")), first.toString());
+
+            // the second version: its frameworks are new resources, the occupation is not
+            ingest(store, T2, v6);
+            List<Change> second = store.changes(T1, 100, 0);
+            assertEquals(List.of("update"), second.stream().filter(c -> c.kind().equals("occupation"))
+                    .map(Change::type).toList(), second.toString());
+            assertTrue(second.stream().filter(c -> c.kind().equals("framework"))
+                    .allMatch(c -> c.type().equals("create") && c.object().contains("/v.26.06")), second.toString());
+
+            // the first version removed: its framework versions go, the occupation and the CTIDs stay (the newer
+            // version's frameworks are updated after the deletes, in that order)
+            assertTrue(store.remove(BASE + "graph/29-2099.00/v.26.05"));
+            List<Change> third = store.changes(T2, 100, 0);
+            List<Change> frameworks = third.stream().filter(c -> c.kind().equals("framework")).toList();
+            assertEquals(List.of("delete", "update"), frameworks.stream().map(Change::type).distinct().toList(),
+                    third.toString());
+            assertTrue(frameworks.stream().allMatch(c -> c.type().equals("delete") == c.object().contains("/v.26.05")),
+                    third.toString());
+            assertEquals(frameworks.stream().filter(c -> c.type().equals("delete")).count(),
+                    frameworks.stream().filter(c -> c.type().equals("update")).count());
+            assertTrue(frameworks.stream().filter(c -> c.type().equals("update"))
+                    .allMatch(c -> c.graph().equals(BASE + "graph/29-2099.00/v.26.06")), third.toString());
+            assertEquals(List.of("update"), third.stream().filter(c -> c.object().equals(occupation))
+                    .map(Change::type).toList(), third.toString());
+
+            // the last version removed: now everything is deleted
+            long seen = store.changes(Instant.EPOCH, 1000, 0).size();
+            assertTrue(store.remove(BASE + "graph/29-2099.00/v.26.06"));
+            List<Change> last = store.changes(Instant.EPOCH, 1000, 0).stream().filter(c -> c.sequence() > seen)
+                    .toList();
+            assertFalse(last.isEmpty());
+            assertTrue(last.stream().allMatch(c -> c.type().equals("delete")), last.toString());
+            assertTrue(last.stream().anyMatch(c -> c.object().equals(occupation)), last.toString());
+            assertLogRebuilds(store);
+        }
+    }
 }
