@@ -121,6 +121,39 @@ final class Describer {
         return new Description(out, exists, hasMore, page > 1 && onPage == 0);
     }
 
+    /**
+     * The change-feed entry that removed {@code uri}, when the store says nothing of it any more but that it was
+     * removed: no statement about it, and every link to it an entry's {@code as:object} or {@code as:target}
+     * (a removed occupation, framework version or document graph). Empty for anything else.
+     */
+    static java.util.Optional<String> removedBy(Model union, String uri) {
+        Resource r = union.createResource(uri);
+        if (union.contains(r, null, (RDFNode) null)) {
+            return java.util.Optional.empty();
+        }
+        String entry = null;
+        for (var it = union.listStatements(null, null, r); it.hasNext(); ) {
+            org.apache.jena.rdf.model.Statement s = it.next();
+            if (!s.getPredicate().equals(org.skillgraph.vocab.AS.object)
+                    && !s.getPredicate().equals(org.skillgraph.vocab.AS.target)) {
+                it.close();
+                return java.util.Optional.empty();
+            }
+            if (s.getSubject().hasProperty(org.apache.jena.vocabulary.RDF.type, org.skillgraph.vocab.AS.Delete)
+                    && s.getSubject().isURIResource()
+                    && (entry == null || sequence(s.getSubject().getURI()) > sequence(entry))) {
+                entry = s.getSubject().getURI();
+            }
+        }
+        return java.util.Optional.ofNullable(entry);
+    }
+
+    /** The sequence number at the end of a change-feed entry's URI ({@code …/changes/42}). */
+    private static long sequence(String entry) {
+        String n = entry.substring(entry.lastIndexOf('/') + 1);
+        return n.matches("\\d{1,18}") ? Long.parseLong(n) : -1;
+    }
+
     /** The types and labels of {@code r} in the union graph (cached, see {@link #labels}). */
     private List<Triple> labelsOf(Graph union, Node r) {
         return labels.get(r, () -> {

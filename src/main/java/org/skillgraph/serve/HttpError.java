@@ -23,6 +23,11 @@ class HttpError extends RuntimeException {
                 + accept);
     }
 
+    /** 410: the resource was removed, by the change-feed entry {@code entry}. */
+    static HttpError gone(String uri, String entry) {
+        return new HttpError(410, "Gone: " + uri + " was removed (the change feed's " + entry + ")");
+    }
+
     static HttpError badRequest(String message) {
         return new HttpError(400, message);
     }

@@ -117,11 +117,16 @@ final class SiteServlet extends PageServlet {
             throw HttpError.notAcceptable(req.getHeader("Accept"));
         }
         int page = page(req);
-        boolean exists = live.read(dataset, () -> dataset.getUnionModel().containsResource(
-                dataset.getUnionModel().createResource(uri)));
-        if (!exists) {
-            throw HttpError.notFound(uri);
-        }
+        live.read(dataset, () -> {
+            Model union = dataset.getUnionModel();
+            if (!union.containsResource(union.createResource(uri))) {
+                throw HttpError.notFound(uri);
+            }
+            Describer.removedBy(union, uri).ifPresent(entry -> {
+                throw HttpError.gone(uri, entry);
+            });
+            return null;
+        });
         resp.setStatus(303);
         PageServlet.vary(resp, "Accept");
         resp.setHeader("Location", site.document(uri) + "." + format.extension() + (page > 1 ? "?page=" + page : ""));
@@ -148,6 +153,11 @@ final class SiteServlet extends PageServlet {
             Describer.Description d = describer.describe(uri, docUrl, page, next);
             if (!d.exists()) {
                 throw HttpError.notFound(uri);
+            }
+            if (!d.model().contains(d.model().createResource(uri), null)) { // only links to it: removed?
+                Describer.removedBy(dataset.getUnionModel(), uri).ifPresent(entry -> {
+                    throw HttpError.gone(uri, entry);
+                });
             }
             if (d.pastTheLastPage()) {
                 throw new HttpError(404, "Not found: page " + page + " of the description of " + uri
