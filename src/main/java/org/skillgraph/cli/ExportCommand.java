@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.jena.vocabulary.RDF;
 import org.skillgraph.harvest.Dumps;
@@ -31,14 +33,17 @@ import picocli.CommandLine.Option;
  * as its public URL, so every file is byte for byte what the server answers at that URL.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write the harvest files as static files: dumps, CTDL-ASN graphs and resources, CASE 1.1 "
-                + "documents and packages, the VoID description, sitemap, robots.txt, the change feed and its RDF "
-                + "Patch log — identical to what 'serve' returns, with --site as the public URL.",
+        description = {"Write the harvest files as static files: dumps and their manifest, CTDL-ASN graphs and "
+                + "resources, CASE 1.1 documents and packages, the VoID description, sitemap, robots.txt, the change "
+                + "feed and its RDF Patch log — identical to what 'serve' returns, with --site as the public URL.",
                 "Paths mirror the server's (graph/ce-…, resources/ce-…, ims/case/v1p1/CFPackages/…, .well-known/void); "
                 + "serve them with the media types the server uses (application/ld+json, application/json, text/turtle). "
                 + "Collections that are also folders (patches/, ims/case/v1p1/CFDocuments) are written as index.json in "
                 + "that folder."})
 final class ExportCommand implements Callable<Integer> {
+    /** The dumps' manifest, which names each dump file with its SHA-256 and the patch a replica starts from. */
+    private static final String MANIFEST = "dumps/" + Dumps.MANIFEST;
+
     @Option(names = "--store", required = true, paramLabel = "DIR", description = "TDB2 store folder.")
     Path store;
 
@@ -80,7 +85,10 @@ final class ExportCommand implements Callable<Integer> {
     private int export(GraphStore gs, String local, PrintWriter err) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         List<String> paths = new ArrayList<>(List.of(".well-known/void", "sitemap.xml", "robots.txt", "changes",
-                "patches/", "ims/case/v1p1/CFDocuments"));
+                "patches/", "ims/case/v1p1/CFDocuments", MANIFEST));
+        // each dump file is asked for with If-Match on the SHA-256 the exported manifest gives it, as a replica
+        // does: the manifest then describes the files written beside it
+        Map<String, String> ifMatch = new HashMap<>();
         gs.read(ds -> {
             var union = ds.getUnionModel();
             for (var type : List.of(CEASN.CompetencyFramework, ASN.ProgressionModel)) {
@@ -96,16 +104,16 @@ final class ExportCommand implements Callable<Integer> {
             }
             return null;
         });
-        for (Dumps.Dump d : Dumps.read(gs.dumpsDirectory())) {
-            paths.add("dumps/" + d.name());
-        }
         int n = 0;
         ObjectMapper json = new ObjectMapper();
         for (int i = 0; i < paths.size(); i++) {
             String path = paths.get(i);
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(local + path))
-                    .header("Accept", "text/turtle, application/json;q=0.9, */*;q=0.1").build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(local + path))
+                    .header("Accept", "text/turtle, application/json;q=0.9, */*;q=0.1");
+            if (ifMatch.containsKey(path)) {
+                request.header("If-Match", ifMatch.get(path));
+            }
+            HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("the server answered " + r.statusCode() + " for " + path);
             }
@@ -118,6 +126,12 @@ final class ExportCommand implements Callable<Integer> {
             if (path.equals("patches/")) {
                 for (JsonNode url : json.readTree(r.body())) {
                     paths.add(url.asText().substring(url.asText().lastIndexOf("patches/")));
+                }
+            } else if (path.equals(MANIFEST)) {
+                for (JsonNode dump : json.readTree(r.body()).path("dumps")) {
+                    String dumpPath = "dumps/" + dump.get("name").asText();
+                    paths.add(dumpPath);
+                    ifMatch.put(dumpPath, "\"" + dump.get("sha256").asText() + "\"");
                 }
             } else if (path.equals("ims/case/v1p1/CFDocuments")) {
                 for (JsonNode doc : json.readTree(r.body()).path("CFDocuments")) {

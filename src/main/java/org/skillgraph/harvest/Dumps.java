@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +24,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
@@ -72,7 +74,9 @@ import org.skillgraph.vocab.SG;
  * leaves either the previous dumps or parts that the next refresh notices are stale.
  * <p>
  * Dump files are written under a temporary name and moved into place, so a reader never sees half a dump;
- * the manifest ({@code dumps.json}) gives each file's size, quad count and SHA-256.
+ * the manifest ({@code dumps.json}) gives each file's size, quad count and SHA-256. The manifest is written after
+ * the files, so for a moment it describes the previous ones: what a server sends as a file's SHA-256 is read
+ * from a record kept by {@link FileVersion file version} instead ({@link #sha256(Path, String, FileVersion)}).
  */
 public final class Dumps {
     /** For the manifests; not {@code CtdlJson}'s, whose class loads the CTDL context (a server's start reads a manifest). */
@@ -85,11 +89,27 @@ public final class Dumps {
 
     private static final String STAGED = "staged";
     private static final String INDEX = "index.json";
+    /** In the parts folder: the SHA-256 of each dump file, by file version. */
+    private static final String FILES = "files.json";
     /** Beside a staged part: its number of quads (written last, so its presence means the part is complete). */
     private static final String COUNT = ".quads";
 
     /** One dump file. */
     public record Dump(String name, String mediaType, long bytes, long quads, String sha256, String modified) {
+    }
+
+    /**
+     * What tells one version of a file from another without reading it: its file key (device and inode where
+     * the platform has them), size and modification time. A rename keeps all three, and a dump file is never
+     * written in place, so the version found at a file's path both before and after it is opened is that of the
+     * bytes read from it.
+     */
+    public record FileVersion(String key, long bytes, Instant modified) {
+        /** The version of the file now at {@code file}. */
+        public static FileVersion of(Path file) throws IOException {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return new FileVersion(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime().toInstant());
+        }
     }
 
     private record Kind(String name, String mediaType, String suffix, RDFFormat format) {
@@ -150,6 +170,7 @@ public final class Dumps {
         java.util.Set<String> keep = new java.util.HashSet<>();
         used.values().forEach(p -> KINDS.forEach(k -> keep.add(p.stem() + k.suffix())));
         keep.add(INDEX);
+        keep.add(FILES);
         try (Stream<Path> files = Files.list(parts)) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
                 if (!keep.contains(p.getFileName().toString())) {
@@ -371,6 +392,7 @@ public final class Dumps {
             for (Kind k : KINDS) {
                 dumps.add(assemble(dir, parts, k, graphs, modified));
             }
+            recordVersions(dir, parts, dumps);
         } catch (IOException | RuntimeException e) {
             for (Kind k : KINDS) {
                 try {
@@ -404,6 +426,63 @@ public final class Dumps {
         }
         return new Dump(k.name(), k.mediaType(), Files.size(tmp), quads, HexFormat.of().formatHex(sha.digest()),
                 modified.toString());
+    }
+
+    /**
+     * Records the SHA-256 of each new dump file by its version before the file is moved into place (a rename
+     * keeps the version), so that whoever opens a dump file finds the SHA-256 of what it opened from the moment
+     * the file appears, without reading 35 MB. The entries of the files still in place stay until they are
+     * replaced, as they are served until then.
+     */
+    private static void recordVersions(Path dir, Path parts, List<Dump> dumps) throws IOException {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = root.putArray("files");
+        for (JsonNode e : readVersions(parts)) {
+            Path file = dir.resolve(e.path("name").asText());
+            if (Files.isRegularFile(file) && FileVersion.of(file).equals(version(e))) {
+                list.add(e);
+            }
+        }
+        for (Dump d : dumps) {
+            FileVersion v = FileVersion.of(dir.resolve(d.name() + ".tmp"));
+            list.addObject().put("name", d.name()).put("key", v.key()).put("bytes", v.bytes())
+                    .put("modified", v.modified().toString()).put("sha256", d.sha256());
+        }
+        Path tmp = parts.resolve(FILES + ".tmp");
+        JSON.writeValue(tmp.toFile(), root);
+        Files.move(tmp, parts.resolve(FILES), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The entries of the record of file versions; none when it is missing or unreadable. */
+    private static JsonNode readVersions(Path parts) {
+        Path file = parts.resolve(FILES);
+        try {
+            return Files.isRegularFile(file) ? JSON.readTree(file.toFile()).path("files") : JSON.createArrayNode();
+        } catch (IOException e) {
+            return JSON.createArrayNode();
+        }
+    }
+
+    private static FileVersion version(JsonNode entry) {
+        try {
+            return new FileVersion(entry.path("key").asText(), entry.path("bytes").asLong(),
+                    Instant.parse(entry.path("modified").asText()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The SHA-256 of dump file {@code name} of {@code dir} in the given version, as recorded when it was written;
+     * empty when that version was not recorded (written by an older release, or changed since by hand).
+     */
+    public static Optional<String> sha256(Path dir, String name, FileVersion version) {
+        for (JsonNode e : readVersions(dir.resolve(PARTS))) {
+            if (e.path("name").asText().equals(name) && version.equals(version(e))) {
+                return Optional.of(e.path("sha256").asText());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Map<String, Part> readIndex(Path parts) {

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +31,15 @@ import org.skillgraph.store.GraphStore;
 /**
  * What registries and crawlers harvest: {@code /graph/{ctid}} and {@code /resources/{ctid}} (CTDL-ASN
  * JSON-LD; the other {@code /graph/…} and {@code /changes/{n}} are URIs of the data, answered with a 303 to their
- * document), {@code /dumps/…} (with Content-Length and byte ranges), {@code /.well-known/void} (VoID + DCAT,
- * content-negotiated), {@code /sitemap.xml}, {@code /robots.txt}, the change feed {@code /changes?since=…} and its RDF Patch log
- * {@code /patches/}.
+ * document), {@code /dumps/…} (with Content-Length, byte ranges and conditional requests on each file's SHA-256),
+ * {@code /.well-known/void} (VoID + DCAT, content-negotiated), {@code /sitemap.xml}, {@code /robots.txt}, the
+ * change feed {@code /changes?since=…} and its RDF Patch log {@code /patches/}.
  */
 final class HarvestServlet extends PageServlet {
     private static final long serialVersionUID = 1L;
     private static final Pattern CTID = Pattern.compile("ce-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+    /** One range of a {@code Range: bytes=…} list: first and last byte, or (first empty) a suffix length. */
+    private static final Pattern RANGE = Pattern.compile("(\\d*)\\s*-\\s*(\\d*)");
 
     private static final int DEFAULT_CHANGES = 100;
     private static final int MAX_CHANGES = 1000;
@@ -46,6 +48,7 @@ final class HarvestServlet extends PageServlet {
     private final transient Dataset dataset;
     private final transient SitePaths site;
     private final transient Path dumps;
+    private final transient DumpFiles dumpFiles;
     /** The sitemap's pages, by site origin: every resource page of the store (made on first request). */
     private final transient LiveData.Cache<String, List<String>> sitemaps;
     /** The dataset's description, by site origin: its counts read the whole store (about 2 s at 1,000 occupations). */
@@ -59,6 +62,7 @@ final class HarvestServlet extends PageServlet {
         this.dataset = store.dataset();
         this.site = site;
         this.dumps = store.dumpsDirectory();
+        this.dumpFiles = new DumpFiles(dumps);
         this.sitemaps = live.cache(MAX_ORIGINS);
         this.descriptions = live.cache(MAX_ORIGINS);
     }
@@ -194,7 +198,11 @@ final class HarvestServlet extends PageServlet {
                 Dumps.read(dumps), lastModified()));
     }
 
-    /** A dump file: Content-Length, and a single byte range when asked (206), for resumable downloads. */
+    /**
+     * A dump file, its entity tag the SHA-256 of the version sent (the manifest's, once the manifest follows the
+     * file): conditional requests (If-Match, for a replica that downloads the file the manifest it read
+     * describes), Content-Length, and a single byte range when asked (206), for resumable downloads.
+     */
     private void dump(HttpServletRequest req, HttpServletResponse resp, String name) throws IOException {
         if (name.equals(Dumps.MANIFEST)) {
             // what a replica checks a download against: each dump's size, quads and SHA-256
@@ -205,52 +213,55 @@ final class HarvestServlet extends PageServlet {
             send(req, resp, new Body(Files.readAllBytes(manifest), "application/json", false));
             return;
         }
-        Optional<Dumps.Dump> dump = Dumps.read(dumps).stream().filter(d -> d.name().equals(name)).findFirst();
-        Path file = dumps.resolve(name);
-        if (dump.isEmpty() || !Files.isRegularFile(file)) {
+        if (Dumps.read(dumps).stream().noneMatch(d -> d.name().equals(name))) {
             throw HttpError.notFound(req.getRequestURI());
         }
-        long size = Files.size(file);
-        long start = 0;
-        long end = size - 1;
-        String etag = "\"" + dump.get().sha256() + "\"";
-        String range = req.getHeader("Range");
-        String ifRange = req.getHeader("If-Range");
-        if (range != null && ifRange != null && !ifRange.strip().equals(etag)) {
-            range = null; // the dump changed (an import) since the client's first part: the whole new file
+        try (DumpFiles.Opened file = dumpFiles.open(name)) {
+            if (file == null) {
+                throw HttpError.notFound(req.getRequestURI());
+            }
+            sendDump(req, resp, name, file);
         }
+    }
+
+    /** Answers for an opened dump file: 412, 304, 416, the whole file or one range of it. */
+    private static void sendDump(HttpServletRequest req, HttpServletResponse resp, String name, DumpFiles.Opened file)
+            throws IOException {
+        String etag = "\"" + file.sha256() + "\"";
+        Instant modified = file.version().modified();
+        long size = file.version().bytes();
         resp.setHeader("Accept-Ranges", "bytes");
         resp.setHeader("ETag", etag);
+        resp.setDateHeader("Last-Modified", modified.toEpochMilli());
+        Preconditions.Outcome outcome = Preconditions.evaluate(req, etag, modified);
+        if (outcome == Preconditions.Outcome.FAILED) {
+            throw new HttpError(412, "Precondition failed: " + name + " is now " + etag + "; read " + Dumps.MANIFEST
+                    + " again");
+        }
+        if (outcome == Preconditions.Outcome.NOT_MODIFIED) {
+            resp.setStatus(304);
+            return;
+        }
+        String range = req.getHeader("Range");
+        // Range is defined for GET only; an If-Range that does not name this version asks for the whole new file
+        Span span = range != null && "GET".equals(req.getMethod()) && Preconditions.rangeApplies(req, etag, modified)
+                ? span(resp, range, size) : null;
         resp.setContentType("application/gzip");
         resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        if (range != null) {
-            Matcher m = RANGE.matcher(range.strip());
-            if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
-                resp.setHeader("Content-Range", "bytes */" + size);
-                throw new HttpError(416, "Unsupported range: " + range);
-            }
-            if (m.group(1).isEmpty()) {
-                start = Math.max(0, size - Long.parseLong(m.group(2)));
-            } else {
-                start = Long.parseLong(m.group(1));
-                end = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
-            }
-            if (start > end || start >= size) {
-                resp.setHeader("Content-Range", "bytes */" + size);
-                throw new HttpError(416, "Range not satisfiable: " + range);
-            }
+        if (span != null) {
             resp.setStatus(206);
-            resp.setHeader("Content-Range", "bytes " + start + "-" + end + "/" + size);
+            resp.setHeader("Content-Range", "bytes " + span.start() + "-" + span.end() + "/" + size);
+        } else {
+            span = new Span(0, size - 1);
         }
-        long length = end - start + 1;
-        resp.setContentLengthLong(length);
+        resp.setContentLengthLong(span.length());
         if ("HEAD".equals(req.getMethod())) {
             return;
         }
-        try (InputStream in = Files.newInputStream(file); OutputStream out = resp.getOutputStream()) {
-            in.skipNBytes(start);
+        try (InputStream in = Channels.newInputStream(file.channel().position(span.start()));
+             OutputStream out = resp.getOutputStream()) {
             byte[] buf = new byte[1 << 16];
-            long left = length;
+            long left = span.length();
             while (left > 0) {
                 int n = in.read(buf, 0, (int) Math.min(buf.length, left));
                 if (n < 0) {
@@ -260,5 +271,51 @@ final class HarvestServlet extends PageServlet {
                 left -= n;
             }
         }
+    }
+
+    /** Bytes {@code start} to {@code end} of a file, both included. */
+    private record Span(long start, long end) {
+        long length() {
+            return end - start + 1;
+        }
+    }
+
+    /**
+     * The one range a {@code Range} asks of a file of {@code size} bytes, or null for the whole file: when several
+     * of its ranges can be satisfied (RFC 9110 §14.2 lets a server ignore Range, and one part is all a resumed
+     * download asks) or its unit is not bytes. 416 when none can be satisfied or a bytes range cannot be read.
+     */
+    private static Span span(HttpServletResponse resp, String range, long size) {
+        String value = range.strip();
+        if (!value.regionMatches(true, 0, "bytes=", 0, "bytes=".length())) {
+            return null;
+        }
+        List<Span> spans = new java.util.ArrayList<>();
+        for (String spec : value.substring("bytes=".length()).split(",")) {
+            Matcher m = RANGE.matcher(spec.strip());
+            if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+                return unsatisfiable(resp, size, "Unsupported range: " + range);
+            }
+            long start = m.group(1).isEmpty() ? Math.max(0, size - number(m.group(2))) : number(m.group(1));
+            long end = m.group(1).isEmpty() || m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, number(m.group(2)));
+            if (start <= end && start < size) {
+                spans.add(new Span(start, end));
+            }
+        }
+        if (spans.isEmpty()) {
+            return unsatisfiable(resp, size, "Range not satisfiable: " + range);
+        }
+        return spans.size() == 1 ? spans.get(0) : null;
+    }
+
+    /** A range's position; one beyond any file when it has more digits than a long holds. */
+    private static long number(String digits) {
+        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+    }
+
+    /** A 416, which says how long the file is. */
+    private static Span unsatisfiable(HttpServletResponse resp, long size, String message) {
+        resp.setHeader("Content-Range", "bytes */" + size);
+        throw new HttpError(416, message);
     }
 }

@@ -14,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,14 @@ class ExportCommandTest {
         JsonNode feed = new ObjectMapper().readTree(out.resolve("changes").toFile());
         assertEquals(6, feed.get("changes").size());
         assertTrue(Files.size(out.resolve("dumps/skillgraph.nq.gz")) > 1000);
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("dumps/dumps.json").toFile());
+        assertTrue(manifest.at("/patch/file").asText().endsWith(".rdfp"), "the patch a replica starts from");
+        assertEquals(2, manifest.get("dumps").size());
+        for (JsonNode d : manifest.get("dumps")) {
+            assertEquals(d.get("sha256").asText(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(out.resolve("dumps").resolve(d.get("name").asText())))),
+                    "the manifest describes the dump file exported beside it");
+        }
         assertTrue(Files.exists(out.resolve("patches/index.json")));
         assertTrue(Files.exists(out.resolve("ims/case/v1p1/CFDocuments/index.json")));
 
@@ -53,7 +63,7 @@ class ExportCommandTest {
             try {
                 HttpClient http = HttpClient.newHttpClient();
                 for (String path : List.of("graph/" + graphs.get(0).getFileName(), ".well-known/void", "changes",
-                        "sitemap.xml")) {
+                        "sitemap.xml", "dumps/dumps.json")) {
                     HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                             + server.port() + "/" + path)).header("Accept", "text/turtle").build(),
                             HttpResponse.BodyHandlers.ofByteArray());

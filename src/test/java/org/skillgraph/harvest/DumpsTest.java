@@ -98,6 +98,8 @@ class DumpsTest {
             assertEquals(Files.size(file), d.bytes());
             assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))),
                     d.sha256());
+            assertEquals(java.util.Optional.of(d.sha256()), Dumps.sha256(store.dumpsDirectory(), d.name(),
+                    Dumps.FileVersion.of(file)), "the SHA-256 of the file in place is found by its version");
         }
         try (Stream<Path> staged = Files.list(store.dumpsDirectory().resolve(Dumps.PARTS).resolve("staged"))) {
             assertEquals(0, staged.count(), "staged parts are used or dropped");

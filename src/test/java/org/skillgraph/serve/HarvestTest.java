@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,10 +14,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
@@ -34,7 +40,10 @@ import org.skillgraph.store.GraphStore;
 import org.skillgraph.vocab.CEASN;
 import org.skillgraph.vocab.CETERMS;
 
-/** Harvest routes over real HTTP: CTDL-ASN graphs and resources, dumps with ranges, VoID, sitemap, robots. */
+/**
+ * Harvest routes over real HTTP: CTDL-ASN graphs and resources, dumps with ranges and conditional requests, VoID,
+ * sitemap, robots.
+ */
 class HarvestTest {
     @TempDir
     static Path tmp;
@@ -42,6 +51,8 @@ class HarvestTest {
     static SkillgraphServer server;
     static String root;
     static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            java.util.Locale.ENGLISH);
 
     @BeforeAll
     static void start() throws Exception {
@@ -64,6 +75,21 @@ class HarvestTest {
             b.header(headers[i], headers[i + 1]);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The N-Quads dump as the manifest lists it. */
+    static Dumps.Dump nquads() {
+        return Dumps.read(store.dumpsDirectory()).stream().filter(d -> d.name().endsWith(".nq.gz")).findFirst()
+                .orElseThrow();
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** An HTTP date (IMF-fixdate), as Last-Modified is written. */
+    static String httpDate(Instant t) {
+        return HTTP_DATE.format(t.atOffset(ZoneOffset.UTC));
     }
 
     static String frameworkCtid(String part) {
@@ -100,15 +126,13 @@ class HarvestTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
-        Dumps.Dump nq = Dumps.read(store.dumpsDirectory()).stream().filter(d -> d.name().endsWith(".nq.gz"))
-                .findFirst().orElseThrow();
+        Dumps.Dump nq = nquads();
         assertTrue(manifest.toString().contains(nq.sha256()), manifest.toString());
     }
 
     @Test
     void dumpsStreamWithLengthRangesAndTheirCounts() throws Exception {
-        Dumps.Dump nq = Dumps.read(store.dumpsDirectory()).stream().filter(d -> d.name().endsWith(".nq.gz"))
-                .findFirst().orElseThrow();
+        Dumps.Dump nq = nquads();
         HttpResponse<byte[]> r = get("/dumps/" + nq.name());
         assertEquals(200, r.statusCode());
         assertEquals(Long.toString(nq.bytes()), r.headers().firstValue("Content-Length").orElseThrow());
@@ -138,6 +162,109 @@ class HarvestTest {
         Dataset ds2 = DatasetFactory.create();
         RDFParser.source(new GZIPInputStream(new ByteArrayInputStream(trig.body()))).lang(Lang.TRIG).parse(ds2);
         assertEquals(stored, ds2.asDatasetGraph().stream().count());
+    }
+
+    @Test
+    void dumpsAnswerConditionalRequestsOnTheirSha256AndTime() throws Exception {
+        Dumps.Dump nq = nquads();
+        String path = "/dumps/" + nq.name();
+        String etag = "\"" + nq.sha256() + "\"";
+        HttpResponse<byte[]> r = get(path);
+        assertEquals(etag, r.headers().firstValue("ETag").orElseThrow(), "the tag is the manifest's SHA-256");
+        Instant modified = Files.getLastModifiedTime(store.dumpsDirectory().resolve(nq.name())).toInstant();
+        assertEquals(httpDate(modified), r.headers().firstValue("Last-Modified").orElseThrow(), "the file's time");
+        String before = httpDate(modified.minusSeconds(86_400));
+
+        // If-None-Match (weak comparison), also on HEAD
+        for (String tag : List.of(etag, "*", "W/" + etag, "\"other\", " + etag)) {
+            HttpResponse<byte[]> same = get(path, "If-None-Match", tag);
+            assertEquals(304, same.statusCode(), tag);
+            assertEquals(0, same.body().length);
+            assertEquals(etag, same.headers().firstValue("ETag").orElseThrow());
+        }
+        HttpResponse<Void> head = HTTP.send(HttpRequest.newBuilder(URI.create(root + path))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(304, head.statusCode());
+        assertEquals(200, get(path, "If-None-Match", "\"other\"").statusCode());
+
+        // If-Match (strong comparison): what a replica sends with the SHA-256 of the manifest it read
+        for (String tag : List.of("\"deadbeef\"", "W/" + etag, nq.sha256())) {
+            assertEquals(412, get(path, "If-Match", tag).statusCode(), tag);
+        }
+        assertEquals(412, get(path, "If-Match", "\"deadbeef\"", "Range", "bytes=10-109").statusCode(),
+                "a failed precondition before any range");
+        for (String tag : List.of(etag, "*", "\"deadbeef\", " + etag)) {
+            HttpResponse<byte[]> matched = get(path, "If-Match", tag);
+            assertEquals(200, matched.statusCode(), tag);
+            assertEquals(nq.sha256(), sha256(matched.body()));
+        }
+        assertEquals(206, get(path, "If-Match", etag, "Range", "bytes=10-109").statusCode());
+
+        // the dates, each only without its entity-tag counterpart
+        assertEquals(304, get(path, "If-Modified-Since", httpDate(modified)).statusCode());
+        assertEquals(200, get(path, "If-Modified-Since", before).statusCode());
+        assertEquals(200, get(path, "If-None-Match", "\"other\"", "If-Modified-Since", httpDate(modified))
+                .statusCode(), "If-None-Match takes precedence over If-Modified-Since");
+        assertEquals(412, get(path, "If-Unmodified-Since", before).statusCode());
+        assertEquals(200, get(path, "If-Unmodified-Since", httpDate(modified)).statusCode());
+        assertEquals(200, get(path, "If-Match", etag, "If-Unmodified-Since", before).statusCode(),
+                "If-Match takes precedence over If-Unmodified-Since");
+        assertEquals(304, get(path, "If-None-Match", etag, "Range", "bytes=10-109").statusCode());
+
+        // If-Range by date: the part when the file has that time, else the whole file
+        assertEquals(206, get(path, "Range", "bytes=10-109", "If-Range", httpDate(modified)).statusCode());
+        HttpResponse<byte[]> older = get(path, "Range", "bytes=10-109", "If-Range", before);
+        assertEquals(200, older.statusCode());
+        assertEquals(nq.bytes(), older.body().length);
+    }
+
+    @Test
+    void severalRangesAreAnsweredWithTheWholeFile() throws Exception {
+        Dumps.Dump nq = nquads();
+        String path = "/dumps/" + nq.name();
+        for (String range : List.of("bytes=0-9,20-29", "bytes=0-9, -10", "items=0-9")) {
+            HttpResponse<byte[]> r = get(path, "Range", range);
+            assertEquals(200, r.statusCode(), range);
+            assertEquals(nq.sha256(), sha256(r.body()), range);
+        }
+        HttpResponse<byte[]> one = get(path, "Range", "bytes=0-9," + (nq.bytes() + 5) + "-");
+        assertEquals(206, one.statusCode(), "the one range that can be satisfied");
+        assertEquals("bytes 0-9/" + nq.bytes(), one.headers().firstValue("Content-Range").orElseThrow());
+        HttpResponse<byte[]> none = get(path, "Range", "bytes=" + (nq.bytes() + 5) + "-," + (nq.bytes() + 9) + "-");
+        assertEquals(416, none.statusCode());
+        assertEquals("bytes */" + nq.bytes(), none.headers().firstValue("Content-Range").orElse(null));
+    }
+
+    @Test
+    void aDumpReplacedBeforeItsManifestIsSentWithItsOwnSha256() throws Exception {
+        Dumps.Dump nq = nquads();
+        String path = "/dumps/" + nq.name();
+        Path file = store.dumpsDirectory().resolve(nq.name());
+        Path saved = tmp.resolve("saved-" + nq.name());
+        Files.copy(file, saved, StandardCopyOption.COPY_ATTRIBUTES);
+        ByteArrayOutputStream newer = new ByteArrayOutputStream();
+        newer.write(Files.readAllBytes(saved));
+        new GZIPOutputStream(newer).close(); // one more (empty) gzip member: another file, still a valid dump
+        try {
+            // as a refresh does: the new file is moved into place, and the manifest follows a moment later
+            Path next = store.dumpsDirectory().resolve(nq.name() + ".next");
+            Files.write(next, newer.toByteArray());
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            String newTag = "\"" + sha256(newer.toByteArray()) + "\"";
+            HttpResponse<byte[]> r = get(path);
+            assertEquals(newTag, r.headers().firstValue("ETag").orElseThrow(), "the tag of the bytes sent");
+            assertEquals(sha256(newer.toByteArray()), sha256(r.body()));
+            assertEquals(412, get(path, "If-Match", "\"" + nq.sha256() + "\"").statusCode(),
+                    "a replica holding the older manifest is told to read it again");
+            assertEquals(200, get(path, "If-Match", newTag).statusCode());
+        } finally {
+            Files.move(saved, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        HttpResponse<byte[]> back = get(path);
+        assertEquals("\"" + nq.sha256() + "\"", back.headers().firstValue("ETag").orElseThrow(),
+                "a file that no record lists gets the SHA-256 of its bytes");
+        assertEquals(nq.sha256(), sha256(back.body()));
     }
 
     @Test
