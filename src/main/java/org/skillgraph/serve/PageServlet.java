@@ -102,7 +102,10 @@ abstract class PageServlet extends HttpServlet {
         resp.addHeader("Vary", value);
     }
 
-    /** Sends a body with ETag and Last-Modified, or 304 when the client's copy is current. */
+    /**
+     * Sends a body with ETag and Last-Modified, or 304 when the client's copy is current, or 412 when the client
+     * asked for another version ({@link Preconditions}).
+     */
     void send(HttpServletRequest req, HttpServletResponse resp, Body body) throws IOException {
         String etag = "\"" + etag(body) + "\"";
         Instant modified = lastModified();
@@ -111,11 +114,14 @@ abstract class PageServlet extends HttpServlet {
         if (body.varies()) {
             vary(resp, "Accept");
         }
-        String inm = req.getHeader("If-None-Match");
-        boolean notModified = inm != null ? matches(inm, etag) : notModifiedSince(req, modified);
-        if (notModified) {
-            resp.setStatus(304);
-            return;
+        switch (Preconditions.evaluate(req, etag, modified)) {
+            case NOT_MODIFIED -> {
+                resp.setStatus(304);
+                return;
+            }
+            case FAILED -> throw new HttpError(412, "Precondition Failed: this is not the version asked for ("
+                    + etag + " now)");
+            case PROCEED -> { }
         }
         resp.setContentType(body.mediaType() + (body.mediaType().startsWith("text/")
                 || body.mediaType().endsWith("json") ? ";charset=utf-8" : ""));
@@ -155,26 +161,6 @@ abstract class PageServlet extends HttpServlet {
     static void dropBody(HttpServletResponse resp) {
         resp.resetBuffer();
         BODY_HEADERS.forEach(h -> resp.setHeader(h, null));
-    }
-
-    private static boolean matches(String ifNoneMatch, String etag) {
-        for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.strip().replaceFirst("^W/", "");
-            if (t.equals("*") || t.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean notModifiedSince(HttpServletRequest req, Instant modified) {
-        long since;
-        try {
-            since = req.getDateHeader("If-Modified-Since");
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return since >= 0 && modified.getEpochSecond() <= since / 1000;
     }
 
     private static String etag(Body body) {
