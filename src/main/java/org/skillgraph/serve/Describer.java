@@ -25,7 +25,9 @@ import org.skillgraph.vocab.CEASN;
 /**
  * What a client needs to show one resource: its own triples, the types and labels of everything it links
  * to, and the resources that link to it — those one page at a time, so that an anchor used by a thousand
- * occupations does not return the whole graph in one response. Call inside a read transaction.
+ * occupations does not return the whole graph in one response. A graph name of the store is also said to be one
+ * ({@code sd:NamedGraph} with its {@code sd:name}), so that a graph the data says nothing about has a description
+ * too. Call inside a read transaction.
  */
 final class Describer {
     /** The default number of incoming links on one page of a description. */
@@ -33,6 +35,9 @@ final class Describer {
     private static final Property[] LABELS = {RDF.type, SKOS.prefLabel, RDFS.label, DCTerms.title, SKOS.notation};
     private static final Property HYDRA_NEXT = ModelFactory.createDefaultModel()
             .createProperty("http://www.w3.org/ns/hydra/core#next");
+    private static final String SD = "http://www.w3.org/ns/sparql-service-description#";
+    private static final Resource NAMED_GRAPH = ModelFactory.createDefaultModel().createResource(SD + "NamedGraph");
+    private static final Property NAME = ModelFactory.createDefaultModel().createProperty(SD + "name");
 
 
     /**
@@ -65,6 +70,15 @@ final class Describer {
     }
 
     /**
+     * Whether the store knows {@code uri}: a resource its data names, or the name of one of its graphs (the change
+     * feed's graph, {@code {base}graph/changes}, is named by no triple).
+     */
+    static boolean exists(Dataset dataset, String uri) {
+        Model union = dataset.getUnionModel();
+        return union.containsResource(union.createResource(uri)) || dataset.containsNamedModel(uri);
+    }
+
+    /**
      * Describes {@code uri} in the document {@code document} (which gets {@code foaf:primaryTopic});
      * {@code page} (1-based) selects the page of incoming links; {@code nextPage} is the URL of the
      * following page, stated with {@code hydra:next} on the document when there is one.
@@ -75,6 +89,10 @@ final class Describer {
         Model out = ModelFactory.createDefaultModel();
         Prefixes.apply(out, null);
         out.add(union.listStatements(subject, null, (RDFNode) null));
+        if (dataset.containsNamedModel(uri)) {
+            out.add(subject, RDF.type, NAMED_GRAPH).add(subject, NAME, subject);
+            out.setNsPrefix("sd", SD);
+        }
         boolean exists = !out.isEmpty();
         Set<Resource> linked = new HashSet<>();
         out.listObjects().forEachRemaining(o -> {

@@ -38,12 +38,12 @@ import org.slf4j.LoggerFactory;
  * map, SHACL, one write transaction, change feed, patch log, dumps), and the next request sees it. Installed
  * only when the server is given a token.
  * <p>
- * The answer is JSON: {@code file}, {@code outcome} ({@code created} 201, {@code updated} or {@code unchanged}
- * 200), {@code graph}, {@code triples}, {@code warnings}, {@code dumpsPending} (the dumps are being brought up
- * to date, after the answer: see {@link #refreshDumpsLater}); a document that cannot be read or that
- * the quality gate refuses is 422 with {@code error} naming the file and the place in it, and the store keeps
- * what it held. Imports run one at a time; readers are not blocked (TDB2 transactions), and the server's caches
- * are emptied after the commit ({@link LiveData}).
+ * The answer is JSON: {@code file}, {@code outcome} ({@code created} 201, with the document graph's URI as its
+ * {@code Location}; {@code updated} or {@code unchanged} 200), {@code graph}, {@code triples}, {@code warnings},
+ * {@code dumpsPending} (the dumps are being brought up to date, after the answer: see {@link #refreshDumpsLater}); a
+ * document that cannot be read or that the quality gate refuses is 422 with {@code error} naming the file and the
+ * place in it, and the store keeps what it held. Imports run one at a time; readers are not blocked (TDB2
+ * transactions), and the server's caches are emptied after the commit ({@link LiveData}).
  */
 final class ImportServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -120,6 +120,9 @@ final class ImportServlet extends HttpServlet {
             return;
         }
         String outcome = result.path("outcome").asText("");
+        if (outcome.equals("created")) {
+            resp.setHeader("Location", result.get("graph").asText()); // what was created (RFC 9110 §15.3.2)
+        }
         answer(resp, result.has("error") ? 422 : outcome.equals("created") ? 201 : 200, result);
     }
 

@@ -64,9 +64,9 @@ final class SitePaths {
     }
 
     /**
-     * The parts of the base, besides {@code id/}, whose URIs name things of the data: the document graphs (each
-     * also a resource, its source document) and the change feed's entries. They have documents too, under
-     * {@code /doc/} with their part's name: no resource under {@code id/} starts with these.
+     * The parts of the base, besides {@code id/}, whose URIs name things of the data: the named graphs (each document
+     * graph also a resource, its source document; and the change feed's graph) and the change feed's entries. They
+     * have documents too, under {@code /doc/} with their part's name: no resource under {@code id/} starts with these.
      */
     private static final java.util.List<String> NAMED = java.util.List.of("graph/", "changes/");
 

@@ -118,11 +118,10 @@ final class SiteServlet extends PageServlet {
         }
         int page = page(req);
         live.read(dataset, () -> {
-            Model union = dataset.getUnionModel();
-            if (!union.containsResource(union.createResource(uri))) {
+            if (!Describer.exists(dataset, uri)) {
                 throw HttpError.notFound(uri);
             }
-            Describer.removedBy(union, uri).ifPresent(entry -> {
+            Describer.removedBy(dataset.getUnionModel(), uri).ifPresent(entry -> {
                 throw HttpError.gone(uri, entry);
             });
             return null;

@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.PatternSyntaxException;
+import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
@@ -29,6 +31,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.expr.ExprException;
 import org.apache.jena.vocabulary.RDF;
 
 /**
@@ -42,10 +45,14 @@ import org.apache.jena.vocabulary.RDF;
  * An answer is kept only when it is complete: status 200, written as bytes, within the size limit, and in less
  * than half the query timeout (a query the timeout stopped while its results were being sent could have been
  * cut short); and only when the same data gives the same answer ({@link QueryResults#sameAnswerEachTime}).
+ * A query whose constant regular expression does not compile is refused here ({@link #parse}); and every 405 of the
+ * endpoint, and its answer to OPTIONS, name the methods it answers ({@link Allowing}).
  */
 final class SparqlFilter implements Filter {
     private static final String SD = "http://www.w3.org/ns/sparql-service-description#";
     private static final String FORMATS = "http://www.w3.org/ns/formats/";
+    /** The methods the endpoint answers: queries by GET, HEAD and POST, and OPTIONS. */
+    private static final String ALLOW = "GET, HEAD, POST, OPTIONS";
 
     private final SitePaths site;
     /** Whether queries may call other endpoints ({@code SERVICE}): said so in the service description. */
@@ -61,7 +68,7 @@ final class SparqlFilter implements Filter {
      * small query's time. It depends on the text alone, never on the data. Bounded by the characters held.
      */
     private final Cache<String, Capped> parsed = Caffeine.newBuilder().maximumWeight(PARSED_CHARS)
-            .weigher((String text, Capped c) -> text.length() + (c.text() == null ? 0 : c.text().length())).build();
+            .weigher((String text, Capped c) -> text.length() + c.chars()).build();
     private static final long PARSED_CHARS = 4_000_000;
     /** A longer query text is parsed each time rather than remembered. */
     private static final int PARSED_MAX_TEXT = 64 * 1024;
@@ -78,7 +85,7 @@ final class SparqlFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
-        HttpServletResponse resp = (HttpServletResponse) response;
+        HttpServletResponse resp = new Allowing((HttpServletResponse) response);
         boolean bare = req.getRequestURI().equals(site.page("sparql"));
         if (bare && ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod()))
                 && req.getParameter("query") == null && req.getQueryString() == null) {
@@ -86,27 +93,28 @@ final class SparqlFilter implements Filter {
             return;
         }
         if (bare && "POST".equals(req.getMethod()) && isUpdate(req)) {
-            resp.setStatus(400);
-            resp.setContentType("text/plain;charset=utf-8");
-            resp.getWriter().println("This endpoint is read-only: SPARQL Update is not accepted (the data changes "
-                    + "only by importing source documents).");
+            badRequest(resp, "This endpoint is read-only: SPARQL Update is not accepted (the data changes only by "
+                    + "importing source documents).");
+            return;
+        }
+        Prepared p = prepare(req, resp);
+        if (p.refusal() != null) {
+            badRequest(resp, p.refusal());
             return;
         }
         if ("HEAD".equals(req.getMethod()) && req.getParameter("query") != null) {
             // HEAD is GET without the body (RFC 9110 §9.3.2); Fuseki answers queries to GET and POST only, and Jetty
             // sends no body in answer to a HEAD request
-            chain.doFilter(new HttpServletRequestWrapper(prepare(req, resp).request() instanceof HttpServletRequest r
-                    ? r : req) {
+            chain.doFilter(new HttpServletRequestWrapper(p.request() instanceof HttpServletRequest r ? r : req) {
                 @Override
                 public String getMethod() {
                     return "GET";
                 }
-            }, response);
+            }, resp);
             return;
         }
-        Prepared p = prepare(req, resp);
         if (results == null || p.text() == null || !("GET".equals(req.getMethod()) || "POST".equals(req.getMethod()))) {
-            chain.doFilter(p.request(), response);
+            chain.doFilter(p.request(), resp);
             return;
         }
         String key = key(p.text(), req);
@@ -143,6 +151,14 @@ final class SparqlFilter implements Filter {
         }
     }
 
+    /** A 400 Bad Request saying why: plain text, not to be cached, as Fuseki answers a query that does not parse. */
+    private static void badRequest(HttpServletResponse resp, String why) throws IOException {
+        ServletOps.setNoCache(resp);
+        resp.setStatus(400);
+        resp.setContentType("text/plain;charset=utf-8");
+        resp.getWriter().println(why);
+    }
+
     /** An update request of the SPARQL protocol: {@code application/sparql-update}, or a form with {@code update=}. */
     private static boolean isUpdate(HttpServletRequest req) {
         String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase(java.util.Locale.ROOT);
@@ -166,9 +182,10 @@ final class SparqlFilter implements Filter {
 
     /**
      * The request to pass on (its LIMIT capped), its query as Jena writes it ({@code null} if it has none or it does
-     * not parse), and whether the same data always gives that query the same answer.
+     * not parse), whether the same data always gives that query the same answer, and why the query is refused
+     * ({@code null} unless it is).
      */
-    private record Prepared(ServletRequest request, String text, boolean keepable) {
+    private record Prepared(ServletRequest request, String text, boolean keepable, String refusal) {
     }
 
     private Prepared prepare(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -177,21 +194,27 @@ final class SparqlFilter implements Filter {
             byte[] body = req.getInputStream().readAllBytes();
             Capped capped = cap(new String(body, StandardCharsets.UTF_8), resp);
             return new Prepared(new BodyRequest(req, capped.changed() ? capped.text().getBytes(StandardCharsets.UTF_8)
-                    : body), capped.text(), capped.keepable());
+                    : body), capped.text(), capped.keepable(), capped.refusal());
         }
         String q = req.getParameter("query");
         if (q == null) {
-            return new Prepared(req, null, false);
+            return new Prepared(req, null, false, null);
         }
         Capped capped = cap(q, resp);
-        return new Prepared(capped.changed() ? new ParamRequest(req, capped.text()) : req, capped.text(), capped.keepable());
+        return new Prepared(capped.changed() ? new ParamRequest(req, capped.text()) : req, capped.text(),
+                capped.keepable(), capped.refusal());
     }
 
     /**
      * A query (its LIMIT capped) as Jena writes it out, whether capping changed it, and whether its answer may be
-     * kept ({@link QueryResults#sameAnswerEachTime}); a {@code null} text if it does not parse.
+     * kept ({@link QueryResults#sameAnswerEachTime}); a {@code null} text if it does not parse, and with it why the
+     * query is refused when this filter answers for it.
      */
-    private record Capped(String text, boolean changed, boolean keepable) {
+    private record Capped(String text, boolean changed, boolean keepable, String refusal) {
+        /** The characters held, for the cache's bound. */
+        int chars() {
+            return (text == null ? 0 : text.length()) + (refusal == null ? 0 : refusal.length());
+        }
     }
 
     private Capped cap(String text, HttpServletResponse resp) {
@@ -202,19 +225,29 @@ final class SparqlFilter implements Filter {
         return c;
     }
 
+    /**
+     * Parses a query and caps its LIMIT. ARQ compiles the constant patterns (and flags) of {@code REGEX} and
+     * {@code REPLACE} as it builds the query, with the engine they run with ({@code RegexEngine}); one that does not
+     * compile is refused with ARQ's reason, which names the pattern and what is wrong with it, less the name of the
+     * JDK's exception class that ARQ puts in front of the JDK's message. A pattern made per row is the row's
+     * evaluation error, as SPARQL has it.
+     */
     private Capped parse(String text) {
         Query q;
         try {
             q = QueryFactory.create(text);
         } catch (QueryParseException e) {
-            return new Capped(null, false, false); // Fuseki reports the syntax error itself
+            return new Capped(null, false, false, null); // Fuseki reports the syntax error itself
+        } catch (ExprException e) {
+            String why = e.getMessage().replace(PatternSyntaxException.class.getName() + ": ", "");
+            return new Capped(null, false, false, why);
         }
         boolean changed = !q.isAskType() && !(q.hasLimit() && q.getLimit() <= resultLimit);
         if (changed) {
             q.setLimit(resultLimit);
         }
         String written = q.serialize();
-        return new Capped(written, changed, QueryResults.sameAnswerEachTime(q, written));
+        return new Capped(written, changed, QueryResults.sameAnswerEachTime(q, written), null);
     }
 
     private void serviceDescription(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -357,6 +390,46 @@ final class SparqlFilter implements Filter {
                 } else {
                     copy.write(b, off, len);
                 }
+            }
+        }
+    }
+
+    /**
+     * The response with the endpoint's methods ({@link #ALLOW}) in {@code Allow}: Fuseki's 405 (to a write its
+     * read-only graph store does not take: a PUT, a DELETE, a POST of data) has none, which RFC 9110 §15.5.6
+     * requires, and its answer to OPTIONS names the graph store's reads alone, not the POST that queries are sent with.
+     */
+    private static final class Allowing extends jakarta.servlet.http.HttpServletResponseWrapper {
+        Allowing(HttpServletResponse resp) {
+            super(resp);
+        }
+
+        @Override
+        public void setStatus(int sc) {
+            allow(sc);
+            super.setStatus(sc);
+        }
+
+        @Override
+        public void sendError(int sc) throws IOException {
+            allow(sc);
+            super.sendError(sc);
+        }
+
+        @Override
+        public void sendError(int sc, String msg) throws IOException {
+            allow(sc);
+            super.sendError(sc, msg);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            super.setHeader(name, "Allow".equalsIgnoreCase(name) ? ALLOW : value);
+        }
+
+        private void allow(int status) {
+            if (status == 405) {
+                super.setHeader("Allow", ALLOW);
             }
         }
     }

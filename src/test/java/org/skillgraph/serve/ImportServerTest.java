@@ -198,6 +198,25 @@ class ImportServerTest {
     }
 
     @Test
+    void aCreatedDocumentGraphIsTheAnswersLocation(@TempDir Path dir) throws Exception {
+        byte[] export = Files.readAllBytes(Path.of("seeds/29-2099.00.json"));
+        try (GraphStore s = GraphStore.open(dir.resolve("db"))) {
+            SkillgraphServer started = SkillgraphServer.create(s).base(BASE).port(0).importToken(TOKEN).build().start();
+            try {
+                HttpResponse<String> created = post(started, "29-2099.00.json", export, TOKEN);
+                assertEquals(201, created.statusCode(), created.body());
+                assertEquals(BASE + "graph/29-2099.00/v.26.05", JSON.readTree(created.body()).get("graph").asText());
+                assertEquals(BASE + "graph/29-2099.00/v.26.05", created.headers().firstValue("Location").orElse(null));
+                HttpResponse<String> again = post(started, "29-2099.00.json", export, TOKEN);
+                assertEquals(200, again.statusCode(), again.body());
+                assertFalse(again.headers().firstValue("Location").isPresent(), "nothing was created");
+            } finally {
+                started.stop();
+            }
+        }
+    }
+
+    @Test
     void aRejectedDocumentNamesItsFileAndPlaceAndChangesNothing() throws Exception {
         String ttl = get(LEVEL + ".ttl").body();
         HttpResponse<String> r = post(server, "export.json", "{\"occupation\": \n".getBytes(StandardCharsets.UTF_8),

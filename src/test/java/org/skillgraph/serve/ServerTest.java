@@ -342,6 +342,20 @@ class ServerTest {
         assertEquals(200, get("/doc/changes/1.html").statusCode());
         assertEquals(404, get("/changes/999999", "Accept", "text/turtle").statusCode());
         assertEquals(404, get("/graph/29-2011.00/v.99", "Accept", "text/turtle").statusCode());
+        // the change feed's graph: no triple names it, and it is in the dumps like the document graphs
+        HttpResponse<String> feed = get("/graph/changes", "Accept", "text/turtle");
+        assertEquals(303, feed.statusCode());
+        assertEquals("/doc/graph/changes.ttl", feed.headers().firstValue("Location").orElseThrow());
+        String sd = "http://www.w3.org/ns/sparql-service-description#";
+        Model f = parse(get("/doc/graph/changes.ttl").body(), Lang.TURTLE);
+        org.apache.jena.rdf.model.Resource changes = f.createResource(BASE + "graph/changes");
+        assertTrue(f.contains(changes, org.apache.jena.vocabulary.RDF.type, f.createResource(sd + "NamedGraph")));
+        assertTrue(f.contains(changes, f.createProperty(sd + "name"), changes));
+        assertEquals(200, get("/doc/graph/changes.html").statusCode());
+        assertTrue(get("/changes").headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"),
+                "the change feed itself is another route");
+        assertTrue(m.contains(m.createResource(BASE + "graph/29-2011.00/v.26.05"), org.apache.jena.vocabulary.RDF.type,
+                m.createResource(sd + "NamedGraph")), "a document graph is said to be a named graph too");
     }
 
     @Test
@@ -524,6 +538,46 @@ class ServerTest {
         JsonNode r = new ObjectMapper().readTree(get("/sparql?query=" + URLEncoder.encode(COUNT, StandardCharsets.UTF_8),
                 "Accept", "application/sparql-results+json").body());
         assertEquals(186, r.at("/results/bindings/0/n/value").asInt(), "nothing was written");
+    }
+
+    @Test
+    void aConstantRegularExpressionThatDoesNotCompileIsABadRequestNamingIt() throws Exception {
+        String json = "application/sparql-results+json";
+        for (List<String> c : List.of(
+                List.of("SELECT * WHERE { ?s ?p ?o FILTER(REGEX(STR(?o), \"a(b\")) } LIMIT 1", "Unclosed group", "a(b"),
+                List.of("SELECT (REPLACE(STR(?o), \"[z-a]\", \"x\") AS ?r) WHERE { ?s ?p ?o } LIMIT 1",
+                        "Illegal character range", "[z-a]"),
+                List.of("ASK { ?s ?p ?o FILTER(REGEX(STR(?o), \"a\", \"z\")) }", "flags", "\"z\""),
+                List.of("SELECT (REPLACE(STR(?o), \"a\", \"x\", \"k\") AS ?r) WHERE { ?s ?p ?o } LIMIT 1", "flag", "k"))) {
+            // twice: the second time the query's parse is the one kept
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<String> r = get("/sparql?query=" + URLEncoder.encode(c.get(0), StandardCharsets.UTF_8),
+                        "Accept", json);
+                assertEquals(400, r.statusCode(), c.get(0) + "\n" + r.body());
+                assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"), c.get(0));
+                assertTrue(r.body().contains(c.get(1)) && r.body().contains(c.get(2)), c.get(0) + "\n" + r.body());
+                assertFalse(r.body().contains("java."), "no Java class names: " + r.body());
+            }
+        }
+        HttpResponse<String> posted = send("POST", "/sparql", "application/sparql-query",
+                "SELECT * WHERE { ?s ?p ?o FILTER(REGEX(?o, \"(\")) }");
+        assertEquals(400, posted.statusCode());
+        assertTrue(posted.body().contains("Unclosed group"), posted.body());
+        // a pattern made for each row is evaluated with the row
+        assertEquals(200, get("/sparql?query=" + URLEncoder.encode(
+                "SELECT * WHERE { ?s ?p ?o FILTER(REGEX(STR(?o), STR(?p))) } LIMIT 1", StandardCharsets.UTF_8),
+                "Accept", json).statusCode());
+    }
+
+    @Test
+    void theEndpointSaysWhichMethodsItAnswers() throws Exception {
+        for (String method : List.of("PUT", "DELETE", "PATCH")) {
+            HttpResponse<String> r = sendOnce(method, "/sparql", "text/turtle", "<urn:a> <urn:b> <urn:c> .");
+            assertEquals(405, r.statusCode(), method);
+            assertEquals("GET, HEAD, POST, OPTIONS", r.headers().firstValue("Allow").orElse(null), method);
+        }
+        HttpResponse<String> options = sendOnce("OPTIONS", "/sparql", "text/plain", "");
+        assertEquals("GET, HEAD, POST, OPTIONS", options.headers().firstValue("Allow").orElse(null));
     }
 
     /**
