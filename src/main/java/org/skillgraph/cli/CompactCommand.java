@@ -1,7 +1,6 @@
 package org.skillgraph.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.skillgraph.store.GraphStore;
@@ -25,11 +24,8 @@ final class CompactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(store)) {
-            throw new SkillgraphCommand.UserException(store + ": no store here");
-        }
         PrintWriter err = spec.commandLine().getErr();
-        try (GraphStore gs = GraphStore.open(store)) {
+        try (GraphStore gs = GraphStore.openExisting(store)) {
             long[] sizes = gs.compact();
             err.printf("compacted %s: %,d MB -> %,d MB%n", store, sizes[0] >> 20, sizes[1] >> 20);
         }

@@ -22,7 +22,6 @@ import org.skillgraph.store.GraphStore;
 import org.skillgraph.vocab.ASN;
 import org.skillgraph.vocab.CEASN;
 import org.skillgraph.vocab.CETERMS;
-import org.skillgraph.vocab.SG;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,13 +58,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(store)) {
-            throw new SkillgraphCommand.UserException(store + ": no store here");
-        }
         PrintWriter err = spec.commandLine().getErr();
-        try (GraphStore gs = GraphStore.open(store)) {
-            String base = gs.graphNames().stream().filter(g -> !g.equals(SG.ONTOLOGY) && g.contains("/graph/"))
-                    .map(g -> g.substring(0, g.indexOf("graph/"))).findFirst()
+        try (GraphStore gs = GraphStore.openExisting(store)) {
+            String base = gs.base()
                     .orElseThrow(() -> new SkillgraphCommand.UserException(store + ": the store holds no document"));
             String publicUrl = site == null ? base : site.endsWith("/") ? site : site + "/";
             if (Dumps.read(gs.dumpsDirectory()).isEmpty()) {

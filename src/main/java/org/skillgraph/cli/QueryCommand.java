@@ -60,16 +60,12 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Query query = parse();
-        if (!Files.isDirectory(store)) {
-            throw new SkillgraphCommand.UserException(store + ": no store here (run 'skillgraph ingest --store "
-                    + store + " …' first)");
-        }
         PrintWriter out = spec.commandLine().getOut();
         out.flush();
         // Jena writes bytes; picocli's writer is where the output goes (and what tests capture)
         OutputStream os = WriterOutputStream.builder().setWriter(out).setCharset(StandardCharsets.UTF_8)
                 .setWriteImmediately(true).get();
-        try (GraphStore gs = GraphStore.open(store)) {
+        try (GraphStore gs = GraphStore.openExisting(store)) {
             gs.query(query, qe -> {
                 if (query.isSelectType()) {
                     ResultSet rs = qe.execSelect();

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.skillgraph.ingest.ImportReport;
 import org.skillgraph.ingest.Importer;
+import org.skillgraph.map.Uris;
 import org.skillgraph.serve.RunningServer;
 import org.skillgraph.serve.SkillgraphServer;
 import org.skillgraph.store.GraphStore;
@@ -20,15 +21,19 @@ import picocli.CommandLine.Option;
                 + "as linked data (HTML, Turtle, JSON-LD, RDF/XML, N-Triples), full-text search and a query page.",
                 "Ready when it prints the URL; Ctrl-C or SIGTERM stops it cleanly."})
 final class ServeCommand implements Callable<Integer> {
+    /** The base URI of an empty store's data when --base is not given. */
+    private static final String DEFAULT_BASE = "http://localhost:3030/";
+
     @Option(names = "--store", required = true, paramLabel = "DIR", description = "TDB2 store folder.")
     Path store;
 
     @Option(names = "--port", defaultValue = "3030", paramLabel = "N", description = "Port (default: ${DEFAULT-VALUE}; 0 for any free port).")
     int port;
 
-    @Option(names = "--base", defaultValue = "http://localhost:3030/", paramLabel = "URL",
-            description = "Base URI of the data (default: ${DEFAULT-VALUE}); the site answers for the paths under it "
-                    + "whatever host it is reached at.")
+    @Option(names = "--base", paramLabel = "URL",
+            description = "Base URI of the data (default: the base the store was loaded with, or " + DEFAULT_BASE
+                    + " for an empty store); the site answers for the paths under it whatever host it is reached at. "
+                    + "A store is served under its own base only: another is refused.")
     String base;
 
     @Option(names = "--host", defaultValue = "localhost", paramLabel = "H",
@@ -87,9 +92,10 @@ final class ServeCommand implements Callable<Integer> {
         GraphStore gs = GraphStore.open(store);
         CountDownLatch stopped = new CountDownLatch(1);
         try {
+            String dataBase = dataBase(gs);
             if (seed != null && !seed.isEmpty() && !gs.holdsDocuments()) {
                 err.println("skillgraph: the store is empty; loading " + seed);
-                ImportReport report = IngestCommand.importer(gs, base, err).importPaths(seed);
+                ImportReport report = IngestCommand.importer(gs, dataBase, err).importPaths(seed);
                 if (report.rejected() > 0) {
                     err.println("skillgraph: " + report.rejected() + " seed file(s) rejected");
                 }
@@ -99,7 +105,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             SkillgraphServer server;
             try {
-                server = SkillgraphServer.create(gs).base(base).port(port).host(host).queryTimeoutMillis(timeout)
+                server = SkillgraphServer.create(gs).base(dataBase).port(port).host(host).queryTimeoutMillis(timeout)
                         .resultLimit(resultLimit).publicUrl(publicUrl).importToken(token).pageConcurrency(pageConcurrency)
                         .queryCacheBytes(queryCacheMb << 20).federatedQuery(allowService).build().start();
             } catch (IllegalArgumentException e) {
@@ -110,7 +116,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             long pid = ProcessHandle.current().pid();
             if (token != null) {
-                announce(new RunningServer(localUrl(server), base, importTokenFile, pid), err);
+                announce(new RunningServer(localUrl(server), dataBase, importTokenFile, pid), err);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 RunningServer.remove(store, pid);
@@ -128,6 +134,20 @@ final class ServeCommand implements Callable<Integer> {
             gs.close();
             throw e;
         }
+    }
+
+    /**
+     * The base URI to serve under: the store's own, which --base may name but not change (data under another base
+     * would be found nowhere: every page 404, every harvest document empty); for an empty store --base, or the
+     * default, which the seeds are then loaded under.
+     */
+    private String dataBase(GraphStore gs) {
+        if (base == null) {
+            return gs.base().orElse(DEFAULT_BASE);
+        }
+        String given = Uris.normalise(base);
+        gs.requireBase(given);
+        return given;
     }
 
     /** Leaves the note by which 'ingest' finds this server (a failure to write it only costs that). */

@@ -2,6 +2,7 @@ package org.skillgraph.cli;
 
 import java.io.PrintWriter;
 import org.skillgraph.read.SourceException;
+import org.skillgraph.store.BaseMismatchException;
 import org.skillgraph.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +22,12 @@ public final class SkillgraphCommand implements Runnable {
     public static final int EXIT_REJECTED = 1;
     /** Exit code when the program itself failed (out of memory, an internal error). */
     public static final int EXIT_FAILED = 3;
+    /**
+     * Exit code when the store cannot be opened or used (no store in the folder, another process such as a server
+     * holds it, the server that holds it does not take the files): distinct from {@link #EXIT_REJECTED}, which a
+     * script reads as the command's own answer (a file rejected, nothing to remove).
+     */
+    public static final int EXIT_STORE = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,9 +60,10 @@ public final class SkillgraphCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            if (ex instanceof SourceException || ex instanceof StoreException || ex instanceof UserException) {
+            if (ex instanceof StoreException || ex instanceof SourceException || ex instanceof BaseMismatchException
+                    || ex instanceof UserException) {
                 line.getErr().println("skillgraph: " + ex.getMessage());
-                return EXIT_REJECTED;
+                return ex instanceof StoreException ? EXIT_STORE : EXIT_REJECTED;
             }
             throw ex;
         });

@@ -3,7 +3,6 @@ package org.skillgraph.cli;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -33,7 +32,8 @@ import picocli.CommandLine.Parameters;
                 + "and say which would be stored and which rejected, and why. With --store: re-validate every "
                 + "document graph of a store (each graph that describes itself as an sg:SourceDocument), graph by graph.",
                 "A violation refuses a document; a warning is reported and the document is stored. "
-                + "Exit code 0 when every document would be accepted, 1 when any would be rejected."})
+                + "Exit code 0 when every document would be accepted, 1 when any would be rejected, 4 when the store "
+                + "cannot be opened."})
 final class ValidateCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { text, turtle }
@@ -109,12 +109,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private void validateStore(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new SkillgraphCommand.UserException(dir + ": no store here (run 'skillgraph ingest --store "
-                    + dir + " …' first)");
-        }
         QualityGate gate = QualityGate.standard();
-        try (GraphStore gs = GraphStore.open(dir)) {
+        try (GraphStore gs = GraphStore.openExisting(dir)) {
             for (String name : gs.graphNames()) {
                 Node graph = NodeFactory.createURI(name);
                 // a document graph describes itself as an sg:SourceDocument; the ontology and any bookkeeping

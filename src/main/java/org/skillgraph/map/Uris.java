@@ -101,12 +101,17 @@ public final class Uris {
         return base + "graph/" + soc + "/" + version;
     }
 
+    /** Whether {@code uri} is a resource under {@code {base}id/}, which has a {@link #ctid}. */
+    public boolean isResource(String uri) {
+        return uri.startsWith(base + "id/");
+    }
+
     /**
      * The CTID of a resource under {@code {base}id/}: derived from its path without the base and without
      * the framework-version segment, so it is the same across deployments and versions.
      */
     public String ctid(String uri) {
-        if (!uri.startsWith(base + "id/")) {
+        if (!isResource(uri)) {
             throw new IllegalArgumentException("not a resource URI of this base: " + uri);
         }
         String key = uri.substring(base.length() + 3).replaceAll("/v\\.[0-9][0-9.]*(?=/|$)", "");

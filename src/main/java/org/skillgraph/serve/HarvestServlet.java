@@ -122,7 +122,12 @@ final class HarvestServlet extends PageServlet {
         }
     }
 
-    /** {@code /changes?since=ISO-8601[&limit=n&offset=n]}: what changed after that instant, in order. */
+    /**
+     * {@code /changes?since=ISO-8601[&limit=n&offset=n]}: what changed after that instant, in order. An entry about a
+     * resource outside the site's base (a store of another base served as this one) is listed as stored, without
+     * the CTID and CTDL graph this site cannot give it: the feed still says that something changed, and its pages
+     * keep their places.
+     */
     private void changes(HttpServletRequest req, HttpServletResponse resp, String origin) throws IOException {
         Instant since;
         int limit;
@@ -148,10 +153,12 @@ final class HarvestServlet extends PageServlet {
             ObjectNode e = list.addObject();
             e.put("sequence", c.sequence()).put("type", c.type()).put("kind", c.kind()).put("time", c.time().toString())
                     .put("resource", c.object()).put("document", c.graph());
-            String ctid = uris.ctid(c.object());
-            e.put("ctid", ctid);
-            if ("framework".equals(c.kind())) {
-                e.put("ctdlGraph", origin + site.root() + "graph/" + ctid);
+            if (uris.isResource(c.object())) {
+                String ctid = uris.ctid(c.object());
+                e.put("ctid", ctid);
+                if ("framework".equals(c.kind())) {
+                    e.put("ctdlGraph", origin + site.root() + "graph/" + ctid);
+                }
             }
         }
         if (page.size() > limit) {

@@ -108,6 +108,17 @@ public final class GraphStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the TDB2 database in {@code dir}, which must be there: a command that reads or changes a store refuses,
+     * with a {@link StoreException}, a folder that holds none rather than creating an empty store in it.
+     */
+    public static GraphStore openExisting(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new StoreException(dir + ": no store here (run 'skillgraph ingest --store " + dir + " …' first)");
+        }
+        return open(dir);
+    }
+
     public Path directory() {
         return dir;
     }
@@ -520,19 +531,31 @@ public final class GraphStore implements AutoCloseable {
     }
 
     /**
-     * Refuses, with a {@link StoreException}, data under {@code base} in a store that holds data under another
-     * base: documents under two bases would be two copies of everything with other URIs.
+     * Refuses, with a {@link BaseMismatchException}, data under {@code base} in a store that holds data under
+     * another base: documents under two bases would be two copies of everything with other URIs, and a server
+     * serving data under another base than its own would find none of it.
      */
     public void requireBase(String base) {
-        // every import checks, so the store's document graphs are all under one base and the first says which:
-        // listing every graph name would read the whole graph index on each import
-        String graphs = base + "graph/";
-        firstDocumentGraph().filter(g -> !g.startsWith(graphs)).ifPresent(g -> {
-            int at = g.lastIndexOf("graph/", g.length() - 1);
-            String stored = at > 0 ? g.substring(0, at) : g; // {base}graph/{soc}/{version}
-            throw new StoreException(dir + ": this store holds data under another base URI (" + stored
-                    + ", its document graph " + g + "); ingest with that --base, or into a new store");
+        firstDocumentGraph().filter(g -> !baseOf(g).equals(base)).ifPresent(g -> {
+            throw new BaseMismatchException(dir + ": this store holds data under another base URI (" + baseOf(g)
+                    + ", its document graph " + g + "), not " + base + "; give that --base (serve takes it when none "
+                    + "is given), or use a new store");
         });
+    }
+
+    /**
+     * The base URI of the store's data, or empty when the store holds nothing but the ontology. Every import
+     * requires its base ({@link #requireBase}), so the first graph says it for all: listing every graph name would
+     * read the whole graph index.
+     */
+    public java.util.Optional<String> base() {
+        return firstDocumentGraph().map(GraphStore::baseOf);
+    }
+
+    /** The base of a graph's name, {@code {base}graph/{soc}/{version}} or the feed's {@code {base}graph/changes}. */
+    private static String baseOf(String graph) {
+        int at = graph.lastIndexOf("graph/");
+        return at > 0 ? graph.substring(0, at) : graph;
     }
 
     /** Stores the ontology in its own named graph (unless it holds exactly the same triples already). */

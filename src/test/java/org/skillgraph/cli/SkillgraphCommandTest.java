@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The command line as a user runs it: exit codes, output formats, one-line errors. */
 class SkillgraphCommandTest {
@@ -101,7 +101,7 @@ class SkillgraphCommandTest {
         assertEquals(1, file.code());
         assertTrue(file.err().contains("nope.rq: no such query file"), file.err());
         Run noStore = run("query", "--store", tmp.resolve("nowhere").toString(), "--query", "ASK {}");
-        assertEquals(1, noStore.code());
+        assertEquals(SkillgraphCommand.EXIT_STORE, noStore.code());
         assertTrue(noStore.err().contains("no store here"), noStore.err());
         assertFalse(Files.exists(tmp.resolve("nowhere")), "query must not create a store");
     }
@@ -184,7 +184,7 @@ class SkillgraphCommandTest {
 
                 Files.writeString(token, "another-token-another-token");
                 Run t = run("ingest", "--store", db.toString(), page.toString());
-                assertEquals(1, t.code(), t.err());
+                assertEquals(SkillgraphCommand.EXIT_STORE, t.code(), t.err());
                 assertTrue(t.err().contains("refuses the import token in " + token), t.err());
             } finally {
                 server.stop();
@@ -208,9 +208,10 @@ class SkillgraphCommandTest {
     @Test
     void aStoreKeepsOneBaseUri() {
         Run r = run("ingest", "--store", store.toString(), "--base", "https://data.example.org/", "seeds");
-        assertEquals(1, r.code());
+        assertEquals(SkillgraphCommand.EXIT_REJECTED, r.code(), r.err());
         assertTrue(r.err().contains("holds data under another base URI (http://localhost:3030/, its document graph "
                 + "http://localhost:3030/graph/"), r.err());
+        assertTrue(r.err().contains("), not https://data.example.org/;"), r.err());
         Run same = run("ingest", "--store", store.toString(), "seeds");
         assertEquals(0, same.code(), same.err());
         assertTrue(same.err().contains("2 unchanged"), same.err());
@@ -248,16 +249,48 @@ class SkillgraphCommandTest {
         assertEquals(quads, run("query", "--store", db.toString(), "--format", "csv", "--query", count).out());
         assertTrue(run("query", "--store", db.toString(), "--format", "csv", "--query", search).out().contains("\n1"));
         assertEquals(0, run("ingest", "--store", db.toString(), "seeds").code(), "and it takes imports as before");
-        assertEquals(1, run("compact", "--store", tmp.resolve("nothing").toString()).code());
+        assertEquals(SkillgraphCommand.EXIT_STORE, run("compact", "--store", tmp.resolve("nothing").toString()).code());
+    }
+
+    static java.util.Set<String> commands() {
+        return new picocli.CommandLine(new SkillgraphCommand()).getSubcommands().keySet();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest", "query", "compact"})
+    @MethodSource("commands")
     void everyCommandHasHelp(String command) {
-        Run r = run(command, "--help");
-        assertEquals(0, r.code());
-        assertTrue(r.out().contains("Usage: skillgraph " + command), r.out());
-        assertTrue(r.out().contains("--store"), r.out());
+        for (String help : List.of("--help", "-h")) {
+            Run r = run(command, help);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("Usage: skillgraph " + command), r.out());
+            assertTrue(r.out().contains("-h, --help"), r.out());
+            assertEquals("", r.err());
+        }
+    }
+
+    @Test
+    void removeSaysByItsExitCodeWhetherItRemovedSomethingOrCouldNotLook() throws IOException {
+        Path db = tmp.resolve("remove");
+        assertEquals(0, run("ingest", "--store", db.toString(), "seeds").code());
+        Run removed = run("remove", "--store", db.toString(), "29-2099.00", "--version", "v.26.05");
+        assertEquals(0, removed.code(), removed.err());
+        assertTrue(removed.err().contains("removed <http://localhost:3030/graph/29-2099.00/v.26.05>"), removed.err());
+        Run again = run("remove", "--store", db.toString(), "29-2099.00");
+        assertEquals(SkillgraphCommand.EXIT_REJECTED, again.code(), again.err());
+        assertTrue(again.err().contains("nothing to remove for 29-2099.00"), again.err());
+
+        Path nowhere = tmp.resolve("no-store");
+        Run noStore = run("remove", "--store", nowhere.toString(), "29-2011.00");
+        assertEquals(SkillgraphCommand.EXIT_STORE, noStore.code(), noStore.err());
+        assertTrue(noStore.err().startsWith("skillgraph: " + nowhere + ": no store here"), noStore.err());
+        assertFalse(Files.exists(nowhere), "remove must not create a store");
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Run notAStore = run("remove", "--store", file.toString(), "29-2011.00");
+        assertEquals(SkillgraphCommand.EXIT_STORE, notAStore.code(), notAStore.err());
+
+        String help = run("remove", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("1 when there was nothing to remove")
+                && help.contains("4 when the store cannot be opened or used"), help);
     }
 
     @Test

@@ -150,7 +150,7 @@ class ValidateCommandTest {
     void validateNeedsPathsOrAStoreThatExists() {
         Path nowhere = tmp.resolve("nowhere");
         Run r = run("validate", "--store", nowhere.toString());
-        assertEquals(1, r.code());
+        assertEquals(SkillgraphCommand.EXIT_STORE, r.code(), "a store it cannot open, not a rejected document");
         assertTrue(r.err().contains("no store here"), r.err());
         assertFalse(Files.exists(nowhere), "validate must not create a store");
         assertEquals(2, run("validate").code(), "neither paths nor --store: wrong usage");

@@ -289,6 +289,24 @@ class HarvestTest {
     }
 
     @Test
+    void aChangeFeedEntryOutsideTheSiteBaseIsListedWithoutACtidNotA500() throws Exception {
+        SkillgraphServer other = SkillgraphServer.create(store).base("https://other.example/").port(0).build().start();
+        try {
+            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + other.port()
+                    + "/changes?since=1970-01-01T00:00:00Z")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+            JsonNode changes = new ObjectMapper().readTree(r.body()).get("changes");
+            assertEquals(6, changes.size(), "every entry, in its place");
+            for (JsonNode c : changes) {
+                assertTrue(c.get("resource").asText().startsWith("http://localhost:3030/id/"), c.toString());
+                assertTrue(!c.has("ctid") && !c.has("ctdlGraph"), c.toString());
+            }
+        } finally {
+            other.stop();
+        }
+    }
+
+    @Test
     void theChangeFeedOverHttp() throws Exception {
         JsonNode feed = new ObjectMapper().readTree(get("/changes?since=1970-01-01T00:00:00Z&limit=4").body());
         assertEquals(4, feed.get("changes").size());

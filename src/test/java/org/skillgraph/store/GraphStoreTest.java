@@ -368,6 +368,36 @@ class GraphStoreTest {
     }
 
     @Test
+    void aStoreSaysTheBaseOfItsDataAndRefusesAnotherEvenWhenItsDocumentsWereRemoved() {
+        String base = "https://data.example.org/skills/";
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            assertEquals(java.util.Optional.empty(), store.base(), "a new store");
+            store.putOntology(org.apache.jena.riot.RDFDataMgr.loadModel("ontology/skillgraph.ttl"));
+            assertEquals(java.util.Optional.empty(), store.base(), "the ontology is not data");
+            store.requireBase(BASE);
+            new Importer(store, base, null, CLOCK).importPaths(List.of(Path.of("seeds/29-2099.00.json")));
+            assertEquals(java.util.Optional.of(base), store.base());
+            assertTrue(store.remove(base + "graph/29-2099.00/v.26.05"));
+            assertEquals(List.of(base + "graph/changes", SG.ONTOLOGY), store.graphNames());
+            assertEquals(java.util.Optional.of(base), store.base(), "its change feed is still data under the base");
+            store.requireBase(base);
+            BaseMismatchException e = org.junit.jupiter.api.Assertions.assertThrows(BaseMismatchException.class,
+                    () -> store.requireBase(BASE));
+            assertTrue(e.getMessage().contains("holds data under another base URI (" + base + ", its document graph "
+                    + base + "graph/changes), not " + BASE + ";"), e.getMessage());
+        }
+    }
+
+    @Test
+    void openingAStoreThatIsNotThereIsAClearErrorAndCreatesNothing() {
+        Path nowhere = tmp.resolve("nowhere");
+        StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+                () -> GraphStore.openExisting(nowhere));
+        assertTrue(e.getMessage().startsWith(nowhere + ": no store here"), e.getMessage());
+        assertFalse(Files.exists(nowhere));
+    }
+
+    @Test
     void aStorePathThatIsAFileIsAClearError() throws IOException {
         Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
         StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, () -> GraphStore.open(file));
