@@ -216,7 +216,9 @@ final class SiteServlet extends PageServlet {
             Model union = dataset.getUnionModel();
             List<SitePages.Hit> hits = new ArrayList<>();
             try (QueryExecution qe = QueryExecution.create().query(Sparql.SEARCH).dataset(dataset)
-                    .substitution("q", union.createLiteral(QueryParserBase.escape(q)))
+                    // words, not Lucene's syntax: its special characters escaped, and its operators (AND, OR, NOT
+                    // in capitals) in small letters, as the index's analyser holds every word anyway
+                    .substitution("q", union.createLiteral(QueryParserBase.escape(q.toLowerCase(java.util.Locale.ROOT))))
                     .substitution("limit", union.createTypedLiteral(SEARCH_LIMIT)).build()) {
                 ResultSet rs = qe.execSelect();
                 while (rs.hasNext()) {

@@ -315,6 +315,14 @@ class ServerTest {
     }
 
     @Test
+    void aSearchIsForWordsNotLuceneSyntax() throws Exception {
+        for (String q : List.of("AND", "OR", "NOT", "blood%20AND", "%22unclosed", "a~b%5E2*?")) {
+            assertEquals(200, get("/search?q=" + q).statusCode(), q);
+        }
+        assertTrue(get("/search?q=BIOLOGICAL%20Sample").body().contains("Biological sample preparation"));
+    }
+
+    @Test
     void theSiteIsReadOnly() throws Exception {
         assertEquals(405, send("POST", "/doc/occupation/29-2011.00.ttl", "text/turtle", "").statusCode());
         assertEquals(405, send("PUT", "/id/occupation/29-2011.00", "text/turtle", "<a:b> <a:c> <a:d> .").statusCode());
