@@ -242,6 +242,11 @@ final class SparqlFilter implements Filter {
             String why = e.getMessage().replace(PatternSyntaxException.class.getName() + ": ", "");
             return new Capped(null, false, false, why);
         }
+        if (!federated && callsAnotherService(q, text)) {
+            return new Capped(null, false, false, "SERVICE (federated query) is off on this server: it would send "
+                    + "requests wherever a query says, its own network included. A server started with "
+                    + "'serve --allow-service' runs it.");
+        }
         boolean changed = !q.isAskType() && !(q.hasLimit() && q.getLimit() <= resultLimit);
         if (changed) {
             q.setLimit(resultLimit);
@@ -249,6 +254,25 @@ final class SparqlFilter implements Filter {
         String written = q.serialize();
         return new Capped(written, changed, QueryResults.sameAnswerEachTime(q, written), null);
     }
+
+    /** Whether a query has a {@code SERVICE} call anywhere, subqueries included; one that names none is not walked. */
+    private static boolean callsAnotherService(Query q, String text) {
+        if (!SERVICE.matcher(text).find()) {
+            return false;
+        }
+        boolean[] found = {false};
+        org.apache.jena.sparql.algebra.OpWalker.walk(org.apache.jena.sparql.algebra.Algebra.compile(q),
+                new org.apache.jena.sparql.algebra.OpVisitorBase() {
+                    @Override
+                    public void visit(org.apache.jena.sparql.algebra.op.OpService op) {
+                        found[0] = true;
+                    }
+                });
+        return found[0];
+    }
+
+    /** The keyword of a federated query, in any case. */
+    private static final java.util.regex.Pattern SERVICE = java.util.regex.Pattern.compile("(?i)\\bSERVICE\\b");
 
     private void serviceDescription(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Format format = Format.negotiate(req.getHeader("Accept"));

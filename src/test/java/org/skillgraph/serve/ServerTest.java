@@ -646,7 +646,10 @@ class ServerTest {
         String query = "SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }";
         HttpResponse<String> r = send("POST", "/sparql", "application/sparql-query", query);
         assertClientError(r);
-        assertTrue(r.body().contains("SERVICE"), r.body());
+        assertTrue(r.body().contains("serve --allow-service"), "the user is told how to turn it on: " + r.body());
+        // in a subquery too
+        assertTrue(send("POST", "/sparql", "application/sparql-query", "SELECT * { { SELECT ?s { SERVICE "
+                + "<http://127.0.0.1:9/sparql> { ?s ?p ?o } } } }").body().contains("serve --allow-service"));
         assertFalse(get("/sparql", "Accept", "text/turtle").body().contains("BasicFederatedQuery"));
         // nor through a registry's shapes: their SPARQL constraints run over a dataset of the SHACL endpoint's own
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
