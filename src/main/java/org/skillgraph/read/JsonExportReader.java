@@ -2,16 +2,21 @@ package org.skillgraph.read;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.skillgraph.model.Flag;
@@ -26,14 +31,26 @@ import org.skillgraph.model.SourceFormat;
 import org.skillgraph.model.Statement;
 
 /**
- * Reads a JSON framework export (the shape of {@code seeds/29-2099.00.json}).
- * Unknown fields are ignored; a missing or mistyped required field is an error naming its JSON pointer.
+ * Reads a JSON framework export (the shape of {@code seeds/29-2099.00.json}): one JSON object, nothing after it.
+ * A missing required field, or one of a type that cannot be read, is an error naming its JSON pointer. A value
+ * of another type that reads unambiguously ({@code "jobZone": "3"}, a number as a label) is read and flagged
+ * ({@code type-mismatch}); a field the reader does not read is kept in a flag with its JSON value
+ * ({@code field-unknown}). The fields it knows are the ones it reads: every field is looked up through
+ * {@link #field}, and every level and statement iterated over is recorded as it is read, so whatever the
+ * document holds beyond them is unknown, with no list of known fields to keep in step. One reader reads one file.
  */
 final class JsonExportReader {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(JsonParser.Feature.INCLUDE_SOURCE_IN_LOCATION)
+            // a number kept as text keeps its digits: 26.050 stays "26.050", not the double 26.05
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
+    /** A field's JSON value is kept in its note up to this many characters. */
+    static final int MAX_NOTE_VALUE_CHARS = 1_000;
+    /** An integer written as a string: "3". */
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
     /** "v30.2 (CC BY 4.0)": O*NET version, then its licence in parentheses. */
     private static final Pattern ONET = Pattern.compile("^\\s*(\\S+)\\s*(?:\\((.*)\\))?\\s*$");
     /** O*NET-SOC code: it names the occupation's URI and graph, so a malformed one is refused here. */
@@ -42,20 +59,19 @@ final class JsonExportReader {
     private static final Pattern VERSION = Pattern.compile("v\\.\\d+(?:\\.\\d+)*");
 
     private final Path file;
+    /** The JSON pointer of every value the reader looked up, present or not. */
+    private final Set<String> looked = new HashSet<>();
+    /** The document's flags, in the order found. */
+    private final List<Flag> flags = new ArrayList<>();
 
     JsonExportReader(Path file) {
         this.file = file;
     }
 
     SourceDocument read(String content, String sha256) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(content);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? null : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new SourceException(file, where, "not valid JSON: " + e.getOriginalMessage());
-        }
+        looked.clear();
+        flags.clear();
+        JsonNode root = parse(content);
         if (root == null || !root.isObject()) {
             throw new SourceException(file, "/", "a framework export must be a JSON object");
         }
@@ -88,12 +104,13 @@ final class JsonExportReader {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             String ptr = "/framework/levels/" + pointerEscape(key);
+            looked.add(ptr);
             Scales.requireLevel(Scales.OCCUPATIONAL, key, () -> new SourceException(file, ptr,
                     "unknown level key '" + key + "'; expected one of " + Scales.OCCUPATIONAL));
             JsonNode level = requireObject(e.getValue(), ptr);
             String label = text(level, ptr + "/label", true);
             levels.add(new Level(key, label, null, Scales.rank(Scales.OCCUPATIONAL, key)));
-            JsonNode list = level.get("statements");
+            JsonNode list = field(level, ptr + "/statements");
             if (list == null || !list.isArray()) {
                 throw new SourceException(file, ptr + "/statements", list == null
                         ? "missing required field 'statements'" : "'statements' must be an array of strings");
@@ -103,6 +120,7 @@ final class JsonExportReader {
             }
             for (int i = 0; i < list.size(); i++) {
                 String sp = ptr + "/statements/" + i;
+                looked.add(sp);
                 JsonNode s = list.get(i);
                 if (!s.isTextual()) {
                     throw new SourceException(file, sp, "a statement must be a string, found " + kind(s));
@@ -121,8 +139,9 @@ final class JsonExportReader {
         String crosswalk = null;
         String generator = null;
         List<Source> sources = new ArrayList<>();
-        JsonNode src = root.get("sources");
-        if (src != null && src.isObject()) {
+        JsonNode src = field(root, "/sources");
+        if (src != null && !src.isNull()) {
+            requireObject(src, "/sources");
             onet = text(src, "/sources/onet", false);
             crosswalk = text(src, "/sources/crosswalk", false);
             crosswalk = crosswalk == null || crosswalk.isBlank() ? null : crosswalk.strip();
@@ -145,7 +164,101 @@ final class JsonExportReader {
         Provenance provenance = new Provenance(file.getFileName().toString(), sha256, SourceFormat.JSON_EXPORT,
                 generator, text(root, "/schemaVersion", false), text(root, "/exportedAt", false), onetVersion,
                 onetLicense, text(root, "/attribution", false), crosswalk);
-        return new SourceDocument(provenance, occupation, List.of(framework), null, null, sources, List.of());
+        unknownFields(root, "");
+        return new SourceDocument(provenance, occupation, List.of(framework), null, null, sources, flags);
+    }
+
+    /** The document's one JSON value; content after it (a second document, or any text) is refused. */
+    private JsonNode parse(String content) {
+        try (JsonParser p = MAPPER.createParser(content)) {
+            JsonNode root = MAPPER.readTree(p);
+            int end = (int) p.currentLocation().getCharOffset();
+            boolean more;
+            try {
+                more = p.nextToken() != null;
+            } catch (JsonProcessingException e) {
+                more = true; // text that is not even a JSON token
+            }
+            if (more) {
+                int at = end;
+                while (at < content.length() && " \t\r\n".indexOf(content.charAt(at)) >= 0) {
+                    at++;
+                }
+                String rest = content.substring(at).lines().findFirst().orElse("").strip();
+                throw new SourceException(file, lineAndColumn(content, at), "not valid JSON: content after the end "
+                        + "of the document's JSON value (an export is one JSON object): '" + abbreviate(rest) + "'");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? null : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new SourceException(file, where, "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new SourceException(file, null, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** "line 3, column 2" of a character offset, counted as Jackson counts them (CR LF is one line break). */
+    private static String lineAndColumn(String content, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int k = 0; k < offset; k++) {
+            char c = content.charAt(k);
+            if (c == '\n' || c == '\r' && (k + 1 >= content.length() || content.charAt(k + 1) != '\n')) {
+                line++;
+                lineStart = k + 1;
+            }
+        }
+        return "line " + line + ", column " + (offset - lineStart + 1);
+    }
+
+    /**
+     * Flags every field under {@code node} that the reader never looked up, with its JSON value, so that nothing
+     * of the document is dropped unseen; a field that was looked up is descended into.
+     */
+    private void unknownFields(JsonNode node, String pointer) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                unknownField(e.getValue(), pointer + "/" + pointerEscape(e.getKey()));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                unknownField(node.get(i), pointer + "/" + i);
+            }
+        }
+    }
+
+    private void unknownField(JsonNode value, String pointer) {
+        if (looked.contains(pointer)) {
+            unknownFields(value, pointer);
+        } else {
+            flags.add(new Flag("field-unknown", "a field the importer does not read, kept here as written: "
+                    + json(value), pointer));
+        }
+    }
+
+    /** A value as JSON, cut after {@link #MAX_NOTE_VALUE_CHARS} characters saying how long it is. */
+    private static String json(JsonNode value) {
+        String s = value.toString();
+        if (s.length() <= MAX_NOTE_VALUE_CHARS) {
+            return s;
+        }
+        int cut = Character.isHighSurrogate(s.charAt(MAX_NOTE_VALUE_CHARS - 1)) ? MAX_NOTE_VALUE_CHARS - 1
+                : MAX_NOTE_VALUE_CHARS;
+        return s.substring(0, cut) + "\u2026 (" + s.length() + " characters in all)";
+    }
+
+    /** Notes a value of another JSON type than expected that was read all the same. */
+    private void mismatch(String pointer, String expected, JsonNode found, String readAs) {
+        flags.add(new Flag("type-mismatch", "expected " + expected + ", found " + kind(found) + " " + json(found)
+                + "; " + readAs, pointer));
+    }
+
+    /** The value of the field at {@code pointer} of {@code parent}, or {@code null}; every field is looked up here. */
+    private JsonNode field(JsonNode parent, String pointer) {
+        looked.add(pointer);
+        return parent.get(last(pointer));
     }
 
     private Statement statement(String levelKey, int position, String text, String pointer) {
@@ -165,7 +278,7 @@ final class JsonExportReader {
     }
 
     private JsonNode object(JsonNode parent, String pointer) {
-        return requireObject(parent.get(last(pointer)), pointer);
+        return requireObject(field(parent, pointer), pointer);
     }
 
     private JsonNode requireObject(JsonNode n, String pointer) {
@@ -179,7 +292,7 @@ final class JsonExportReader {
     }
 
     private String text(JsonNode parent, String pointer, boolean required) {
-        JsonNode n = parent.get(last(pointer));
+        JsonNode n = field(parent, pointer);
         if (n == null || n.isNull()) {
             if (required) {
                 throw new SourceException(file, pointer, "missing required field '" + last(pointer) + "'");
@@ -194,30 +307,49 @@ final class JsonExportReader {
         if (required && s.isBlank()) {
             throw new SourceException(file, pointer, "'" + last(pointer) + "' must not be empty");
         }
+        if (!n.isTextual()) {
+            mismatch(pointer, "a string", n, "kept as the text '" + s + "'");
+        }
         return s;
     }
 
+    /** An integer; one written as a string of digits, or as a number with a fraction of zero, is read and flagged. */
     private Integer integer(JsonNode parent, String pointer) {
-        JsonNode n = parent.get(last(pointer));
+        JsonNode n = field(parent, pointer);
         if (n == null || n.isNull()) {
             return null;
         }
-        if (!n.canConvertToExactIntegral() && !(n.isTextual() && n.asText().matches("\\d+"))) {
-            throw new SourceException(file, pointer, "'" + last(pointer) + "' must be an integer, found "
-                    + kind(n) + " " + n);
+        boolean integral = n.isNumber() && n.canConvertToExactIntegral();
+        if (integral && n.canConvertToInt() && n.isIntegralNumber()) {
+            return n.intValue();
         }
-        return n.isTextual() ? Integer.valueOf(n.asText()) : n.asInt();
+        Integer read;
+        if (integral && n.canConvertToInt()) {
+            read = n.intValue(); // 3.0
+        } else if (n.isTextual() && DIGITS.matcher(n.textValue()).matches()) {
+            read = Integer.valueOf(n.textValue()); // "3"
+        } else {
+            throw new SourceException(file, pointer, "'" + last(pointer) + "' must be an integer, found "
+                    + kind(n) + " " + json(n) + (integral ? " (out of range)" : ""));
+        }
+        mismatch(pointer, "an integer", n, "read as " + read);
+        return read;
     }
 
+    /** True or false; the string "true" or "false" is read and flagged. */
     private Boolean bool(JsonNode parent, String pointer) {
-        JsonNode n = parent.get(last(pointer));
+        JsonNode n = field(parent, pointer);
         if (n == null || n.isNull()) {
             return null;
         }
-        if (!n.isBoolean()) {
-            throw new SourceException(file, pointer, "'" + last(pointer) + "' must be true or false, found " + n);
+        if (n.isBoolean()) {
+            return n.booleanValue();
         }
-        return n.asBoolean();
+        if (!n.isTextual() || !n.textValue().equals("true") && !n.textValue().equals("false")) {
+            throw new SourceException(file, pointer, "'" + last(pointer) + "' must be true or false, found " + json(n));
+        }
+        mismatch(pointer, "true or false", n, "read as " + n.textValue());
+        return Boolean.valueOf(n.textValue());
     }
 
     private void requireLength(String s, String pointer) {

@@ -157,14 +157,130 @@ class JsonExportReaderTest {
         assertEquals("approve spending.", st.get(1).description());
     }
 
+    /** The document's flags as {@code [code] location: message}. */
+    static List<String> notes(SourceDocument d) {
+        return d.flags().stream().map(f -> "[" + f.code() + "] " + f.location() + ": " + f.message()).toList();
+    }
+
     @Test
-    void unknownExtraFieldIsTolerated() throws IOException {
-        String json = export(OCCUPATION + ",\"onetUpdated\":\"2025-09\",\"tags\":[1,2]", LEVELS)
-                .replace("\"attribution\"", "\"futureField\":{\"nested\":true},\"attribution\"");
+    void unknownFieldsAtAnyDepthAreKeptInAFlagWithTheirPointerAndValue() throws IOException {
+        String levels = LEVELS.replace("\"label\":\"Emerging\",", "\"label\":\"Emerging\",\"note\":\"beta\",");
+        String json = export(OCCUPATION + ",\"onetUpdated\":\"2025-09\",\"tags\":[1,2.50,null]", levels)
+                .replace("\"attribution\"", "\"future/field\":{\"nested\":true},\"attribution\"")
+                .replace("\"generator\":\"LER.me\"", "\"generator\":\"LER.me\",\"licence\":null");
         SourceDocument d = new SourceReader().read(write("extra.json", json));
         assertEquals("11-1011.00", d.occupation().soc());
         assertEquals(2, d.framework(FrameworkKind.OCCUPATIONAL).statements().size());
         assertEquals("© EBSCOed", d.provenance().attribution());
+        String kept = "a field the importer does not read, kept here as written: ";
+        assertEquals(List.of(
+                "[field-unknown] /occupation/onetUpdated: " + kept + "\"2025-09\"",
+                "[field-unknown] /occupation/tags: " + kept + "[1,2.50,null]",
+                "[field-unknown] /framework/levels/emerging/note: " + kept + "\"beta\"",
+                "[field-unknown] /sources/licence: " + kept + "null",
+                "[field-unknown] /future~1field: " + kept + "{\"nested\":true}"), notes(d));
+        assertEquals(List.of(), d.framework(FrameworkKind.OCCUPATIONAL).statements().get(0).flags());
+    }
+
+    @Test
+    void aHugeUnknownValueIsCutInItsNoteSayingHowLongItIs() throws IOException {
+        String json = export(OCCUPATION + ",\"blob\":\"" + "x".repeat(50_000) + "\"", LEVELS);
+        List<String> notes = notes(new SourceReader().read(write("blob.json", json)));
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).startsWith("[field-unknown] /occupation/blob: a field the importer does not read, "
+                + "kept here as written: \"xxx"), notes.get(0));
+        assertTrue(notes.get(0).endsWith("x\u2026 (50002 characters in all)"), notes.get(0));
+        assertTrue(notes.get(0).length() < JsonExportReader.MAX_NOTE_VALUE_CHARS + 200,
+                "cut: " + notes.get(0).length());
+    }
+
+    @Test
+    void aJobZoneWrittenAsAStringOfDigitsIsReadAndFlagged() throws IOException {
+        SourceDocument d = new SourceReader().read(write("jz.json",
+                export(OCCUPATION.replace("\"jobZone\":5", "\"jobZone\":\"3\""), LEVELS)));
+        assertEquals(3, d.occupation().jobZone());
+        assertEquals(List.of("[type-mismatch] /occupation/jobZone: expected an integer, found string \"3\"; read as 3"),
+                notes(d));
+    }
+
+    @Test
+    void aJobZoneWrittenWithAFractionOfZeroIsReadAndFlagged() throws IOException {
+        SourceDocument d = new SourceReader().read(write("jz.json",
+                export(OCCUPATION.replace("\"jobZone\":5", "\"jobZone\":4.0"), LEVELS)));
+        assertEquals(4, d.occupation().jobZone());
+        assertEquals(List.of("[type-mismatch] /occupation/jobZone: expected an integer, found number 4.0; read as 4"),
+                notes(d));
+    }
+
+    @Test
+    void aJobZoneTooLargeForAnIntegerIsRefusedNotWrappedAround() throws IOException {
+        // 2^32 + 3 would read as 3 if cast to an int
+        SourceException e = failure(export(OCCUPATION.replace("\"jobZone\":5", "\"jobZone\":4294967299"), LEVELS));
+        assertEquals("/occupation/jobZone", e.location());
+        assertTrue(e.getMessage().contains("'jobZone' must be an integer, found number 4294967299 (out of range)"),
+                e.getMessage());
+        e = failure(export(OCCUPATION.replace("\"jobZone\":5", "\"jobZone\":\"4294967299\""), LEVELS));
+        assertEquals("/occupation/jobZone", e.location());
+    }
+
+    @Test
+    void aLabelOrSectorWrittenAsANumberIsKeptAsWrittenAndFlagged() throws IOException {
+        String levels = LEVELS.replace("\"label\":\"Emerging\"", "\"label\":5");
+        SourceDocument d = new SourceReader().read(write("label.json",
+                export(OCCUPATION + ",\"sector\":62.50", levels)));
+        assertEquals("5", d.framework(FrameworkKind.OCCUPATIONAL).levels().get(0).label());
+        assertEquals("62.50", d.occupation().sector(), "the digits as written");
+        assertEquals(List.of(
+                "[type-mismatch] /occupation/sector: expected a string, found number 62.50; kept as the text '62.50'",
+                "[type-mismatch] /framework/levels/emerging/label: expected a string, found number 5; "
+                        + "kept as the text '5'"),
+                notes(d));
+    }
+
+    @Test
+    void jobZoneInferredWrittenAsAStringIsReadAndFlagged() throws IOException {
+        SourceDocument d = new SourceReader().read(write("inferred.json",
+                export(OCCUPATION + ",\"jobZoneInferred\":\"false\"", LEVELS)));
+        assertEquals(Boolean.FALSE, d.occupation().jobZoneInferred());
+        assertEquals(List.of("[type-mismatch] /occupation/jobZoneInferred: expected true or false, found string "
+                + "\"false\"; read as false"), notes(d));
+    }
+
+    @Test
+    void sourcesThatAreNotAnObjectAreRefusedNotSkipped() throws IOException {
+        String json = export(OCCUPATION, LEVELS).replaceFirst("\"sources\":\\{[^}]*\\}", "\"sources\":\"O*NET v30.2\"");
+        assertTrue(json.contains("\"sources\":\"O*NET v30.2\""), json);
+        SourceException e = failure(json);
+        assertEquals("/sources", e.location());
+        assertTrue(e.getMessage().contains("'sources' must be an object, found string"), e.getMessage());
+    }
+
+    @Test
+    void aSecondDocumentAfterTheExportIsRefusedWhereItStarts() throws IOException {
+        String one = "{\"occupation\":{\"soc\":\"11-1011.00\"}}";
+        SourceException e = failure(export(OCCUPATION, LEVELS).strip() + "\r\n\r\n  " + one + "\n");
+        assertEquals("line 8, column 3", e.location());
+        assertTrue(e.getMessage().contains("not valid JSON: content after the end of the document's JSON value"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith(": '{\"occupation\":{\"soc\":\"11-1011.00\"}}'"), e.getMessage());
+        e = failure("{\"a\":1}  " + one);
+        assertEquals("line 1, column 10", e.location());
+    }
+
+    @Test
+    void textAfterTheExportIsRefusedWhereItStarts() throws IOException {
+        SourceException e = failure(export(OCCUPATION, LEVELS) + "this is not json\n");
+        assertEquals("line 7, column 1", e.location());
+        assertTrue(e.getMessage().endsWith("not valid JSON: content after the end of the document's JSON value "
+                + "(an export is one JSON object): 'this is not json'"), e.getMessage());
+        e = failure(export(OCCUPATION, LEVELS).strip() + "}");
+        assertEquals("line 6, column 28", e.location());
+    }
+
+    @Test
+    void whiteSpaceAfterTheExportIsNothing() throws IOException {
+        SourceDocument d = new SourceReader().read(write("ws.json", export(OCCUPATION, LEVELS) + " \r\n\t\n\n"));
+        assertEquals(List.of(), d.flags());
     }
 
     @Test

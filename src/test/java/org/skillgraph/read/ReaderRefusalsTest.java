@@ -46,6 +46,35 @@ class ReaderRefusalsTest {
     }
 
     @Test
+    void aSecondExportOrTextAfterTheExportIsRefusedWhereItStarts() throws IOException {
+        String seed = Files.readString(JSON_SEED, StandardCharsets.UTF_8);
+        assertFalse(seed.contains("\n"), "the seed is one line");
+        SourceException e = refused(write("two.json", seed + " " + seed));
+        assertEquals("line 1, column " + (seed.length() + 2), e.location());
+        assertTrue(e.getMessage().contains(": not valid JSON: content after the end of the document's JSON value "
+                + "(an export is one JSON object): '{\"schemaVersion\":\"1.0\",\"exportedAt\":"), e.getMessage());
+        e = refused(write("text.json", seed + "\nthis is not json\n"));
+        assertEquals("line 2, column 1", e.location());
+        assertTrue(e.getMessage().endsWith("'this is not json'"), e.getMessage());
+    }
+
+    @Test
+    void aValueOfAnotherTypeIsReadAndFlaggedOnlyWhenItReadsOneWay() throws IOException {
+        String seed = Files.readString(JSON_SEED, StandardCharsets.UTF_8);
+        assertTrue(seed.contains("\"jobZone\":3,"));
+        SourceDocument d = new SourceReader().read(write("jz.json",
+                seed.replace("\"jobZone\":3,", "\"jobZone\":\"3\",")));
+        assertEquals(3, d.occupation().jobZone());
+        assertEquals(List.of("/occupation/jobZone"), d.flags().stream().map(Flag::location).toList());
+        assertEquals("type-mismatch", d.flags().get(0).code());
+        SourceException e = refused(write("jz3.json", seed.replace("\"jobZone\":3,", "\"jobZone\":\"three\",")));
+        assertEquals("/occupation/jobZone", e.location());
+        assertTrue(e.getMessage().endsWith("'jobZone' must be an integer, found string \"three\""), e.getMessage());
+        e = refused(write("jz37.json", seed.replace("\"jobZone\":3,", "\"jobZone\":3.7,")));
+        assertTrue(e.getMessage().endsWith("'jobZone' must be an integer, found number 3.7"), e.getMessage());
+    }
+
+    @Test
     void aMalformedSocIsNamedShortened() throws IOException {
         String json = Files.readString(JSON_SEED, StandardCharsets.UTF_8).replace("\"29-2099.00\"", "\"" + "9".repeat(90) + "\"");
         SourceException e = refused(write("soc.json", json));
