@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * or else the label is quoted by the detail ({@code Jadhav & Danve, 2026|Skill Automation … — Jadhav & Danve,
  * 2026 (arXiv:…)}). Chips that stand alone on a page (second and later chips of a statement) teach the
  * reader their exact label and title, which then resolves the same chip where it follows statement text.</p>
+ * <p>A chip that lost its {@code " Opens in new tab."} is not glued into the statement: where the statement text ends
+ * in that shape ({@code "…errors LabelTitle — detail."}), it is cut where the chip begins and the chip is kept, not
+ * cited, in a doubt.</p>
  */
 final class CitationChips {
     static final Pattern OPENS = Pattern.compile("\\. ?Opens in new tab\\.");
@@ -65,7 +68,8 @@ final class CitationChips {
     Parsed parse(String text, int[] boundaries) {
         Matcher m = OPENS.matcher(text);
         if (!m.find()) {
-            return new Parsed(text.strip(), List.of(), List.of());
+            List<String> doubts = new ArrayList<>();
+            return new Parsed(withoutTaillessChip(text.strip(), doubts), List.of(), doubts);
         }
         List<Piece> pieces = pieces(text);
         int lastEnd = 0;
@@ -82,18 +86,32 @@ final class CitationChips {
             int[] local = Arrays.stream(boundaries).filter(b -> b > p.headStart()
                     && b < p.headStart() + p.head().length()).map(b -> b - p.headStart()).toArray();
             if (i == 0) {
-                int cut = chipStart(p.head(), p.detail(), local);
+                String head = p.head();
+                String detail = p.detail();
+                int d = head.lastIndexOf(DASH);
+                if (detail == null && d > 0) {
+                    // the piece's one dash was taken for the topic's; it is the tooltip's when a chip ends the text
+                    // before it ("Topic - description LabelTitle — detail", the topic's dash written as a hyphen)
+                    int[] before = Arrays.stream(local).filter(b -> b < d).toArray();
+                    String after = head.substring(d + DASH.length()).strip();
+                    if (chipStart(head.substring(0, d), after, before) > 0) {
+                        detail = after;
+                        head = head.substring(0, d);
+                        local = before;
+                    }
+                }
+                int cut = chipStart(head, detail, local);
                 if (cut < 0) {
                     doubts.add("could not tell the first citation chip from the statement text: '"
-                            + p.head() + "'");
-                    statement = p.head().strip();
-                    chips.add(new Chip(null, null, p.detail()));
+                            + head + "'");
+                    statement = head.strip();
+                    chips.add(new Chip(null, null, detail));
                     continue;
                 }
-                statement = p.head().substring(0, cut).strip();
-                String chipHead = p.head().substring(cut);
+                statement = head.substring(0, cut).strip();
+                String chipHead = head.substring(cut);
                 int[] chipLocal = Arrays.stream(local).filter(b -> b > cut).map(b -> b - cut).toArray();
-                chips.add(resolveOrDoubt(chipHead, p.detail(), chipLocal, doubts));
+                chips.add(resolveOrDoubt(chipHead, detail, chipLocal, doubts));
             } else {
                 String h = p.head();
                 int lead = h.length() - h.stripLeading().length();
@@ -101,13 +119,57 @@ final class CitationChips {
                 chips.add(resolveOrDoubt(h.strip(), p.detail(), chipLocal, doubts));
             }
         }
+        statement = withoutTaillessChip(statement, doubts);
         if (".".equals(trailing)) {
             statement = statement + ".";
+        } else if (!trailing.isEmpty() && isTaillessChip(trailing)) {
+            doubts.add(taillessDoubt(trailing.endsWith("..") ? trailing.substring(0, trailing.length() - 1) : trailing));
+            statement = trailing.endsWith("..") ? statement + "." : statement;
         } else if (!trailing.isEmpty()) {
             doubts.add("unrecognised text after the citation chips: '" + trailing + "'");
             statement = statement + " " + trailing;
         }
         return new Parsed(statement, chips, doubts);
+    }
+
+    /**
+     * A statement text that ends with a chip missing its {@code " Opens in new tab."} ({@code "…errors Anthropic
+     * Economic IndexAnthropic Economic Index — release_2026_03_24.."}) is cut where the chip begins, when a chip can be
+     * recognised there by its shape ("label+title — detail" after the statement's own dash, the label/title boundary
+     * found as for any chip). The chip is not cited (its end is not where a chip ends) but kept in a doubt. Of two full
+     * stops at the end, the last is the statement's; a single one is left with the chip.
+     */
+    private String withoutTaillessChip(String statement, List<String> doubts) {
+        int topic = statement.indexOf(DASH);
+        int dash = statement.lastIndexOf(DASH);
+        if (topic < 0 || dash <= topic) {
+            return statement;
+        }
+        String head = statement.substring(0, dash);
+        String detail = statement.substring(dash + DASH.length()).replaceAll("\\.+$", "").strip();
+        int cut = chipStart(head, detail.isEmpty() ? null : detail, new int[0]);
+        if (cut <= topic + DASH.length() || head.substring(topic + DASH.length(), cut).isBlank()) {
+            return statement;
+        }
+        boolean ownStop = statement.endsWith("..");
+        String chip = statement.substring(cut, statement.length() - (ownStop ? 1 : 0));
+        doubts.add(taillessDoubt(chip));
+        return statement.substring(0, cut).strip() + (ownStop ? "." : "");
+    }
+
+    /** Whether text after the last chip is another chip, without its {@code " Opens in new tab."}. */
+    private boolean isTaillessChip(String text) {
+        int dash = text.lastIndexOf(DASH);
+        if (dash <= 0) {
+            return false;
+        }
+        String head = text.substring(0, dash).strip();
+        String detail = text.substring(dash + DASH.length()).replaceAll("\\.+$", "").strip();
+        return learned.containsKey(head) || resolve(head, detail.isEmpty() ? null : detail, new int[0], true) != null;
+    }
+
+    private static String taillessDoubt(String chip) {
+        return "a citation chip without its 'Opens in new tab.' ending, not cited and kept here: '" + chip.strip() + "'";
     }
 
     private Chip resolveOrDoubt(String head, String detail, int[] boundaries, List<String> doubts) {
@@ -162,8 +224,8 @@ final class CitationChips {
         int[] rule1 = null;
         int[] rule2 = null;
         for (int g = 1; g < head.length(); g++) {
-            if (!isGlue(head, g)) {
-                continue;
+            if (!isGlue(head, g) || head.indexOf(DASH, g) >= 0) {
+                continue; // a title runs to the tooltip's dash: one with a dash in it would swallow a chip's detail
             }
             String title = head.substring(g);
             for (int w = g - 1; w >= 0; w--) {

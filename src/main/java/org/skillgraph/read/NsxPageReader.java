@@ -31,12 +31,17 @@ import org.skillgraph.model.Statement;
  * Reads an NSX framework page from its block/line structure ({@link PageLines}), whether that came from
  * the text rendering or from the HTML page. Sections, in order: header, occupational framework, AI usage,
  * evidence pack, durable skills, O*NET anchors, sources footer. A missing section is an error naming the
- * line where it was expected; a line the reader does not recognise is kept as a flag.
+ * line where it was expected, and so is a level, domain or evidence pack read twice; a line the reader does not
+ * recognise is kept as a flag (up to {@link SourceReader#MAX_TEXT_CHARS} characters of such lines in all).
  */
 final class NsxPageReader {
     private static final Pattern SOC = Pattern.compile("^SOC\\s*(\\d{2}-\\d{4}\\.\\d{2})(.*)$");
-    private static final Pattern HEADER_REST = Pattern.compile(
-            "^\\s*(?:Job Zone\\s*(\\d+)\\s*(?:\u00b7\\s*(.*?))?)?\\s*(v\\.\\d+(?:\\.\\d+)*)?\\s*$");
+    /** The framework version that ends the header line ("…Considerable Preparationv.26.05"). */
+    private static final Pattern HEADER_VERSION = Pattern.compile("(v\\.\\d+(?:\\.\\d+)*)\\s*$");
+    /** "Job Zone 4 · Considerable Preparation": the job zone as written, then its label. */
+    private static final Pattern HEADER_JOB_ZONE = Pattern.compile(
+            "^\\s*Job\\s*Zone\\s*([^\u00b7]*?)\\s*(?:\u00b7\\s*(.*?))?\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern JOB_ZONE_NUMBER = Pattern.compile("^\\d{1,3}$");
     private static final Pattern CONTEXT = Pattern.compile("^Context covered\\s*(.*)$");
     private static final Pattern ITEM = Pattern.compile("^\\s*(\\d{1,3})\\.\\s+(\\S.*)$");
     /** A numbered statement not in the form "N. text" ("10) text", "3 text", "4.text"): not read, and never skipped. */
@@ -71,6 +76,12 @@ final class NsxPageReader {
     /** Whether the last search for a section's heading passed over lines that belong to no section. */
     private boolean skipped;
     private CitationChips chips;
+    /** Whether the page was read from HTML: its line numbers are those of its rendering. */
+    private boolean html;
+    /** The first line flagged as unrecognised, how many were and the length of their text: see {@link #unrecognised}. */
+    private PageLine firstUnrecognised;
+    private int unrecognisedLines;
+    private int unrecognisedChars;
 
     NsxPageReader(Path file) {
         this.file = file;
@@ -87,15 +98,17 @@ final class NsxPageReader {
         }
     }
 
-    private record LevelBlock(String label, String role, List<Item> items) {
+    /** A level of a framework (or of a durable-skill domain): its label, role label, statements and heading line. */
+    private record LevelBlock(String label, String role, List<Item> items, PageLine heading) {
     }
 
     SourceDocument read(List<PageLine> pageLines, SourceFormat format, String sha256) {
+        html = format == SourceFormat.NSX_HTML;
         lines = pageLines.stream().filter(l -> !l.isBlank()).toList();
         for (PageLine l : lines) {
             if (l.text().length() > SourceReader.MAX_TEXT_CHARS) {
                 throw new SourceException(file, "line " + l.number(), "a line of " + l.text().length()
-                        + " characters; no statement or line of a framework page is longer than "
+                        + " characters; no statement, description or line of a framework page is longer than "
                         + SourceReader.MAX_TEXT_CHARS + " characters");
             }
         }
@@ -128,19 +141,29 @@ final class NsxPageReader {
         String socCode = sm.group(1);
         Integer jobZone = null;
         String jobZoneLabel = null;
-        String version = null;
-        Matcher rest = HEADER_REST.matcher(sm.group(2));
-        if (rest.matches()) {
-            jobZone = rest.group(1) == null ? null : Integer.valueOf(rest.group(1));
-            jobZoneLabel = blankToNull(rest.group(2));
-            version = rest.group(3);
-        } else {
-            flags.add(new Flag("header-unrecognised", "could not read job zone and version from '"
-                    + sm.group(2).strip() + "'", "line " + lines.get(soc).number()));
+        String headerLine = "line " + lines.get(soc).number();
+        String rest = sm.group(2);
+        Matcher vm = HEADER_VERSION.matcher(rest);
+        String version = vm.find() ? vm.group(1) : null;
+        if (version != null) {
+            rest = rest.substring(0, vm.start());
+        }
+        Matcher jz = HEADER_JOB_ZONE.matcher(rest);
+        if (jz.matches()) {
+            if (!JOB_ZONE_NUMBER.matcher(jz.group(1)).matches()) {
+                throw new SourceException(file, headerLine, "could not read the job zone "
+                        + (jz.group(1).isEmpty() ? "(no number after 'Job Zone')" : "'" + abbreviate(jz.group(1)) + "'")
+                        + " in the header line ('" + abbreviate(rest.strip()) + "'): a job zone is a whole number "
+                        + "from 1 to 5, as in 'Job Zone 4 \u00b7 Considerable Preparation'");
+            }
+            jobZone = Integer.valueOf(jz.group(1));
+            jobZoneLabel = blankToNull(jz.group(2));
+        } else if (!rest.isBlank()) {
+            flags.add(new Flag("header-unrecognised", "could not read a job zone from '" + rest.strip()
+                    + "'; kept here", headerLine));
         }
         if (version == null) {
-            throw new SourceException(file, "line " + lines.get(soc).number(),
-                    "missing framework version (e.g. 'v.26.05') in the header line");
+            throw new SourceException(file, headerLine, "missing framework version (e.g. 'v.26.05') in the header line");
         }
         i = soc + 1;
         String context = null;
@@ -153,15 +176,15 @@ final class NsxPageReader {
         }
 
         // 2. occupational framework
-        List<LevelBlock> occBlocks = levels(Scales.OCCUPATIONAL, true);
+        List<LevelBlock> occBlocks = levels(Scales.OCCUPATIONAL, true, "the occupational framework");
         require(!occBlocks.isEmpty(), "occupational framework", "a level 'Emerging' followed by numbered statements");
         Framework occupational = occupationalFramework(version, context, occBlocks);
 
         // 3–4. AI usage
-        String aiDescription = paragraph(l -> Scales.OCCUPATIONAL.contains(Scales.key(l)) || isEvidenceHeader(l)
+        String aiDescription = description(l -> Scales.OCCUPATIONAL.contains(Scales.key(l)) || isEvidenceHeader(l)
                 || isLaterHeading(l),
-                "the AI-usage framework's description");
-        List<LevelBlock> aiBlocks = levels(Scales.OCCUPATIONAL, false);
+                "the AI-usage framework's description", "its first level");
+        List<LevelBlock> aiBlocks = levels(Scales.OCCUPATIONAL, false, "the AI-usage framework");
         require(!aiBlocks.isEmpty(), "AI usage", "levels of AI-usage statements");
         Framework ai = chippedFramework(FrameworkKind.AI_USAGE, version, aiDescription, Scales.OCCUPATIONAL,
                 aiBlocks, List.of(), List.of());
@@ -169,16 +192,16 @@ final class NsxPageReader {
         // 5. evidence pack
         skipTo(NsxPageReader::isEvidenceHeader, "'Evidence pack'");
         require(i < lines.size() && isEvidenceHeader(lines.get(i).text()), "evidence pack", "'Evidence pack'");
-        i++;
-        EvidencePack evidence = evidence();
+        EvidencePack evidence = evidence(lines.get(i++));
 
         // 6. durable skills
-        String durableDescription = paragraph(l -> DOMAIN.matcher(l.strip()).matches() || isLaterHeading(l),
-                "the durable-skills framework's description");
+        String durableDescription = description(l -> DOMAIN.matcher(l.strip()).matches() || isLaterHeading(l),
+                "the durable-skills framework's description", "its first domain heading");
         require(i < lines.size() && DOMAIN.matcher(lines.get(i).text().strip()).matches(), "durable skills",
                 "a domain header such as '1Communication12 statements'");
         List<Domain> domains = new ArrayList<>();
         List<List<LevelBlock>> domainBlocks = new ArrayList<>();
+        Map<String, PageLine> domainHeadings = new LinkedHashMap<>();
         while (i < lines.size()) {
             Matcher dm = DOMAIN.matcher(lines.get(i).text().strip());
             if (!dm.matches()) {
@@ -189,10 +212,18 @@ final class NsxPageReader {
                 break;
             }
             String name = dm.group(2).strip();
+            PageLine earlier = domainHeadings.putIfAbsent(Keys.slug(name), lines.get(i));
+            if (earlier != null) {
+                throw new SourceException(file, "line " + lines.get(i).number(), "the durable-skill domain heading '"
+                        + abbreviate(lines.get(i).text().strip()) + "' repeats the domain '" + name + "' of line "
+                        + earlier.number() + " ('" + abbreviate(earlier.text().strip()) + "'): a page lists each "
+                        + "domain once (the domain duplicated, or another one's heading miswritten?)");
+            }
             domains.add(new Domain(Integer.parseInt(dm.group(1)), Keys.slug(name), name,
                     Integer.valueOf(dm.group(3))));
             i++;
-            List<LevelBlock> levels = levels(Scales.DURABLE, false);
+            List<LevelBlock> levels = levels(Scales.DURABLE, false, "the durable-skill domain '" + name + "' (line "
+                    + lines.get(i - 1).number() + ")");
             if (levels.isEmpty()) {
                 String found = i < lines.size() ? "'" + abbreviate(lines.get(i).text().strip()) + "'" : "the end of the page";
                 throw new SourceException(file, i < lines.size() ? "line " + lines.get(i).number() : "end of file",
@@ -332,7 +363,8 @@ final class NsxPageReader {
                 text.substring(dash + 3).strip(), cited, statementFlags, item.location());
     }
 
-    private EvidencePack evidence() {
+    /** The evidence pack's groups and values, after its heading ({@code heading}), up to the durable skills. */
+    private EvidencePack evidence(PageLine heading) {
         List<Metric> metrics = new ArrayList<>();
         String group = null;
         PageLine groupLine = null;
@@ -340,10 +372,14 @@ final class NsxPageReader {
         while (i < lines.size()) {
             PageLine line = lines.get(i);
             String t = line.text().strip();
-            if (DOMAIN.matcher(t).matches() || (t.length() > 60 && t.endsWith("."))) {
+            if (DOMAIN.matcher(t).matches() || isParagraph(t)) {
                 break;
             }
             String where = "line " + line.number();
+            if (isEvidenceHeader(t)) {
+                throw new SourceException(file, where, "'" + t + "' repeats the heading of the evidence pack at line "
+                        + heading.number() + ": a page has one evidence pack (the section duplicated?)");
+            }
             Matcher m = METRIC.matcher(t);
             if (m.matches() && group != null) {
                 metrics.add(metric(group, m.group(1).strip(), m.group(2).strip(), where));
@@ -530,12 +566,14 @@ final class NsxPageReader {
     /**
      * Level blocks of one scale from the cursor on: "Emerging" [role label] then numbered items. A line among the
      * items that is not one ("10) text", or a stray line followed by more items) is flagged, with its text, and
-     * the items after it are still read.
+     * the items after it are still read. A level that repeats one of {@code section} (named in the message) refuses
+     * the page naming both headings: merged, or read as two, it would give one level two sets of statements.
      */
-    private List<LevelBlock> levels(List<String> scale, boolean roles) {
+    private List<LevelBlock> levels(List<String> scale, boolean roles, String section) {
         List<LevelBlock> blocks = new ArrayList<>();
         while (i < lines.size()) {
-            String label = lines.get(i).text().strip();
+            PageLine heading = lines.get(i);
+            String label = heading.text().strip();
             if (!scale.contains(Scales.key(label))) {
                 // a stray line between two levels of the list: the next is a higher level of the same scale
                 if (!blocks.isEmpty() && !isChrome(label) && !isSectionHeading(label) && i + 1 < lines.size()
@@ -545,6 +583,14 @@ final class NsxPageReader {
                     continue;
                 }
                 break;
+            }
+            for (LevelBlock b : blocks) {
+                if (Scales.key(b.label()).equals(Scales.key(label))) {
+                    throw new SourceException(file, "line " + heading.number(), "the level '" + label + "' repeats the "
+                            + "level '" + b.label() + "' of line " + b.heading().number() + " in " + section
+                            + ": a page lists each level of a framework once (the level duplicated, or another "
+                            + "level's name miswritten?)" + statementsUnder(b, i));
+                }
             }
             i++;
             String role = null;
@@ -578,29 +624,57 @@ final class NsxPageReader {
                 }
                 i++;
             }
-            blocks.add(new LevelBlock(label, role, items));
+            blocks.add(new LevelBlock(label, role, items, heading));
         }
         return blocks;
     }
 
     /**
-     * Consumes the lines of a section's description, up to one that {@code stop} accepts; returns the non-chrome
-     * ones joined, or null. A description is prose: a numbered statement, a level or a domain heading in it means
-     * that the reader lost the structure before it, and the page is refused naming the lines.
+     * Consumes the lines before a section's first level or domain heading, up to one that {@code stop} accepts, and
+     * returns the section's description, or null. A description is one paragraph, which the page renders as one line
+     * (the seed's two are each one line, a {@code <p>} of the HTML page): the only line there when there is one, else
+     * the only one of them that reads as a paragraph ({@link #isParagraph}). Every other line there is flagged with its
+     * text, never glued to the description; when none or several of them read as a paragraph the reader cannot tell
+     * which is the description, and the page is refused naming them. A numbered statement, a level or a domain
+     * heading there means that the reader lost the structure before it, and the page is refused naming the lines.
      */
-    private String paragraph(java.util.function.Predicate<String> stop, String what) {
+    private String description(java.util.function.Predicate<String> stop, String what, String body) {
         searchedFrom = i;
         skipped = false;
-        List<String> text = new ArrayList<>();
+        List<PageLine> candidates = new ArrayList<>();
         while (i < lines.size() && !stop.test(lines.get(i).text().strip())) {
             requireProse(lines.get(i), what, true);
-            String t = lines.get(i).text().strip();
-            if (!isChrome(t)) {
-                text.add(t);
+            if (!isChrome(lines.get(i).text())) {
+                candidates.add(lines.get(i));
             }
             i++;
         }
-        return text.isEmpty() ? null : String.join("\n", text);
+        if (candidates.size() <= 1) {
+            return candidates.isEmpty() ? null : candidates.get(0).text().strip();
+        }
+        List<PageLine> paragraphs = candidates.stream().filter(l -> isParagraph(l.text().strip())).toList();
+        if (paragraphs.size() != 1) {
+            List<PageLine> named = paragraphs.isEmpty() ? candidates : paragraphs;
+            StringBuilder list = new StringBuilder();
+            for (int k = 0; k < Math.min(named.size(), 3); k++) {
+                list.append(k == 0 ? "" : ", ").append("line ").append(named.get(k).number()).append(" '")
+                        .append(abbreviate(named.get(k).text().strip())).append("'");
+            }
+            if (named.size() > 3) {
+                list.append(" and ").append(named.size() - 3).append(" more");
+            }
+            throw new SourceException(file, "line " + candidates.get(0).number(), "cannot tell " + what + " (one "
+                    + "paragraph: one line of prose ending with a full stop) from the other lines before " + body + ": "
+                    + (paragraphs.isEmpty() ? "none of the " + candidates.size() + " lines there reads as one ("
+                    : paragraphs.size() + " lines there read as one (") + list + ")");
+        }
+        PageLine description = paragraphs.get(0);
+        for (PageLine l : candidates) {
+            if (l != description) {
+                unrecognised(l);
+            }
+        }
+        return description.text().strip();
     }
 
     /**
@@ -675,13 +749,53 @@ final class NsxPageReader {
         return -1;
     }
 
+    /**
+     * Flags a line the reader does not recognise, keeping its text. What a page's unrecognised lines keep is held to
+     * the limit of any text the importer keeps ({@link SourceReader#MAX_TEXT_CHARS}): past it the page is refused at
+     * the line that runs over, rather than stored with thousands of notes (or, before, a description of megabytes).
+     */
     private void unrecognised(PageLine line) {
-        flags.add(new Flag("unrecognised-line", "line not recognised, kept here: '" + line.text().strip() + "'",
-                "line " + line.number()));
+        String t = line.text().strip();
+        if (firstUnrecognised == null) {
+            firstUnrecognised = line;
+        }
+        unrecognisedChars += t.length();
+        unrecognisedLines++;
+        if (unrecognisedChars > SourceReader.MAX_TEXT_CHARS) {
+            throw new SourceException(file, "line " + line.number(), "the lines of this page that belong to no section "
+                    + "or list (" + unrecognisedLines + " from line " + firstUnrecognised.number() + " '"
+                    + abbreviate(firstUnrecognised.text().strip()) + "' to this one) run past "
+                    + SourceReader.MAX_TEXT_CHARS + " characters, the most text the importer keeps of one field; "
+                    + "they would each be kept as a note for review, and a framework page has a few such lines at most");
+        }
+        flags.add(new Flag("unrecognised-line", "line not recognised, kept here: '" + t + "'", "line " + line.number()));
+    }
+
+    /**
+     * For an HTML page, whose line numbers are those of its rendering, the statements that follow two level headings,
+     * to find them by in its source; nothing for the text rendering, whose line numbers say it all.
+     */
+    private String statementsUnder(LevelBlock earlier, int later) {
+        if (!html) {
+            return "";
+        }
+        String first = earlier.items().isEmpty() ? null : earlier.items().get(0).text();
+        String second = null;
+        for (int k = later + 1; k < Math.min(lines.size(), later + 3) && second == null; k++) {
+            Matcher m = ITEM.matcher(lines.get(k).text());
+            second = m.matches() ? m.group(2) : null;
+        }
+        return first == null || second == null ? "" : " (lines of the page as rendered; in its HTML, the level headings "
+                + "before the statements '" + abbreviate(first.strip()) + "' and '" + abbreviate(second.strip()) + "')";
     }
 
     private static boolean isItem(PageLine line) {
         return ITEM.matcher(line.text()).matches();
+    }
+
+    /** A line of prose that reads as a section's description: a sentence or more, ending with a full stop. */
+    private static boolean isParagraph(String t) {
+        return t.length() > 60 && t.endsWith(".");
     }
 
     private static boolean isEvidenceHeader(String line) {

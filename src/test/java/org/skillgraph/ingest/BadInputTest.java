@@ -200,6 +200,25 @@ class BadInputTest {
     }
 
     @Test
+    void twoHundredThousandStrayLinesBetweenSections() throws IOException {
+        // neither glued into the next section's description (2.5 million characters) nor 200,000 notes for review
+        List<String> lines = new ArrayList<>(Files.readAllLines(PAGE_SEED, StandardCharsets.UTF_8));
+        assertTrue(lines.get(58).startsWith("Authoritative source data identified"), lines.get(58));
+        List<String> stray = new ArrayList<>();
+        for (int k = 0; k < 200_000; k++) {
+            stray.add("stray " + k);
+        }
+        lines.addAll(59, stray);
+        Path f = tmp.resolve("many-stray-lines.txt");
+        Files.write(f, lines, StandardCharsets.UTF_8);
+        assertTrue(Files.size(f) > 2_000_000);
+        long start = System.nanoTime();
+        rejectedAlone(f, List.of("(line 1171)", "the lines of this page that belong to no section or list (1112 from "
+                + "line 60 'stray 0' to this one) run past 10000 characters"));
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "refused quickly");
+    }
+
+    @Test
     void aFileOf200MegabytesIsRefusedBySizeWithoutReadingIt() throws IOException {
         Path f = tmp.resolve("huge.json");
         try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {

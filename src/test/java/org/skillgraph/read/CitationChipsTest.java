@@ -147,4 +147,61 @@ class CitationChipsTest {
                 p.chips());
         assertEquals(List.of(), p.doubts());
     }
+
+    @Test
+    void aChipWithoutItsTailIsCutFromTheStatementAndKeptInADoubt() {
+        String text = "Topic — does things Foo Bar ReportFoo Bar Report 2025 — Some Publisher..";
+        CitationChips.Parsed p = parse(text, List.of(text));
+        assertEquals("Topic — does things.", p.text(), "the statement keeps its own full stop, not the chip");
+        assertEquals(List.of(), p.chips(), "a chip without its end is not cited");
+        assertEquals(List.of("a citation chip without its 'Opens in new tab.' ending, not cited and kept here: "
+                + "'Foo Bar ReportFoo Bar Report 2025 — Some Publisher.'"), p.doubts());
+        // a statement that ends without a full stop (as durable-skill statements do)
+        CitationChips.Parsed q = parse("Topic — does things Smith et al., 2024Deep Skills Study — Smith et al., 2024 "
+                + "(doi:10.1234/abc).", List.of());
+        assertEquals("Topic — does things", q.text());
+        assertEquals(1, q.doubts().size());
+        assertTrue(q.doubts().get(0).endsWith("'Smith et al., 2024Deep Skills Study — Smith et al., 2024 "
+                + "(doi:10.1234/abc).'"), q.doubts().get(0));
+    }
+
+    @Test
+    void aChipWithoutItsTailBeforeOrAfterACompleteOne() {
+        String foo = "Foo Bar ReportFoo Bar Report 2025 — Some Publisher.";
+        String smith = "Smith et al., 2024Deep Skills Study — Smith et al., 2024 (doi:10.1234/abc).";
+        CitationChips.Chip smithChip = new CitationChips.Chip("Smith et al., 2024", "Deep Skills Study",
+                "Smith et al., 2024 (doi:10.1234/abc)");
+        CitationChips.Parsed before = parse("Topic — does things " + foo + " " + smith + " Opens in new tab..", List.of());
+        assertEquals("Topic — does things.", before.text(), before.toString());
+        assertEquals(List.of(smithChip), before.chips(), "the complete chip is read as it is, not merged with the other");
+        assertEquals(1, before.doubts().size());
+        assertTrue(before.doubts().get(0).endsWith("'" + foo + "'"), before.doubts().get(0));
+
+        CitationChips.Parsed after = parse("Topic — does things " + smith + " Opens in new tab. " + foo + ".", List.of());
+        assertEquals("Topic — does things.", after.text(), after.toString());
+        assertEquals(List.of(smithChip), after.chips());
+        assertEquals(1, after.doubts().size());
+        assertTrue(after.doubts().get(0).endsWith("'" + foo + "'"), after.doubts().get(0));
+    }
+
+    @Test
+    void theTooltipsDashIsTheOnlyOneWhenTheTopicsIsAHyphen() {
+        // the one dash of the text is the tooltip's: the title does not run on into the detail
+        String text = "Topic - does things Foo Bar ReportFoo Bar Report 2025 — Some Publisher. Opens in new tab.";
+        CitationChips.Parsed p = parse(text, List.of());
+        assertEquals("Topic - does things", p.text());
+        assertEquals(List.of(new CitationChips.Chip("Foo Bar Report", "Foo Bar Report 2025", "Some Publisher")),
+                p.chips());
+        assertEquals(List.of(), p.doubts());
+    }
+
+    @Test
+    void aDashInTheDescriptionIsNoChipWithoutItsTail() {
+        for (String text : List.of("Topic — uses the Oracle database — and PostgreSQL — daily.",
+                "Topic — does things with iOS devices — often.", "Topic — works with McKinsey teams — Senior Partners.")) {
+            CitationChips.Parsed p = parse(text, List.of());
+            assertEquals(text, p.text());
+            assertEquals(List.of(), p.doubts(), text);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -274,5 +275,28 @@ class NsxHtmlPageTest {
         assertEquals(List.of(), s.flags(), s.toString());
         assertEquals(List.of("bls-occupational-outlook-handbook"), s.citedSources());
         assertTrue(s.text().endsWith("against validated laboratory protocols."), s.text());
+    }
+
+    @Test
+    void aRepeatedLevelIsRefusedNamingTheLinesOfTheRenderingAndTheStatementsUnderThem(@TempDir Path dir)
+            throws IOException {
+        int start = html.indexOf("    <div class=\"level level-emerging\">");
+        int end = html.indexOf("    <div class=\"level level-developing\">");
+        assertTrue(start > 0 && end > start);
+        String level = html.substring(start, end);
+        String repeated = html.substring(0, end) + level.replace("perform basic processing steps",
+                "perform advanced processing steps") + html.substring(end);
+        Path f = dir.resolve("variant.html");
+        Files.writeString(f, repeated, StandardCharsets.UTF_8);
+        List<PageLine> rendered = PageLines.fromHtml(repeated);
+        List<Integer> emerging = rendered.stream().filter(l -> l.text().equals("Emerging")).map(PageLine::number).toList();
+        SourceException e = assertThrows(SourceException.class, () -> new SourceReader().read(f));
+        assertEquals("line " + emerging.get(1), e.location());
+        assertTrue(e.getMessage().startsWith(f + " (line " + emerging.get(1) + "): the level 'Emerging' repeats the level "
+                + "'Emerging' of line " + emerging.get(0) + " in the occupational framework"), e.getMessage());
+        assertTrue(e.getMessage().contains("in its HTML, the level headings before the statements 'Biological sample "
+                + "preparationperform basic processing steps"), e.getMessage());
+        assertTrue(e.getMessage().contains("' and 'Biological sample preparationperform advanced processing steps"),
+                e.getMessage());
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skillgraph.model.Flag;
+import org.skillgraph.model.FrameworkKind;
 import org.skillgraph.model.SourceDocument;
 import org.skillgraph.model.Statement;
 
@@ -225,5 +226,186 @@ class ReaderRefusalsTest {
         assertEquals("Leadership", durable.domains().get(1).name());
         assertTrue(durable.statements().stream().filter(st -> "communication".equals(st.domainKey()))
                 .allMatch(st -> st.levelKey().equals("emerging")), "Communication keeps only its Emerging statements");
+    }
+
+    // ---- descriptions, stray lines and the text they keep ------------------------------------------------
+
+    static SourceDocument seed() {
+        return new SourceReader().read(PAGE_SEED);
+    }
+
+    /** The seed page with {@code inserted} lines after its line {@code after} (1-based), written. */
+    Path insertLines(int after, List<String> inserted) throws IOException {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(PAGE_SEED, StandardCharsets.UTF_8));
+        lines.addAll(after, inserted);
+        return write("page.txt", String.join("\n", lines));
+    }
+
+    @Test
+    void strayLinesAroundADescriptionAreFlaggedAndNeverGluedToIt() throws IOException {
+        SourceDocument d = readPage(
+                "science.\n\nAuthoritative source data identified for 998 occupations\n",
+                "science.\nIMPORTANT: this framework is withdrawn\n\nAuthoritative source data identified for 998 "
+                        + "occupations\nThe quick brown fox statement that matters\n",
+                "\n1Communication12 statements\n", "\nExtra durable note line\n1Communication12 statements\n");
+        SourceDocument seed = seed();
+        assertEquals(seed.framework(FrameworkKind.AI_USAGE).description(), d.framework(FrameworkKind.AI_USAGE).description());
+        assertEquals(seed.framework(FrameworkKind.DURABLE_SKILLS).description(),
+                d.framework(FrameworkKind.DURABLE_SKILLS).description());
+        assertEquals(List.of(
+                new Flag("unrecognised-line", "line not recognised, kept here: 'IMPORTANT: this framework is withdrawn'", "line 58"),
+                new Flag("unrecognised-line", "line not recognised, kept here: 'The quick brown fox statement that matters'", "line 61"),
+                new Flag("unrecognised-line", "line not recognised, kept here: 'Extra durable note line'", "line 97")),
+                d.flags());
+        assertEquals(12, d.framework(FrameworkKind.AI_USAGE).statements().size());
+        assertEquals(94, d.framework(FrameworkKind.DURABLE_SKILLS).statements().size());
+    }
+
+    @Test
+    void aDescriptionThatCannotBeToldFromAnotherLineRefusesThePageNamingThem() throws IOException {
+        String coverage = "Authoritative source data identified for 998 occupations\n";
+        SourceException two = refused(page(coverage, coverage + "This page was archived in May 2026, and its statements "
+                + "may no longer reflect current practice.\n"));
+        assertEquals("line 60", two.location());
+        assertTrue(two.getMessage().contains("cannot tell the AI-usage framework's description"), two.getMessage());
+        assertTrue(two.getMessage().contains("2 lines there read as one (line 60 'This page was archived in May 2026"),
+                two.getMessage());
+        assertTrue(two.getMessage().contains("line 62 'How a worker at each mastery level"), two.getMessage());
+
+        SourceException durable = refused(page("O*NET tasks and skills.\n", "O*NET tasks and skills.\nThe durable-skill "
+                + "statements of this page were reviewed by the publisher in April 2026.\n"));
+        assertEquals("line 93", durable.location());
+        assertTrue(durable.getMessage().contains("cannot tell the durable-skills framework's description"),
+                durable.getMessage());
+        assertTrue(durable.getMessage().contains("before its first domain heading: 2 lines there read as one (line 93 "
+                + "'Ten durable-skill domains"), durable.getMessage());
+        assertTrue(durable.getMessage().contains("line 94 'The durable-skill statements of this page"), durable.getMessage());
+
+        SourceException none = refused(page("click a citation chip to verify the source.\n",
+                "click a citation chip to verify the source\nAnother note\n"));
+        assertEquals("line 61", none.location());
+        assertTrue(none.getMessage().contains("before its first level: none of the 2 lines there reads as one (line 61 "
+                + "'How a worker"), none.getMessage());
+        assertTrue(none.getMessage().contains("line 62 'Another note'"), none.getMessage());
+    }
+
+    @Test
+    void strayLinesAreKeptUpToTheTextLimitAndPastItThePageIsRefusedAtTheLine() throws IOException {
+        List<String> hundred = new java.util.ArrayList<>();
+        for (int k = 0; k < 100; k++) {
+            hundred.add("stray " + k);
+        }
+        SourceDocument d = new SourceReader().read(insertLines(59, hundred));
+        assertEquals(seed().framework(FrameworkKind.AI_USAGE).description(), d.framework(FrameworkKind.AI_USAGE).description());
+        assertEquals(100, d.flags().size());
+        assertEquals(new Flag("unrecognised-line", "line not recognised, kept here: 'stray 99'", "line 159"),
+                d.flags().get(99));
+
+        List<String> many = new java.util.ArrayList<>();
+        int runsOver = -1;
+        for (int k = 0, chars = 0; k < 5000; k++) {
+            many.add("stray " + k);
+            chars += ("stray " + k).length();
+            if (chars > SourceReader.MAX_TEXT_CHARS && runsOver < 0) {
+                runsOver = 60 + k;
+            }
+        }
+        SourceException e = refused(insertLines(59, many));
+        assertEquals("line " + runsOver, e.location());
+        assertTrue(e.getMessage().contains("(" + (runsOver - 59) + " from line 60 'stray 0' to this one) run past 10000 "
+                + "characters"), e.getMessage());
+    }
+
+    // ---- citation chips ---------------------------------------------------------------------------------
+
+    @Test
+    void aChipWithoutItsTailIsCutFromTheStatementAndFlaggedNotCited() throws IOException {
+        SourceDocument d = readPage("release_2026_03_24. Opens in new tab..\n  2. Basic query delegation",
+                "release_2026_03_24..\n  2. Basic query delegation");
+        Statement seen = d.framework(FrameworkKind.AI_USAGE).statements().get(0);
+        Statement seed = seed().framework(FrameworkKind.AI_USAGE).statements().get(0);
+        assertEquals(seed.text(), seen.text());
+        assertEquals(seed.topic(), seen.topic());
+        assertEquals(seed.description(), seen.description());
+        assertEquals(List.of(), seen.citedSources());
+        assertEquals(List.of(new Flag("citation-unresolved", "a citation chip without its 'Opens in new tab.' ending, "
+                + "not cited and kept here: 'Anthropic Economic IndexAnthropic Economic Index \u2014 release_2026_03_24.'",
+                "line 64")), seen.flags());
+    }
+
+    // ---- a section or level read twice ---------------------------------------------------------------------
+
+    @Test
+    void aLevelThatRepeatsOneOfItsFrameworkRefusesThePageNamingBothHeadings() throws IOException {
+        List<String> seed = Files.readAllLines(PAGE_SEED, StandardCharsets.UTF_8);
+        // the occupational framework's Emerging level (lines 10-21) again after it
+        SourceException occupational = refused(insertLines(21, seed.subList(9, 21)));
+        assertEquals("line 22", occupational.location());
+        assertTrue(occupational.getMessage().contains("the level 'Emerging' repeats the level 'Emerging' of line 10 in "
+                + "the occupational framework"), occupational.getMessage());
+        // one of the AI-usage framework's, with other statements
+        SourceException ai = refused(insertLines(65, List.of("Emerging", "  1. Other topic \u2014 does other things.")));
+        assertEquals("line 66", ai.location());
+        assertTrue(ai.getMessage().contains("the level 'Emerging' repeats the level 'Emerging' of line 63 in the "
+                + "AI-usage framework"), ai.getMessage());
+        // one of a durable-skill domain's, after the domain's last level
+        assertEquals("Exceeding", seed.get(107));
+        SourceException domainLevel = refused(insertLines(111, List.of("Developing",
+                "  1. Other topic \u2014 does other things")));
+        assertEquals("line 112", domainLevel.location());
+        assertTrue(domainLevel.getMessage().contains("the level 'Developing' repeats the level 'Developing' of line 100 "
+                + "in the durable-skill domain 'Communication' (line 95)"), domainLevel.getMessage());
+    }
+
+    @Test
+    void aDomainOrEvidencePackThatRepeatsRefusesThePageNamingBothHeadings() throws IOException {
+        List<String> seed = Files.readAllLines(PAGE_SEED, StandardCharsets.UTF_8);
+        assertEquals("3Metacognition9 statements", seed.get(126));
+        SourceException domain = refused(insertLines(140, seed.subList(126, 140)));
+        assertEquals("line 141", domain.location());
+        assertTrue(domain.getMessage().contains("the durable-skill domain heading '3Metacognition9 statements' repeats "
+                + "the domain 'Metacognition' of line 127"), domain.getMessage());
+        // the same domain under another number is the same domain
+        SourceException renumbered = refused(insertLines(140, List.of("11Metacognition1 statement", "Emerging",
+                "  1. Other topic \u2014 does other things")));
+        assertEquals("line 141", renumbered.location());
+
+        assertEquals("Evidence pack", seed.get(78));
+        SourceException evidence = refused(insertLines(92, seed.subList(78, 92)));
+        assertEquals("line 93", evidence.location());
+        assertTrue(evidence.getMessage().contains("'Evidence pack' repeats the heading of the evidence pack at line 79"),
+                evidence.getMessage());
+    }
+
+    // ---- the header line --------------------------------------------------------------------------------
+
+    @Test
+    void aJobZoneThatIsNotAWholeNumberIsNamedNotTakenForAMissingVersion() throws IOException {
+        for (String zone : List.of("Four", "4.5", "IV")) {
+            SourceException e = refused(page("Job Zone 4 \u00b7", "Job Zone " + zone + " \u00b7"));
+            assertEquals("line 6", e.location());
+            assertTrue(e.getMessage().contains("could not read the job zone '" + zone + "' in the header line ('Job Zone "
+                    + zone + " \u00b7 Considerable Preparation')"), e.getMessage());
+            assertFalse(e.getMessage().contains("version"), e.getMessage());
+        }
+        SourceException none = refused(page("Job Zone 4 \u00b7", "Job Zone \u00b7"));
+        assertTrue(none.getMessage().contains("could not read the job zone (no number after 'Job Zone')"), none.getMessage());
+        // the version is still required, and named when it is what is missing
+        SourceException version = refused(page("Preparationv.26.05", "Preparation"));
+        assertTrue(version.getMessage().contains("missing framework version"), version.getMessage());
+    }
+
+    @Test
+    void aJobZoneInAnotherCaseIsReadAndAnUnreadableOneIsFlaggedWithTheVersionKept() throws IOException {
+        SourceDocument lower = readPage("Job Zone 4", "Job zone 4");
+        assertEquals(4, lower.occupation().jobZone());
+        assertEquals("Considerable Preparation", lower.occupation().jobZoneLabel());
+        assertEquals(List.of(), lower.flags());
+
+        SourceDocument other = readPage("Job Zone 4 \u00b7 Considerable Preparation", "Zone: considerable preparation");
+        assertEquals(null, other.occupation().jobZone());
+        assertEquals("v.26.05", other.frameworks().get(0).version());
+        assertEquals(List.of(new Flag("header-unrecognised", "could not read a job zone from 'Zone: considerable "
+                + "preparation'; kept here", "line 6")), other.flags());
     }
 }
