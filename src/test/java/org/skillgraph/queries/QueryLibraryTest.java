@@ -26,11 +26,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
-import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -40,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.skillgraph.ingest.ImportReport;
 import org.skillgraph.ingest.Importer;
 import org.skillgraph.store.GraphStore;
-import org.skillgraph.vocab.SG;
 
 /**
  * The researchers' SPARQL library in {@code queries/}, run against the two seeds.
@@ -58,6 +53,11 @@ import org.skillgraph.vocab.SG;
  * <p>
  * When a query or the mapping changes on purpose, {@code -Dqueries.update=true} rewrites the expected files
  * from the actual answers; review the diff before committing it.
+ * <p>
+ * An occupation can have several framework versions stored at once, one document graph each. A second store
+ * holds the seeds and three more versions made from them (see {@link #loadVersions()}): every report per
+ * framework, level, statement or document must give each version its own rows, exactly those its own
+ * document gives alone, never adding versions up or mixing one version's title or job zone into another's.
  */
 class QueryLibraryTest {
     static final Path QUERIES = Path.of("queries");
@@ -66,9 +66,22 @@ class QueryLibraryTest {
     /** The import time every document of the test store records (prov:generatedAtTime). */
     static final Instant IMPORTED = Instant.parse("2026-05-20T09:30:00Z");
 
+    /** The seed page's occupation, which the versions store also holds as v.26.06. */
+    static final String PAGE_SOC = "29-2011.00";
+    /** The seed export's occupation, which the versions store also holds as v.26.06 and (retitled) v.26.07. */
+    static final String EXPORT_SOC = "29-2099.00";
+    static final String EXPORT_TITLE = "Health Technologists and Technicians, All Other";
+    static final String RETITLED = "Health Technologists, All Other";
+    /** The queries that report per framework, level, statement or document, and so per version. */
+    static final List<String> PER_VERSION = List.of("ai-usage-by-level", "durable-domains-by-occupation",
+            "evidence-pack", "keyword-search", "levels-and-roles", "occupations-frameworks",
+            "statements-citing-source", "statements-needing-review", "statements-per-level", "tasks-in-order");
+
     @TempDir
     static Path tmp;
     static GraphStore store;
+    /** The seeds, plus 29-2011.00 v.26.06, 29-2099.00 v.26.06 and 29-2099.00 v.26.07 (retitled, job zone 4). */
+    static GraphStore versions;
 
     @BeforeAll
     static void loadSeeds() {
@@ -79,10 +92,31 @@ class QueryLibraryTest {
         assertEquals(2, report.count(GraphStore.Outcome.CREATED), () -> "seeds not all loaded: " + report.entries());
     }
 
+    /**
+     * The versions store: the seeds as they are (v.26.05), and made from them, each its own document: the page
+     * as v.26.06, the export as v.26.06, and the export as v.26.07 with another title and job zone.
+     */
+    @BeforeAll
+    static void loadVersions() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("versions-in"));
+        variant("29-2011.00.txt", dir.resolve("page-v.26.06.txt"), "v.26.05", "v.26.06");
+        variant("29-2099.00.json", dir.resolve("export-v.26.06.json"), "\"v.26.05\"", "\"v.26.06\"");
+        variant("29-2099.00.json", dir.resolve("export-v.26.07.json"), "\"v.26.05\"", "\"v.26.07\"",
+                "\"" + EXPORT_TITLE + "\"", "\"" + RETITLED + "\"", "\"jobZone\":3", "\"jobZone\":4");
+        versions = GraphStore.open(tmp.resolve("versions-store"));
+        ImportReport report = new Importer(versions, BASE, null, Clock.fixed(IMPORTED, ZoneOffset.UTC))
+                .importPaths(List.of(Path.of("seeds"), dir));
+        assertEquals(0, report.rejected(), () -> "versions rejected: " + report.entries());
+        assertEquals(5, report.count(GraphStore.Outcome.CREATED), () -> "versions not all loaded: " + report.entries());
+    }
+
     @AfterAll
     static void close() {
         if (store != null) {
             store.close();
+        }
+        if (versions != null) {
+            versions.close();
         }
     }
 
@@ -94,8 +128,8 @@ class QueryLibraryTest {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             assertTrue(text.startsWith("#"), file + ": must start with a # header comment saying what it answers");
             Query q = QueryFactory.create(text);
-            assertFalse(usesGraphClause(text) && !text.contains("sg:SourceDocument"),
-                    file + ": library queries run on the union default graph; GRAPH is for document queries only");
+            assertFalse(namesAGraph(text), file + ": library queries run on the union default graph, and read one "
+                    + "document's graph only as GRAPH ?variable: a graph's name depends on the store's base");
             Table t = run(store, q);
             assertFalse(t.rows().isEmpty(), file + ": no rows on the seeds");
         }));
@@ -145,6 +179,81 @@ class QueryLibraryTest {
         Set<String> names = queryFiles().stream().map(QueryLibraryTest::name).collect(Collectors.toSet());
         assertTrue(names.size() >= 12, "at least 12 queries: " + names);
         assertTrue(names.contains("statements-per-level"), "statements-per-level.rq is referred to by name");
+        assertTrue(names.containsAll(PER_VERSION), "the queries reporting per version: " + PER_VERSION);
+    }
+
+    /** A report per framework, level or statement says which version each row is of. */
+    @TestFactory
+    Stream<DynamicTest> everyReportPerFrameworkOrLevelHasAVersionColumn() {
+        return queryFiles().stream().map(file -> DynamicTest.dynamicTest(name(file), file.toUri(), () -> {
+            Table t = runFile(store, name(file));
+            boolean perFramework = t.vars().stream().anyMatch(v -> Set.of("framework", "level", "rank").contains(v));
+            assertTrue(!perFramework || t.vars().contains("version"), file + " reports per framework or level "
+                    + "without a version column: " + t.vars());
+        }));
+    }
+
+    // ------------------------------------------------------------------ several versions of one occupation
+
+    /**
+     * With several versions of an occupation stored, each version's rows are exactly those its own document
+     * gives when it is alone (the seeds' answer, with that version, title and job zone): nothing is added up
+     * across versions, no row repeats another, and no version takes another's title or job zone.
+     */
+    @TestFactory
+    Stream<DynamicTest> versionsOfAnOccupationAreReportedApartNeverAddedUpOrMixed() {
+        return queryFiles().stream().filter(file -> PER_VERSION.contains(name(file)))
+                .map(file -> DynamicTest.dynamicTest(name(file), file.toUri(), () -> {
+            String name = name(file);
+            Table seeds = runFile(store, name);
+            Table all = runFile(versions, name);
+            assertTrue(all.vars().contains("version"), name + ": no version column " + all.vars());
+            assertTrue(all.vars().contains("soc"), name + ": no soc column " + all.vars());
+            List<String> got = all.tsv().lines().skip(1).sorted().toList();
+            assertEquals(got.size(), Set.copyOf(got).size(), () -> name + ": rows that cannot be told apart\n"
+                    + all.tsv());
+            List<Map<String, String>> want = new ArrayList<>(seeds.rows());
+            want.addAll(asVersion(seeds, PAGE_SOC, "v.26.06", false));
+            want.addAll(asVersion(seeds, EXPORT_SOC, "v.26.06", false));
+            want.addAll(asVersion(seeds, EXPORT_SOC, "v.26.07", true));
+            List<String> expected = new Table(seeds.vars(), want).tsv().lines().skip(1).sorted().toList();
+            assertEquals(seeds.vars(), all.vars(), name + ": columns");
+            if (!expected.equals(got)) {
+                fail(name + ": each version's rows are not those of its own document\n--- expected\n+++ actual\n"
+                        + diff(expected, got));
+            }
+        }));
+    }
+
+    /** The researcher's reproductions, read through the library. */
+    @Test
+    void versionsAreCountedApartAndTitledByTheirOwnDocument() {
+        Table perLevel = runFile(versions, "statements-per-level");
+        Table domains = runFile(versions, "durable-domains-by-occupation");
+        Table frameworks = runFile(versions, "occupations-frameworks");
+        Function<Map<String, String>, Boolean> pageOccupational = r -> r.get("soc").equals(PAGE_SOC)
+                && r.get("framework").equals("occupational skills framework");
+        Function<Map<String, String>, Boolean> export = r -> r.get("soc").equals(EXPORT_SOC);
+        assertAll(
+                () -> assertEquals(List.of("10", "10", "10", "10", "10", "10", "10", "10"),
+                        perLevel.column("statements", pageOccupational)),
+                () -> assertEquals(List.of("v.26.05", "v.26.05", "v.26.05", "v.26.05", "v.26.06", "v.26.06", "v.26.06",
+                        "v.26.06"), perLevel.column("version", pageOccupational)),
+                () -> assertEquals(List.of(EXPORT_TITLE, EXPORT_TITLE, RETITLED), perLevel.rows().stream()
+                        .filter(r -> export.apply(r) && r.get("rank").equals("1")).map(r -> r.get("occupation"))
+                        .toList()),
+                () -> assertEquals(List.of("12", "12"), domains.column("statements",
+                        r -> r.get("soc").equals(PAGE_SOC) && r.get("domain").equals("Communication"))),
+                () -> assertEquals(List.of("12", "12"), domains.column("declared",
+                        r -> r.get("soc").equals(PAGE_SOC) && r.get("domain").equals("Communication"))),
+                () -> assertEquals(List.of("0", "0", "0"), domains.column("statements",
+                        r -> export.apply(r) && r.get("domain").equals("Communication"))),
+                () -> assertEquals(List.of("v.26.05", "v.26.06", "v.26.07"), frameworks.column("version", export)),
+                () -> assertEquals(List.of(EXPORT_TITLE, EXPORT_TITLE, RETITLED),
+                        frameworks.column("occupation", export)),
+                () -> assertEquals(List.of("3", "3", "4"), frameworks.column("jobZone", export)),
+                () -> assertEquals(List.of("40", "40", "40"), frameworks.column("statements", export)),
+                () -> assertEquals(9, frameworks.rows().size(), frameworks::tsv));
     }
 
     // ------------------------------------------------------------------ the seeds README, through the queries
@@ -222,39 +331,60 @@ class QueryLibraryTest {
 
     // ------------------------------------------------------------------ review worklist on flagged data
 
-    /** The seeds import cleanly, so the review query is also run on a store that has something to review. */
+    /**
+     * The seeds import cleanly, so the review query is also run on a store that has something to review: the
+     * seed page again as v.26.06, with a statement whose topic cannot be split, one whose citation chip cannot be
+     * resolved, an evidence metric of no known name, and, flagged on the document itself since they belong to
+     * no statement, a misnumbered item line, a CIP list that cannot be split and an anchor count that disagrees.
+     */
     @Test
-    void reviewQueryListsFlaggedStatementsWithTheirNotes() throws IOException {
+    void reviewQueryListsEveryFlagOfEachDocumentWhateverCarriesIt() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("review-in"));
+        variant("29-2011.00.txt", dir.resolve("flagged-v.26.06.txt"), "v.26.05", "v.26.06",
+                "preparationperform basic", "preparationxyzzyqwe basic",
+                "\n  3. Laboratory data entry", "\n  3) Laboratory data entry",
+                "errors Anthropic Economic IndexAnthropic Economic Index \u2014 release_2026_03_24",
+                "errors Foo BarBaz Qux \u2014 2026",
+                "\nAI autonomy: 2.43\n", "\nAI autonomy: 2.43\nHuman oversight: 7.1\n",
+                "anchors62 anchors", "anchors64 anchors",
+                "\n26.040151.100251.100551.100751.101051.1099\n", "\n26.040151.10025X.100551.100751.101051.1099\n");
         try (GraphStore s = GraphStore.open(tmp.resolve("review-store"))) {
-            s.replaceGraph(SG.ONTOLOGY, Importer.ontology());
-            String ttl = """
-                    PREFIX sg: <https://w3id.org/skillgraph/ontology#>
-                    PREFIX ceasn: <https://purl.org/ctdlasn/terms/>
-                    PREFIX ceterms: <https://purl.org/ctdl/terms/>
-                    PREFIX asn: <http://purl.org/asn/schema/core/>
-                    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-                    PREFIX x: <http://example.org/>
-                    x:occ a ceterms:Occupation ; skos:notation "11-1011.00" .
-                    x:clean a ceterms:Occupation ; skos:notation "11-2011.00" .
-                    x:fw a ceasn:CompetencyFramework, sg:OccupationalFramework ; sg:forOccupation x:occ .
-                    x:lvl a asn:ProgressionLevel ; sg:rank 2 ; skos:prefLabel "Developing"@en .
-                    x:s1 a ceasn:Competency ; ceasn:isPartOf x:fw ; asn:hasProgressionLevel x:lvl ; ceasn:listID "3" ;
-                        sg:sourceText "Gluedtextnobody couldsplit"@en ; sg:needsReview true ;
-                        sg:reviewNote "[topic-split-unsure] line 16: no verb found", "[b-second] line 16: another" .
-                    x:s2 a ceasn:Competency ; ceasn:isPartOf x:fw ; asn:hasProgressionLevel x:lvl ; ceasn:listID "1" ;
-                        sg:sourceText "Fine — all good"@en .
-                    """;
-            Model m = ModelFactory.createDefaultModel();
-            RDFParser.fromString(ttl, Lang.TURTLE).parse(m);
-            s.replaceGraph("http://example.org/graph", m);
+            ImportReport report = new Importer(s, BASE, null, Clock.fixed(IMPORTED, ZoneOffset.UTC))
+                    .importPaths(List.of(Path.of("seeds"), dir));
+            assertEquals(3, report.count(GraphStore.Outcome.CREATED), () -> "not all loaded: " + report.entries());
             Table t = run(s, QueryFactory.create(Files.readString(QUERIES.resolve("statements-needing-review.rq"))));
+            String doc = BASE + "graph/29-2011.00/v.26.06";
+            String flagged = "29-2011.00\tv.26.06\t4\t";
             assertEquals(List.of(
-                    "soc\tflagged\tframework\trank\tlevel\tdomain\tn\tsourceText\tnote",
-                    "11-1011.00\t1\toccupational skills framework\t2\tDeveloping\t\t3\tGluedtextnobody couldsplit\t"
-                            + "[b-second] line 16: another",
-                    "11-1011.00\t1\toccupational skills framework\t2\tDeveloping\t\t3\tGluedtextnobody couldsplit\t"
-                            + "[topic-split-unsure] line 16: no verb found",
-                    "11-2011.00\t0\t\t\t\t\t\t\t"), lines(t.tsv()));
+                    "soc\tversion\tflagged\tattachedTo\tresource\tframework\trank\tlevel\tdomain\tn\tsourceText\tnote",
+                    "29-2011.00\tv.26.05\t0\t\t\t\t\t\t\t\t\t",
+                    flagged + "source document\t" + doc + "\t\t\t\t\t\t\t[anchor-count-mismatch] section O*NET "
+                            + "anchors: the page declares 64 anchors but 62 were read",
+                    flagged + "source document\t" + doc + "\t\t\t\t\t\t\t[cip-unrecognised] line 271: could not "
+                            + "split CIP codes '26.040151.10025X.100551.100751.101051.1099' into NN.NNNN codes; kept "
+                            + "[26.0401, 51.1002], not the rest '5X.100551.100751.101051.1099'",
+                    flagged + "source document\t" + doc + "\t\t\t\t\t\t\t[unrecognised-line] line 14: line not "
+                            + "recognised, kept here: '3) Laboratory data entryinput results from medical tests and "
+                            + "clinical analyses into designated computer systems with accuracy checks by a "
+                            + "supervising technologist.'",
+                    flagged + "evidence metric\t" + BASE + "id/occupation/29-2011.00/evidence/v.26.06/aei-usage/"
+                            + "human-oversight\t\t\t\t\t\tHuman oversight: 7.1\t[metric-unknown] line 85: evidence "
+                            + "metric not known by name (or not in the expected unit); kept as written",
+                    flagged + "statement\t" + BASE + "id/framework/29-2011.00/ai-usage/v.26.06/level/emerging/"
+                            + "statement/1\tAI usage framework\t1\tEmerging\t\t1\tAI-assisted result entry \u2014 "
+                            + "uses AI-enabled data capture tools to transfer test results and clinical measurements "
+                            + "into laboratory information systems, reducing manual transcription errors Foo BarBaz "
+                            + "Qux.\t"
+                            + "[citation-unresolved] line 64: could not tell the first citation chip from the "
+                            + "statement text: 'AI-assisted result entry \u2014 uses AI-enabled data capture tools to "
+                            + "transfer test results and clinical measurements into laboratory information systems, "
+                            + "reducing manual transcription errors Foo BarBaz Qux'",
+                    flagged + "statement\t" + BASE + "id/framework/29-2011.00/occupational/v.26.06/level/emerging/"
+                            + "statement/1\toccupational skills framework\t1\tEmerging\t\t1\tBiological sample "
+                            + "preparationxyzzyqwe basic processing steps under direct supervision in a clinical "
+                            + "laboratory setting.\t[topic-split-unsure] line 12: could not split topic from "
+                            + "description with confidence: no word + verb boundary found; kept the whole text",
+                    "29-2099.00\tv.26.05\t0\t\t\t\t\t\t\t\t\t"), lines(t.tsv()));
         }
     }
 
@@ -276,17 +406,55 @@ class QueryLibraryTest {
     }
 
     static Table runFile(String name) {
+        return runFile(store, name);
+    }
+
+    static Table runFile(GraphStore s, String name) {
         try {
-            return run(store, QueryFactory.create(Files.readString(QUERIES.resolve(name + ".rq"))));
+            return run(s, QueryFactory.create(Files.readString(QUERIES.resolve(name + ".rq"))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** {@code GRAPH} as a keyword outside comments and strings (a rough check, good enough for the library). */
-    static boolean usesGraphClause(String text) {
+    /**
+     * {@code GRAPH} with an IRI rather than a variable, outside comments and strings (a rough check, good enough
+     * for the library).
+     */
+    static boolean namesAGraph(String text) {
         return text.lines().map(l -> l.replaceAll("#.*$", "").replaceAll("\"[^\"]*\"", ""))
-                .anyMatch(l -> l.matches("(?i).*\\bGRAPH\\b.*"));
+                .anyMatch(l -> l.matches("(?i).*(?<![?$\\w])GRAPH\\s*(<|[a-z_][\\w.-]*:|:).*"));
+    }
+
+    /** Writes a seed with each (from, to) pair replaced; every {@code from} must be in it. */
+    static void variant(String seed, Path out, String... fromTo) throws IOException {
+        String text = Files.readString(Path.of("seeds", seed), StandardCharsets.UTF_8);
+        for (int i = 0; i < fromTo.length; i += 2) {
+            assertTrue(text.contains(fromTo[i]), seed + " no longer holds " + fromTo[i]);
+            text = text.replace(fromTo[i], fromTo[i + 1]);
+        }
+        Files.writeString(out, text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The seeds' rows of one occupation as another version of its document would give them: the version in
+     * every cell (a version column, IRIs), and for the retitled export its other title and job zone.
+     */
+    static List<Map<String, String>> asVersion(Table seeds, String soc, String version, boolean retitled) {
+        return seeds.rows().stream().filter(r -> r.get("soc").equals(soc)).map(r -> {
+            Map<String, String> row = new LinkedHashMap<>();
+            r.forEach((k, v) -> {
+                String cell = v.replace("v.26.05", version);
+                if (retitled && cell.equals(EXPORT_TITLE)) {
+                    cell = RETITLED;
+                }
+                if (retitled && k.equals("jobZone") && cell.equals("3")) {
+                    cell = "4";
+                }
+                row.put(k, cell);
+            });
+            return row;
+        }).toList();
     }
 
     static Table run(GraphStore s, Query q) {
