@@ -231,6 +231,7 @@ class QueryLibraryTest {
         Table perLevel = runFile(versions, "statements-per-level");
         Table domains = runFile(versions, "durable-domains-by-occupation");
         Table frameworks = runFile(versions, "occupations-frameworks");
+        Table sources = runFile(versions, "cited-sources");
         Function<Map<String, String>, Boolean> pageOccupational = r -> r.get("soc").equals(PAGE_SOC)
                 && r.get("framework").equals("occupational skills framework");
         Function<Map<String, String>, Boolean> export = r -> r.get("soc").equals(EXPORT_SOC);
@@ -253,7 +254,12 @@ class QueryLibraryTest {
                         frameworks.column("occupation", export)),
                 () -> assertEquals(List.of("3", "3", "4"), frameworks.column("jobZone", export)),
                 () -> assertEquals(List.of("40", "40", "40"), frameworks.column("statements", export)),
-                () -> assertEquals(9, frameworks.rows().size(), frameworks::tsv));
+                () -> assertEquals(9, frameworks.rows().size(), frameworks::tsv),
+                // the page's 87 citations of its durable-skills source, in each of its two versions, not 174 in one
+                () -> assertEquals(List.of("v.26.05 87 1", "v.26.06 87 1"), sources.rows().stream()
+                        .filter(r -> r.get("title").equals("Pathsmith Durable Skills Framework"))
+                        .map(r -> r.get("version") + " " + r.get("statements") + " " + r.get("occupations")).toList(),
+                        sources::tsv));
     }
 
     // ------------------------------------------------------------------ the seeds README, through the queries
