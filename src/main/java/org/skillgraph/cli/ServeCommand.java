@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.skillgraph.ingest.ImportReport;
-import org.skillgraph.ingest.Importer;
 import org.skillgraph.map.Uris;
 import org.skillgraph.serve.RunningServer;
 import org.skillgraph.serve.SkillgraphServer;

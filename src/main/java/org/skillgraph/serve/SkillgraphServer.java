@@ -263,7 +263,7 @@ public final class SkillgraphServer {
             cors.setProperty("allowedOrigins", "*");
             cors.setProperty("allowedMethods", "GET,HEAD,POST,OPTIONS");
             cors.setProperty("allowedHeaders", "X-Requested-With,Content-Type,Accept,Origin,Authorization,"
-                    + "If-None-Match,If-Modified-Since,Cache-Control,Range,If-Range");
+                    + "If-Match,If-None-Match,If-Modified-Since,If-Unmodified-Since,Cache-Control,Range,If-Range");
             cors.setProperty("exposedHeaders", "Cache-Control,Content-Language,Content-Length,Content-Type,Expires,"
                     + "Last-Modified,Pragma,ETag,Link,Location,Content-Location,Age,X-Total-Count,X-Result-Limit,"
                     + "Content-Range,Accept-Ranges");

@@ -315,6 +315,19 @@ class ServerTest {
     }
 
     @Test
+    void aScriptOnAnotherSiteMaySendEveryConditionalHeaderTheServerAnswers() throws Exception {
+        for (String header : List.of("If-Match", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since", "If-Range",
+                "Range")) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(root + "/dumps/skillgraph.nq.gz"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://app.example.org")
+                    .header("Access-Control-Request-Method", "GET").header("Access-Control-Request-Headers", header)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(r.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase(java.util.Locale.ROOT)
+                    .contains(header.toLowerCase(java.util.Locale.ROOT)), header + ": " + r.headers());
+        }
+    }
+
+    @Test
     void aSearchIsForWordsNotLuceneSyntax() throws Exception {
         for (String q : List.of("AND", "OR", "NOT", "blood%20AND", "%22unclosed", "a~b%5E2*?")) {
             assertEquals(200, get("/search?q=" + q).statusCode(), q);
