@@ -118,10 +118,14 @@ final class SiteServlet extends PageServlet {
         }
         int page = page(req);
         live.read(dataset, () -> {
+            Model union = dataset.getUnionModel();
+            if (union.contains(union.createResource(uri), null, (RDFNode) null)) {
+                return null; // described: neither unknown nor removed, in one lookup (the common case)
+            }
             if (!Describer.exists(dataset, uri)) {
                 throw HttpError.notFound(uri);
             }
-            Describer.removedBy(dataset.getUnionModel(), uri).ifPresent(entry -> {
+            Describer.removedBy(union, uri).ifPresent(entry -> {
                 throw HttpError.gone(uri, entry);
             });
             return null;
