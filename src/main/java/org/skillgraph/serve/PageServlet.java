@@ -91,6 +91,21 @@ abstract class PageServlet extends HttpServlet {
     }
 
     /** Adds {@code value} to the response's {@code Vary} (the CORS filter's {@code Origin} stays). */
+    /** The size of the pieces {@link #writeInPieces} writes. */
+    static final int PIECE = 32 * 1024;
+
+    /**
+     * Writes {@code bytes} in pieces of at most {@link #PIECE} bytes. Written at once, a body larger than that goes
+     * from its array straight to the socket, and the JDK copies it into a native buffer of the same size that it then
+     * keeps for the thread, one per request thread as large as the largest body it sent (several megabytes for a
+     * kept SPARQL answer). In pieces it goes through the connection's pooled output buffer.
+     */
+    static void writeInPieces(OutputStream out, byte[] bytes) throws IOException {
+        for (int off = 0; off < bytes.length; off += PIECE) {
+            out.write(bytes, off, Math.min(PIECE, bytes.length - off));
+        }
+    }
+
     static void vary(HttpServletResponse resp, String value) {
         for (String v : resp.getHeaders("Vary")) {
             for (String part : v.split(",")) {
@@ -128,7 +143,7 @@ abstract class PageServlet extends HttpServlet {
         resp.setContentLength(body.bytes().length);
         if (!"HEAD".equals(req.getMethod())) {
             try (OutputStream out = resp.getOutputStream()) {
-                out.write(body.bytes());
+                writeInPieces(out, body.bytes());
             }
         }
     }

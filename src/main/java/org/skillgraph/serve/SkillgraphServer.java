@@ -33,6 +33,8 @@ public final class SkillgraphServer {
     public static final int DEFAULT_PAGE_CONCURRENCY = 2 * Runtime.getRuntime().availableProcessors();
     /** How long a page request waits for its turn before it is answered 503 Service Unavailable. */
     static final java.time.Duration PAGE_WAIT = java.time.Duration.ofSeconds(30);
+    /** The most memory, heap and native each, that a connector's pool keeps in unused response buffers. */
+    static final long POOLED_OUTPUT_BYTES = 64L << 20;
 
     private final FusekiServer fuseki;
     private final SitePaths site;
@@ -71,6 +73,11 @@ public final class SkillgraphServer {
 
     public void join() {
         fuseki.join();
+    }
+
+    /** The embedded Jetty server, for tests. */
+    org.eclipse.jetty.server.Server jetty() {
+        return fuseki.getJettyServer();
     }
 
     public void stop() {
@@ -249,7 +256,43 @@ public final class SkillgraphServer {
                     }
                 }
             }
+            poolOutputBuffers(server.getJettyServer());
             return new SkillgraphServer(server, site, host);
+        }
+
+        /**
+         * Gives each connector of {@code jetty} a buffer pool that keeps response buffers as large as the output
+         * buffer. Fuseki gives every response a 5 MB output buffer (an answer that fits is sent whole, with a
+         * Content-Length, and a query that fails before then still gets its error status), and Jetty's default pool
+         * keeps no buffer over 64 KB: each streamed answer (every SPARQL query) had a fresh 5 MB of native memory,
+         * zeroed, and given back only when the collector happened to clear its holder. After the query library
+         * that was 320–520 MB of the server's resident memory, up to the JVM's direct-memory limit (the heap's
+         * size). Pooled, the buffers are reused, and the pool keeps at most {@link #POOLED_OUTPUT_BYTES} of them.
+         */
+        static void poolOutputBuffers(org.eclipse.jetty.server.Server jetty) {
+            for (org.eclipse.jetty.server.Connector c : jetty.getConnectors()) {
+                if (!(c instanceof org.eclipse.jetty.server.ServerConnector old)) {
+                    continue;
+                }
+                int largest = 0;
+                for (org.eclipse.jetty.server.ConnectionFactory f : old.getConnectionFactories()) {
+                    if (f instanceof org.eclipse.jetty.server.HttpConnectionFactory http) {
+                        largest = Math.max(largest, http.getHttpConfiguration().getOutputBufferSize());
+                    }
+                }
+                org.eclipse.jetty.io.ByteBufferPool pool = new org.eclipse.jetty.io.ArrayByteBufferPool(
+                        0, -1, Math.max(largest, 64 * 1024), -1, POOLED_OUTPUT_BYTES, POOLED_OUTPUT_BYTES);
+                org.eclipse.jetty.server.ServerConnector pooled = new org.eclipse.jetty.server.ServerConnector(jetty,
+                        null, null, pool, old.getAcceptors(), old.getSelectorManager().getSelectorCount(),
+                        old.getConnectionFactories().toArray(org.eclipse.jetty.server.ConnectionFactory[]::new));
+                pooled.setHost(old.getHost());
+                pooled.setPort(old.getPort());
+                pooled.setIdleTimeout(old.getIdleTimeout());
+                pooled.setReuseAddress(old.getReuseAddress());
+                pooled.setAcceptQueueSize(old.getAcceptQueueSize());
+                jetty.removeConnector(old);
+                jetty.addConnector(pooled);
+            }
         }
 
         /**

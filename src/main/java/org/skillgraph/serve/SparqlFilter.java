@@ -130,7 +130,7 @@ final class SparqlFilter implements Filter {
             kept.headers().forEach(resp::setHeader);
             resp.setHeader("Age", Long.toString(Math.max(0, (System.currentTimeMillis() - kept.madeMillis()) / 1000)));
             resp.setContentLength(kept.body().length);
-            resp.getOutputStream().write(kept.body());
+            PageServlet.writeInPieces(resp.getOutputStream(), kept.body());
             return;
         }
         Capture capture = new Capture(resp, results.maxAnswerBytes());

@@ -434,6 +434,39 @@ class ServerTest {
         assertEquals(186, direct.at("/results/bindings/0/n/value").asInt());
     }
 
+    @Test
+    void answersAreWrittenThroughPooledBuffersNotAFreshNativeBufferEach() throws Exception {
+        org.eclipse.jetty.server.ServerConnector connector =
+                (org.eclipse.jetty.server.ServerConnector) server.jetty().getConnectors()[0];
+        int outputBuffer = connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class)
+                .getHttpConfiguration().getOutputBufferSize();
+        org.eclipse.jetty.io.ArrayByteBufferPool pool =
+                (org.eclipse.jetty.io.ArrayByteBufferPool) connector.getByteBufferPool();
+        assertTrue(pool.getMaxCapacity() >= outputBuffer, "the pool keeps buffers of " + pool.getMaxCapacity()
+                + " bytes at most, and each answer is given one of " + outputBuffer);
+        pool.setStatisticsEnabled(true);
+        // computed answers (no-cache) stream through the output buffer; the same query kept is written at once
+        for (int i = 0; i < 20; i++) {
+            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(root + "/sparql?query="
+                    + URLEncoder.encode(COUNT, StandardCharsets.UTF_8))).header("Accept", "application/sparql-results+json");
+            if (i < 10) {
+                r.header("Cache-Control", "no-cache");
+            }
+            assertEquals(200, HTTP.send(r.GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+        assertEquals(java.util.Map.of(), pool.getNoBucketDirectAcquires(),
+                "buffers acquired outside the pool (size → count)");
+        assertTrue(pool.getDirectByteBufferCount() <= 4, "one request at a time reuses its buffers: "
+                + pool.getDirectByteBufferCount() + " pooled");
+        // a body larger than a piece (PageServlet.writeInPieces) arrives whole
+        HttpResponse<byte[]> big = HTTP.send(HttpRequest.newBuilder(URI.create(root + "/doc/occupation/29-2011.00.html"))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, big.statusCode());
+        assertTrue(big.body().length > PageServlet.PIECE, "a page of " + big.body().length + " bytes");
+        assertEquals(big.body().length, Long.parseLong(big.headers().firstValue("Content-Length").orElseThrow()));
+        assertTrue(new String(big.body(), StandardCharsets.UTF_8).strip().endsWith("</html>"));
+    }
+
     @ParameterizedTest
     @CsvSource({"application/sparql-results+xml, <sparql", "text/csv, n", "text/tab-separated-values, ?n"})
     void selectResultsInXmlCsvTsv(String accept, String start) throws Exception {
