@@ -26,7 +26,8 @@ INGEST_JVM=(-Xmx2g)
 SMALL_HEAP=256m
 PACE_MS=8      # 16 connections each pausing 8 ms: about 1,900 requests/s, three times the stock DESCRIBE's peak
 # both servers: the heap the issue names, and the native memory the JVM has freed handed back to the system once a
-# second (glibc otherwise keeps some 400 MB of it: see the README, "The server")
+# second (the stock server's 5 MB response buffers, freed only when the collector clears them, otherwise stay with
+# glibc; skillgraph pools them: see the README, "The server")
 SERVER_JVM=(-Xmx512m -XX:TrimNativeHeapInterval=1000)
 FULL=${SIZES[${#SIZES[@]}-1]}
 RESULTS=$WORK/results.tsv
