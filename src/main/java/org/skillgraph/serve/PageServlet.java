@@ -90,7 +90,6 @@ abstract class PageServlet extends HttpServlet {
         }
     }
 
-    /** Adds {@code value} to the response's {@code Vary} (the CORS filter's {@code Origin} stays). */
     /** The size of the pieces {@link #writeInPieces} writes. */
     static final int PIECE = 32 * 1024;
 
@@ -106,6 +105,7 @@ abstract class PageServlet extends HttpServlet {
         }
     }
 
+    /** Adds {@code value} to the response's {@code Vary} (the CORS filter's {@code Origin} stays). */
     static void vary(HttpServletResponse resp, String value) {
         for (String v : resp.getHeaders("Vary")) {
             for (String part : v.split(",")) {

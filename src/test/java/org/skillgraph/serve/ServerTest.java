@@ -445,7 +445,7 @@ class ServerTest {
         assertTrue(pool.getMaxCapacity() >= outputBuffer, "the pool keeps buffers of " + pool.getMaxCapacity()
                 + " bytes at most, and each answer is given one of " + outputBuffer);
         pool.setStatisticsEnabled(true);
-        // computed answers (no-cache) stream through the output buffer; the same query kept is written at once
+        // computed answers (no-cache) stream through the output buffer; then the kept answer is sent, in pieces
         for (int i = 0; i < 20; i++) {
             HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(root + "/sparql?query="
                     + URLEncoder.encode(COUNT, StandardCharsets.UTF_8))).header("Accept", "application/sparql-results+json");
