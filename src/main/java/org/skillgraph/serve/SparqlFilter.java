@@ -41,7 +41,8 @@ import org.apache.jena.vocabulary.RDF;
  * {@code X-Result-Limit} header. A query asked again before the data changes is answered with the answer kept
  * from the last time ({@link QueryResults}), with the headers it was first sent with that say how it may be
  * cached, and an {@code Age} header; a request with
- * {@code Cache-Control: no-cache} has its query run again (and {@code no-store} leaves its answer unkept).
+ * {@code Cache-Control: no-cache} has its query run again (and {@code no-store} leaves its answer unkept; an answer
+ * already kept from the same data stays as it is).
  * An answer is kept only when it is complete: status 200, written as bytes, within the size limit, and in less
  * than half the query timeout (a query the timeout stopped while its results were being sent could have been
  * cut short); and only when the same data gives the same answer ({@link QueryResults#sameAnswerEachTime}).
@@ -123,7 +124,13 @@ final class SparqlFilter implements Filter {
         boolean fresh = cacheControl.contains("no-cache") || cacheControl.contains("max-age=0")
                 || "no-cache".equalsIgnoreCase(req.getHeader("Pragma"));
         long generation = results.generation(); // before the query's read transaction begins
-        QueryResults.Answer kept = fresh ? null : results.get(key);
+        QueryResults.Answer kept = results.get(key);
+        if (kept != null && fresh) {
+            // asked to run it again: it runs, and the answer kept from the same data is the same, so this one is
+            // neither copied nor kept again (copying a whole-store report is megabytes for each request)
+            chain.doFilter(p.request(), resp);
+            return;
+        }
         if (kept != null) {
             resp.setStatus(200);
             resp.setContentType(kept.contentType());

@@ -554,6 +554,16 @@ class ServerTest {
                 "Accept", json, "Cache-Control", "no-cache");
         assertFalse(fresh.headers().firstValue("Age").isPresent(), "no-cache asks for the query to run again");
         assertEquals(first.body(), fresh.body());
+        // run again, the same data gives the same answer: the kept one stays, its age counted from when it was made
+        Thread.sleep(1_100);
+        HttpResponse<String> rerun = get("/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+                "Accept", json, "Cache-Control", "no-cache");
+        assertFalse(rerun.headers().firstValue("Age").isPresent());
+        HttpResponse<String> keptStill = get("/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+                "Accept", json);
+        assertTrue(Long.parseLong(keptStill.headers().firstValue("Age").orElseThrow()) >= 1,
+                "the answer kept before the rerun: Age " + keptStill.headers().firstValue("Age"));
+        assertEquals(first.body(), keptStill.body());
         // a capped query's kept answer still says it was capped; an error is never kept
         String all = "/sparql?query=" + URLEncoder.encode("SELECT * WHERE { ?s ?p ?o }", StandardCharsets.UTF_8);
         get(all, "Accept", json);
