@@ -3,7 +3,6 @@ package org.skillgraph.serve;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.riot.RDFDataMgr;
 import org.jsoup.nodes.Document;
 import org.skillgraph.harvest.CtdlDocuments;
 import org.skillgraph.harvest.DatasetDescription;
@@ -192,9 +190,7 @@ final class HarvestServlet extends PageServlet {
             if (format == Format.HTML) {
                 return Body.html(new ResourcePage(site, m).render(uri, new Describer.Description(m, true, false), 1));
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            RDFDataMgr.write(out, m, format.rdfFormat());
-            return new Body(out.toByteArray(), format.mediaType(), true);
+            return new Body(format.write(m), format.mediaType(), true);
         });
         send(req, resp, body);
     }

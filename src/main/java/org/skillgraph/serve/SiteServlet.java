@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.lucene.queryparser.classic.QueryParserBase;
@@ -242,15 +240,13 @@ final class SiteServlet extends PageServlet {
     }
 
     private static Body rdf(Model m, Format f) {
-        // into a Writer: given an OutputStream, Jena's writers wrap it in a new 64k-char buffer, which made that
-        // buffer most of what a small description allocates
-        java.io.StringWriter out = new java.io.StringWriter(4096);
+        // into a Writer (Format.write): given an OutputStream, Jena's writers wrap it in a new 64k-char buffer, which
+        // made that buffer most of what a small description allocates
         try {
-            RDFDataMgr.write(out, m, f.rdfFormat());
+            return new Body(f.write(m), f.mediaType(), true);
         } catch (RiotException e) {
             throw new HttpError(406, "This description cannot be written as " + f.mediaType() + ": " + e.getMessage());
         }
-        return new Body(out.toString().getBytes(StandardCharsets.UTF_8), f.mediaType(), true);
     }
 
     private static void links(HttpServletResponse resp, String uri, SitePaths site) {

@@ -30,7 +30,6 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.expr.ExprException;
 import org.apache.jena.vocabulary.RDF;
 
@@ -315,12 +314,11 @@ final class SparqlFilter implements Filter {
                 .addProperty(m.createProperty(SD + "defaultGraph"), m.createResource()
                         .addProperty(RDF.type, m.createResource(SD + "Graph")));
         service.addProperty(m.createProperty(SD + "defaultDataset"), dataset);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFDataMgr.write(out, m, format.rdfFormat());
+        byte[] body = format.write(m);
         resp.setContentType(format.mediaType() + ";charset=utf-8");
-        resp.setContentLength(out.size());
+        resp.setContentLength(body.length);
         if (!"HEAD".equals(req.getMethod())) {
-            resp.getOutputStream().write(out.toByteArray());
+            resp.getOutputStream().write(body);
         }
     }
 

@@ -1,7 +1,7 @@
 package org.skillgraph.serve;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.system.Txn;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,10 +28,11 @@ import org.skillgraph.store.GraphStore;
 
 /**
  * One resource's description as Turtle, in a read transaction of the store, without HTTP: what
- * {@code GET /doc/….ttl} computes ({@link Describer}, the labels it keeps between requests, Jena's Turtle writer)
- * against what the stock Fuseki computes for {@code DESCRIBE <uri>} on the same store (Jena's DESCRIBE over the
- * union default graph, the same writer). Each call takes the next URI of the sample, so both run over the same
- * URIs in the same order.
+ * {@code GET /doc/….ttl} computes ({@link Describer}, the labels it keeps between requests, Jena's Turtle writer
+ * as the server calls it, {@link Format#write}) against what the stock Fuseki computes for {@code DESCRIBE <uri>}
+ * on the same store (Jena's DESCRIBE over the union default graph, and Jena's Turtle writer given an output stream,
+ * as Fuseki writes a response). Each call takes the next URI of the sample, so both run over the same URIs in the
+ * same order.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -113,26 +113,22 @@ public class DescribeBenchmark {
 
     /** {@code GET /doc/….ttl}'s work: the description (links paged, labels kept) written as Turtle. */
     @Benchmark
-    public String skillgraph() {
+    public byte[] skillgraph() {
         String uri = nextUri();
         String doc = origin + site.document(uri); // as the server names the document it answers with
-        return live.read(dataset, () -> turtle(describer.describe(uri, doc, 1, doc + ".ttl?page=2").model()));
+        return live.read(dataset, () -> Format.TURTLE.write(describer.describe(uri, doc, 1, doc + ".ttl?page=2").model()));
     }
 
     /** The stock Fuseki's work for {@code DESCRIBE <uri>}: Jena's DESCRIBE on the union graph, written as Turtle. */
     @Benchmark
-    public String jenaDescribe() {
+    public byte[] jenaDescribe() {
         String uri = nextUri();
         return Txn.calculateRead(dataset, () -> {
             try (QueryExecution qe = QueryExecution.create().query("DESCRIBE <" + uri + ">").dataset(dataset).build()) {
-                return turtle(qe.execDescribe());
+                ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+                RDFDataMgr.write(out, qe.execDescribe(), Format.TURTLE.rdfFormat());
+                return out.toByteArray();
             }
         });
-    }
-
-    private static String turtle(Model m) {
-        StringWriter out = new StringWriter(4096);
-        RDFDataMgr.write(out, m, Format.TURTLE.rdfFormat());
-        return out.toString();
     }
 }
