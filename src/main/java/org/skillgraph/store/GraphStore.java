@@ -552,8 +552,11 @@ public final class GraphStore implements AutoCloseable {
         return firstDocumentGraph().map(GraphStore::baseOf);
     }
 
-    /** The base of a graph's name, {@code {base}graph/{soc}/{version}} or the feed's {@code {base}graph/changes}. */
-    private static String baseOf(String graph) {
+    /**
+     * The base of a graph's name, {@code {base}graph/{soc}/{version}} or the feed's {@code {base}graph/changes}: what
+     * comes before its last {@code graph/} (neither a SOC code nor a version holds one; a base may).
+     */
+    static String baseOf(String graph) {
         int at = graph.lastIndexOf("graph/");
         return at > 0 ? graph.substring(0, at) : graph;
     }

@@ -104,9 +104,13 @@ final class Patch implements AutoCloseable {
         }
     }
 
-    /** The change feed's graph of the data a document graph belongs to: {@code {base}graph/changes}. */
+    /**
+     * The change feed's graph of the data a document graph belongs to: {@code {base}graph/changes}. The base is what
+     * comes before the last {@code graph/} of the name ({@link GraphStore#baseOf}): a base may hold {@code graph/}
+     * itself ({@code https://example.org/graph/}).
+     */
     private static String changesGraph(String documentGraph) {
-        return documentGraph.substring(0, documentGraph.indexOf("graph/")) + "graph/changes";
+        return GraphStore.baseOf(documentGraph) + "graph/changes";
     }
 
     /**

@@ -368,6 +368,21 @@ class GraphStoreTest {
     }
 
     @Test
+    void aBaseWhosePathHoldsGraphHasItsChangeFeedUnderItself() {
+        String base = "https://data.example.org/graph/";
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ImportReport r = new Importer(store, base, null, CLOCK).importPaths(List.of(Path.of("seeds/29-2099.00.json")));
+            assertEquals(1, r.count(GraphStore.Outcome.CREATED), r.toString());
+            assertEquals(List.of(base + "graph/29-2099.00/v.26.05", base + "graph/changes", SG.ONTOLOGY),
+                    store.graphNames());
+            assertEquals(1, count(store, "SELECT (COUNT(*) AS ?n) { GRAPH <" + base + "graph/changes> { <" + base
+                    + "changes/1> <https://www.w3.org/ns/activitystreams#target> <" + base
+                    + "graph/29-2099.00/v.26.05> } }"), "the feed's first entry, under the base");
+            assertEquals(java.util.Optional.of(base), store.base());
+        }
+    }
+
+    @Test
     void aStoreSaysTheBaseOfItsDataAndRefusesAnotherEvenWhenItsDocumentsWereRemoved() {
         String base = "https://data.example.org/skills/";
         try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
