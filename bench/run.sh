@@ -472,7 +472,7 @@ jmh() { awk -F, -v b="$1\"" 'index($1, b) { printf "%.0f", $5 }' "$LOGS/jmh.csv"
 jmh_err() { awk -F, -v b="$1\"" 'index($1, b) { printf "± %.0f", $6 }' "$LOGS/jmh.csv"; }
 log "  describe: ours $(jmh DescribeBenchmark.skillgraph) µs, Jena's DESCRIBE $(jmh DescribeBenchmark.jenaDescribe) µs;" \
   "document: check $(jmh CheckBenchmark.check) µs, parse $(jmh CheckBenchmark.jenaParse) µs"
-record micro "one description as Turtle in one process (JMH, mean µs per call, 99.9 % error $(jmh_err DescribeBenchmark.skillgraph) / $(jmh_err DescribeBenchmark.jenaDescribe); the store of $FULL occupations, the URIs wrk asked for): GET /doc/….ttl's work (Describer, kept labels) vs Jena's DESCRIBE on the union graph, the same Turtle writer" \
+record micro "one description as Turtle in one process (JMH, mean µs per call, 99.9 % error $(jmh_err DescribeBenchmark.skillgraph) / $(jmh_err DescribeBenchmark.jenaDescribe); the store of $FULL occupations, the URIs wrk asked for): GET /doc/….ttl's work (Describer, kept labels, Jena's Turtle writer into an unsynchronised buffer) vs Jena's DESCRIBE on the union graph and its Turtle writer given an output stream, as Fuseki writes a response" \
   "$(jmh DescribeBenchmark.skillgraph)" "$(jmh DescribeBenchmark.jenaDescribe)" µs lower - -
 record micro "one source document before it is stored (JMH, mean µs per document over the first 200 of the corpus, error $(jmh_err CheckBenchmark.check) / $(jmh_err CheckBenchmark.jenaParse)): read + map + SHACL gate vs Jena's N-Triples parser reading the same triples into a graph (all the loader does with them before sorting)" \
   "$(jmh CheckBenchmark.check)" "$(jmh CheckBenchmark.jenaParse)" µs lower - -

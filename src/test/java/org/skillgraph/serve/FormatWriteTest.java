@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * {@link Format#write} writes through an unsynchronised buffer of its own: it must give the bytes Jena's writer
  * gives through an {@code OutputStream}, characters outside the basic plane (two UTF-16 units, which the buffer
- * can split between two blocks) and text longer than a block included.
+ * may split between two blocks) at many offsets, and text longer than a block.
  */
 class FormatWriteTest {
     private static final String NS = "http://localhost:3030/id/";
@@ -29,7 +29,7 @@ class FormatWriteTest {
         Resource r = m.createResource(NS + "statement/29-2011.00/v.26.05/emerging-1");
         r.addProperty(SKOS.prefLabel, m.createLiteral("Préparation d’échantillons — 生物样本 😀", "fr"));
         for (int i = 0; i < 400; i++) {
-            // short literals, each at another offset of the buffer, so that some emoji straddle two of its blocks
+            // short literals of varying length: emoji (two UTF-16 units) at many offsets of the buffer's blocks
             m.createResource(NS + "statement/" + i).addProperty(SKOS.note, "step " + i + " ✓ 😀" + "x".repeat(i % 7));
         }
         r.addProperty(SKOS.definition, "naïve 😀 ".repeat(3_000)); // 27,000 characters: written past the buffer
