@@ -1,6 +1,7 @@
 package org.skillgraph.serve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.vocabulary.SKOS;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -49,5 +51,11 @@ class FormatWriteTest {
         String text = new String(written, StandardCharsets.UTF_8);
         assertTrue(text.contains("naïve 😀 naïve"), f + ": the long literal is not whole");
         assertTrue(text.contains("生物样本"), f + ": the CJK text is not there as written");
+    }
+
+    @Test
+    void aPageIsNotWrittenByJena() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Format.HTML.write(description()));
+        assertTrue(e.getMessage().contains("HTML"), e.getMessage());
     }
 }
