@@ -102,8 +102,10 @@ final class CitationChips {
                 }
                 int cut = chipStart(head, detail, local);
                 if (cut < 0) {
+                    // the chip stays in the text (where it begins cannot be told); its detail, after the
+                    // tooltip's dash, is in no text: the doubt keeps it
                     doubts.add("could not tell the first citation chip from the statement text: '"
-                            + head + "'");
+                            + head + "'" + (detail == null ? "" : ", the chip's detail: '" + detail + "'"));
                     statement = head.strip();
                     chips.add(new Chip(null, null, detail));
                     continue;

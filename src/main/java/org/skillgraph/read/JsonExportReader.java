@@ -270,7 +270,7 @@ final class JsonExportReader {
         int dash = t.indexOf(" \u2014 ");
         if (dash <= 0) {
             Flag flag = new Flag("topic-split-missing",
-                    "no ' \u2014 ' between topic and description; kept the whole text as the topic", pointer);
+                    "no ' \u2014 ' between topic and description; kept the whole text as the statement's text, with no topic", pointer);
             return new Statement(levelKey, null, position, t, t, null, List.of(), List.of(flag), pointer);
         }
         return new Statement(levelKey, null, position, t, t.substring(0, dash).strip(),

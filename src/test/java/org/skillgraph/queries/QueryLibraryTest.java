@@ -384,7 +384,7 @@ class QueryLibraryTest {
                             + "[citation-unresolved] line 64: could not tell the first citation chip from the "
                             + "statement text: 'AI-assisted result entry \u2014 uses AI-enabled data capture tools to "
                             + "transfer test results and clinical measurements into laboratory information systems, "
-                            + "reducing manual transcription errors Foo BarBaz Qux'",
+                            + "reducing manual transcription errors Foo BarBaz Qux', the chip's detail: '2026'",
                     flagged + "statement\t" + BASE + "id/framework/29-2011.00/occupational/v.26.06/level/emerging/"
                             + "statement/1\toccupational skills framework\t1\tEmerging\t\t1\tBiological sample "
                             + "preparationxyzzyqwe basic processing steps under direct supervision in a clinical "

@@ -117,6 +117,8 @@ class CitationChipsTest {
         CitationChips.Parsed p = parse(text, List.of(text));
         assertEquals(1, p.doubts().size(), p.toString());
         assertTrue(p.doubts().get(0).contains("could not tell the first citation chip"), p.doubts().get(0));
+        // the detail is in no text: the doubt keeps it, so nothing of the chip is lost
+        assertTrue(p.doubts().get(0).endsWith("the chip's detail: '2024-25 edition'"), p.doubts().get(0));
         assertEquals(1, p.chips().size());
         assertNull(p.chips().get(0).title());
         assertEquals("2024-25 edition", p.chips().get(0).detail());
