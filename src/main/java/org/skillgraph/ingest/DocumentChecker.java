@@ -153,8 +153,9 @@ public final class DocumentChecker {
             mapped = mapper.map(reader.read(file), clock.instant());
         } catch (SourceException e) {
             return new Checked(file, null, null, e.getMessage());
-        } catch (RuntimeException e) {
-            // a reader or mapper bug must not cost the rest of the batch: the file is refused, with the cause
+        } catch (RuntimeException | StackOverflowError e) {
+            // a reader or mapper bug must not cost the rest of the batch: the file is refused, with the cause (a
+            // stack overflow too: it is one file's, and its stack is unwound by the time it is caught here)
             return new Checked(file, null, null, file + ": could not be read (an internal error, please report "
                     + "it with the file): " + e);
         }

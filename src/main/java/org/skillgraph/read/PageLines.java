@@ -8,6 +8,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Turns a page into {@link PageLine}s: the text rendering line by line, or the HTML page through jsoup
@@ -53,36 +55,53 @@ final class PageLines {
         private final List<Integer> boundaries = new ArrayList<>();
         private boolean boundaryPending;
 
-        void walk(Element e) {
-            for (Node child : e.childNodes()) {
-                if (child instanceof TextNode t) {
-                    appendText(t.getWholeText());
-                } else if (child instanceof Element el) {
-                    String tag = el.normalName();
-                    if (SKIPPED.contains(tag)) {
-                        continue;
+        /**
+         * Walks the element's descendants in document order, without recursion (jsoup's traversal keeps no
+         * stack of its own, so a page nested thousands of elements deep is read like any other).
+         */
+        void walk(Element root) {
+            NodeTraversor.filter(new NodeFilter() {
+                @Override
+                public FilterResult head(Node node, int depth) {
+                    if (node == root) {
+                        return FilterResult.CONTINUE;
                     }
-                    if ("br".equals(tag)) {
-                        endLine();
-                        continue;
-                    }
-                    boolean block = BLOCKS.contains(tag);
-                    if (block) {
-                        endLine();
-                        if ("li".equals(tag) && el.parent() != null && "ol".equals(el.parent().normalName())) {
-                            text.append("  ").append(el.elementSiblingIndex() + 1).append(". ");
+                    if (node instanceof TextNode t) {
+                        appendText(t.getWholeText());
+                    } else if (node instanceof Element el) {
+                        String tag = el.normalName();
+                        if (SKIPPED.contains(tag)) {
+                            return FilterResult.SKIP_ENTIRELY;
                         }
-                    } else if (!FORMATTING.contains(tag)) {
-                        boundaryPending = true;
+                        if ("br".equals(tag)) {
+                            endLine();
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
+                        if (BLOCKS.contains(tag)) {
+                            endLine();
+                            if ("li".equals(tag) && el.parent() != null && "ol".equals(el.parent().normalName())) {
+                                text.append("  ").append(el.elementSiblingIndex() + 1).append(". ");
+                            }
+                        } else if (!FORMATTING.contains(tag)) {
+                            boundaryPending = true;
+                        }
                     }
-                    walk(el);
-                    if (block) {
-                        endLine();
-                    } else if (!FORMATTING.contains(tag)) {
-                        boundaryPending = true;
-                    }
+                    return FilterResult.CONTINUE;
                 }
-            }
+
+                @Override
+                public FilterResult tail(Node node, int depth) {
+                    if (node != root && node instanceof Element el) {
+                        String tag = el.normalName();
+                        if (BLOCKS.contains(tag)) {
+                            endLine();
+                        } else if (!FORMATTING.contains(tag)) {
+                            boundaryPending = true;
+                        }
+                    }
+                    return FilterResult.CONTINUE;
+                }
+            }, root);
         }
 
         private void appendText(String raw) {

@@ -235,6 +235,22 @@ class NsxHtmlPageTest {
     }
 
     @Test
+    void aPageNestedTwentyThousandElementsDeepReadsAsTheSamePage(@TempDir Path dir) throws IOException {
+        // a page's own markup is not bounded: its walk must not be bounded by the thread's stack either
+        int depth = 20_000;
+        String deep = replaceOnce(replaceOnce(html, "<body class=\"framework-page\">",
+                "<body class=\"framework-page\">" + "<div>".repeat(depth)), "</body>",
+                "</div>".repeat(depth) + "</body>");
+        SourceDocument doc = readVariant(dir, deep);
+        assertEquals(fromHtml.occupation(), doc.occupation());
+        assertEquals(fromHtml.anchors(), doc.anchors());
+        for (FrameworkKind kind : FrameworkKind.values()) {
+            assertEquals(fromHtml.framework(kind).statements().stream().map(Located::of).toList(),
+                    doc.framework(kind).statements().stream().map(Located::of).toList(), kind.toString());
+        }
+    }
+
+    @Test
     void prettyPrintedMarkupGivesTheSameModel(@TempDir Path dir) throws IOException {
         // the same page with its inline elements on separate, indented source lines (whitespace between them)
         String pretty = html.replace("</span><span", "</span>\n            <span")
