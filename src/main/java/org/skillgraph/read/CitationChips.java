@@ -69,7 +69,7 @@ final class CitationChips {
         Matcher m = OPENS.matcher(text);
         if (!m.find()) {
             List<String> doubts = new ArrayList<>();
-            return new Parsed(withoutTaillessChip(text.strip(), doubts), List.of(), doubts);
+            return leftover(new Parsed(withoutTaillessChip(text.strip(), doubts), List.of(), doubts));
         }
         List<Piece> pieces = pieces(text);
         int lastEnd = 0;
@@ -131,8 +131,26 @@ final class CitationChips {
             doubts.add("unrecognised text after the citation chips: '" + trailing + "'");
             statement = statement + " " + trailing;
         }
-        return new Parsed(statement, chips, doubts);
+        return leftover(new Parsed(statement, chips, doubts));
     }
+
+    /**
+     * A chip's ending left in the statement text ({@code "…errors Ghost SourceOpens in new tab."}: no full stop
+     * before it, or no chip shape before that) is a chip that could not be read: the text keeps it, and a doubt
+     * says so, rather than a statement ending in "Opens in new tab." passing unremarked.
+     */
+    private static Parsed leftover(Parsed p) {
+        int at = p.text().indexOf(LEFT_OVER);
+        if (at < 0 || p.doubts().stream().anyMatch(d -> d.contains(LEFT_OVER))) {
+            return p; // none, or a doubt already quotes it
+        }
+        List<String> doubts = new ArrayList<>(p.doubts());
+        doubts.add("'" + LEFT_OVER + "' in the statement text where no citation chip could be read (kept in the "
+                + "text): '" + p.text().substring(Math.max(0, at - 60), at + LEFT_OVER.length()).strip() + "'");
+        return new Parsed(p.text(), p.chips(), doubts);
+    }
+
+    private static final String LEFT_OVER = "Opens in new tab";
 
     /**
      * A statement text that ends with a chip missing its {@code " Opens in new tab."} ({@code "…errors Anthropic

@@ -103,6 +103,24 @@ class CitationChipsTest {
     }
 
     @Test
+    void aChipEndingLeftInTheTextIsADoubt() {
+        // no full stop before "Opens in new tab.", so no chip ends there: the text keeps it, and says so
+        String text = "Topic — reduces transcription errors Ghost SourceOpens in new tab.";
+        CitationChips.Parsed p = parse(text, List.of(text));
+        assertEquals("Topic — reduces transcription errors Ghost SourceOpens in new tab.", p.text());
+        assertEquals(List.of("'Opens in new tab' in the statement text where no citation chip could be read (kept "
+                + "in the text): 'Topic — reduces transcription errors Ghost SourceOpens in new tab'"), p.doubts());
+        // the same after a chip that was read
+        String two = "Topic — does things WEF Skills TaxonomyWEF Skills Taxonomy 2021 — 2021 edition. Opens in new "
+                + "tab. Opens in new tab.";
+        p = parse(two, List.of(two));
+        assertEquals(1, p.chips().size(), p.toString());
+        assertEquals(1, p.doubts().size(), p.toString());
+        assertTrue(p.doubts().get(0).contains("unrecognised text after the citation chips"), p.toString());
+        assertTrue(p.doubts().get(0).contains("Opens in new tab"), p.toString());
+    }
+
+    @Test
     void noChipsLeavesTheTextAlone() {
         CitationChips.Parsed p = parse("Topic — no chips at all here.", List.of());
         assertEquals("Topic — no chips at all here.", p.text());
