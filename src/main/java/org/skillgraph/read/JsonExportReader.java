@@ -72,6 +72,7 @@ final class JsonExportReader {
         looked.clear();
         flags.clear();
         JsonNode root = parse(content);
+        refuseForbiddenCharacters(root, "");
         if (root == null || !root.isObject()) {
             throw new SourceException(file, "/", "a framework export must be a JSON object");
         }
@@ -216,6 +217,32 @@ final class JsonExportReader {
      * Flags every field under {@code node} that the reader never looked up, with its JSON value, so that nothing
      * of the document is dropped unseen; a field that was looked up is descended into.
      */
+    /** Every name and string of the document checked for characters it may not hold ({@link Characters}). */
+    private void refuseForbiddenCharacters(JsonNode node, String pointer) {
+        if (node.isTextual()) {
+            refuseForbidden(node.textValue(), pointer, "the value");
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String at = pointer + "/" + pointerEscape(e.getKey());
+                refuseForbidden(e.getKey(), at, "the field name");
+                refuseForbiddenCharacters(e.getValue(), at);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                refuseForbiddenCharacters(node.get(i), pointer + "/" + i);
+            }
+        }
+    }
+
+    private void refuseForbidden(String s, String pointer, String what) {
+        int bad = Characters.firstForbidden(s);
+        if (bad >= 0) {
+            throw new SourceException(file, pointer, Characters.describe(s, bad) + " at character " + (bad + 1)
+                    + " of " + what + " '" + abbreviate(Characters.escaped(s)) + "'; a document may not hold it");
+        }
+    }
+
     private void unknownFields(JsonNode node, String pointer) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {

@@ -106,6 +106,11 @@ final class NsxPageReader {
         html = format == SourceFormat.NSX_HTML;
         lines = pageLines.stream().filter(l -> !l.isBlank()).toList();
         for (PageLine l : lines) {
+            int bad = Characters.firstForbidden(l.text());
+            if (bad >= 0) {
+                throw new SourceException(file, "line " + l.number() + ", column " + (bad + 1), Characters.describe(
+                        l.text(), bad) + " in '" + abbreviate(Characters.escaped(l.text().strip())) + "'; a document may not hold it");
+            }
             if (l.text().length() > SourceReader.MAX_TEXT_CHARS) {
                 throw new SourceException(file, "line " + l.number(), "a line of " + l.text().length()
                         + " characters; no statement, description or line of a framework page is longer than "
@@ -220,7 +225,7 @@ final class NsxPageReader {
                         + "domain once (the domain duplicated, or another one's heading miswritten?)");
             }
             domains.add(new Domain(Integer.parseInt(dm.group(1)), Keys.slug(name), name,
-                    Integer.valueOf(dm.group(3))));
+                    count(dm.group(3), lines.get(i), "statement count of the durable-skill domain '" + name + "'")));
             i++;
             List<LevelBlock> levels = levels(Scales.DURABLE, false, "the durable-skill domain '" + name + "' (line "
                     + lines.get(i - 1).number() + ")");
@@ -241,7 +246,7 @@ final class NsxPageReader {
                 "'Show O*NET source anchors' with the anchor count");
         Matcher am = ANCHORS.matcher(lines.get(i).text());
         am.find();
-        Integer declared = Integer.valueOf(am.group(1));
+        Integer declared = count(am.group(1), lines.get(i), "anchor count");
         String crosswalk = blankToNull(am.group(2));
         i++;
         List<String> related = new ArrayList<>();
@@ -828,6 +833,16 @@ final class NsxPageReader {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** A count the page announces (digits), refused naming its line when no int holds it. */
+    private int count(String digits, PageLine line, String what) {
+        String d = digits.replaceFirst("^0+(?=\\d)", "");
+        if (d.length() > 9) {
+            throw new SourceException(file, "line " + line.number(), "the " + what + " '" + abbreviate(digits)
+                    + "' is too large to be a count (at most 999,999,999): '" + abbreviate(line.text().strip()) + "'");
+        }
+        return Integer.parseInt(d);
     }
 
     private static String abbreviate(String s) {

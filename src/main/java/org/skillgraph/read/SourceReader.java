@@ -104,7 +104,35 @@ public final class SourceReader {
         }
     }
 
+    /**
+     * "UTF-16 text (…)" when the bytes are UTF-16: a byte order mark, or, without one, text whose first
+     * characters are ASCII with a NUL byte beside each (as UTF-16 writes them); else {@code null}.
+     */
+    static String utf16(byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+            return "UTF-16 text (little-endian, with a byte order mark)";
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+            return "UTF-16 text (big-endian, with a byte order mark)";
+        }
+        int pairs = Math.min(bytes.length / 2, 16);
+        boolean little = pairs > 0;
+        boolean big = pairs > 0;
+        for (int k = 0; k < pairs; k++) {
+            byte a = bytes[2 * k];
+            byte b = bytes[2 * k + 1];
+            little &= a > 0 && b == 0;
+            big &= a == 0 && b > 0;
+        }
+        return little ? "UTF-16 text (little-endian)" : big ? "UTF-16 text (big-endian)" : null;
+    }
+
     private static String decode(Path file, byte[] bytes) {
+        String utf16 = utf16(bytes);
+        if (utf16 != null) {
+            throw new SourceException(file, "byte 0", utf16 + ", not UTF-8: a document is UTF-8 text (save it as "
+                    + "UTF-8)");
+        }
         for (int k = 0; k < Math.min(bytes.length, 8192); k++) {
             if (bytes[k] == 0) {
                 throw new SourceException(file, "byte " + k, "binary file (contains NUL bytes), not a document");

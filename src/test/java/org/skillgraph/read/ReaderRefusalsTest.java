@@ -76,6 +76,64 @@ class ReaderRefusalsTest {
     }
 
     @Test
+    void aCountTooLargeForAnIntIsRefusedNamingItsLine() throws IOException {
+        String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
+        assertTrue(seed.contains("anchors62 anchors") && seed.contains("\n1Communication12 statements\n"));
+        SourceException e = refused(write("anchors.txt", seed.replace("anchors62 anchors",
+                "anchors999999999999999999 anchors")));
+        assertEquals("line 239", e.location());
+        assertTrue(e.getMessage().contains("the anchor count '999999999999999999' is too large to be a count"),
+                e.getMessage());
+        e = refused(write("domain.txt", seed.replace("\n1Communication12 statements\n",
+                "\n1Communication99999999999999999999 statements\n")));
+        assertEquals("line 95", e.location());
+        assertTrue(e.getMessage().contains("statement count of the durable-skill domain 'Communication' "
+                + "'99999999999999999999' is too large"), e.getMessage());
+        // leading zeros are not size: a count written 0000000000062 is 62
+        SourceDocument d = new SourceReader().read(write("zeros.txt", seed.replace("anchors62 anchors",
+                "anchors0000000000062 anchors")));
+        assertEquals(Integer.valueOf(62), d.anchors().declaredCount());
+    }
+
+    @Test
+    void aControlCharacterOrALoneSurrogateIsRefusedNamingWhereItIs() throws IOException {
+        String json = Files.readString(JSON_SEED, StandardCharsets.UTF_8);
+        String title = "\"Health Technologists and Technicians, All Other\"";
+        assertTrue(json.contains(title));
+        SourceException e = refused(write("control.json", json.replace(title, "\"Health\\u0001Technologists\"")));
+        assertEquals("/occupation/title", e.location());
+        assertTrue(e.getMessage().contains("the control character U+0001 (not text: XML 1.0, and so RDF/XML, cannot "
+                + "hold it) at character 7 of the value 'Health\\u0001Technologists'"), e.getMessage());
+        e = refused(write("surrogate.json", json.replace("Patient medical histories \u2014 collect",
+                "Patient medical histories \u2014 collect \\ud800 x")));
+        assertEquals("/framework/levels/emerging/statements/0", e.location());
+        assertTrue(e.getMessage().contains("a lone UTF-16 surrogate U+D800"), e.getMessage());
+        // a pair of surrogates is one character, and welcome
+        SourceDocument d = new SourceReader().read(write("pair.json", json.replace(title,
+                "\"Health Technologists \\ud83e\\uddea\"")));
+        assertEquals("Health Technologists \ud83e\uddea", d.occupation().title());
+
+        String page = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
+        e = refused(write("control.txt", page.replace("\nMedical and Clinical Laboratory Technologists\n",
+                "\nMedical and Clinical\u0007 Laboratory Technologists\n")));
+        assertEquals("line 4, column 21", e.location());
+        assertTrue(e.getMessage().contains("the control character U+0007"), e.getMessage());
+        assertTrue(e.getMessage().contains("'Medical and Clinical\\u0007 Laboratory Technologists'"), e.getMessage());
+    }
+
+    @Test
+    void utf16IsNamedAsSuch() throws IOException {
+        String page = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
+        Path bom = Files.write(dir.resolve("bom.txt"), page.getBytes(StandardCharsets.UTF_16)); // BOM, big-endian
+        assertTrue(refused(bom).getMessage().contains("UTF-16 text (big-endian, with a byte order mark), not UTF-8"));
+        Path le = Files.write(dir.resolve("le.json"), Files.readString(JSON_SEED, StandardCharsets.UTF_8)
+                .getBytes(StandardCharsets.UTF_16LE));
+        SourceException e = refused(le);
+        assertEquals("byte 0", e.location());
+        assertTrue(e.getMessage().contains("UTF-16 text (little-endian), not UTF-8"), e.getMessage());
+    }
+
+    @Test
     void aMalformedSocIsNamedShortened() throws IOException {
         String json = Files.readString(JSON_SEED, StandardCharsets.UTF_8).replace("\"29-2099.00\"", "\"" + "9".repeat(90) + "\"");
         SourceException e = refused(write("soc.json", json));
