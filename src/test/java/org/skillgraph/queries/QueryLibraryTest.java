@@ -73,9 +73,10 @@ class QueryLibraryTest {
     static final String EXPORT_TITLE = "Health Technologists and Technicians, All Other";
     static final String RETITLED = "Health Technologists, All Other";
     /** The queries that report per framework, level, statement or document, and so per version. */
-    static final List<String> PER_VERSION = List.of("ai-usage-by-level", "durable-domains-by-occupation",
-            "evidence-pack", "keyword-search", "levels-and-roles", "occupations-frameworks",
-            "statements-citing-source", "statements-needing-review", "statements-per-level", "tasks-in-order");
+    static final List<String> PER_VERSION = List.of("ai-usage-by-level", "anchor-counts", "cip-codes",
+            "durable-domains-by-occupation", "evidence-pack", "keyword-search", "levels-and-roles",
+            "occupations-frameworks", "occupations-sharing-skill", "related-titles", "statements-citing-source",
+            "statements-needing-review", "statements-per-level", "tasks-in-order");
 
     @TempDir
     static Path tmp;
