@@ -215,6 +215,8 @@ public final class SkillgraphServer {
             // and in the process's context too: the SHACL endpoint runs a registry's SPARQL constraints over a
             // dataset of its own, which takes its settings from there
             ARQ.getContext().set(org.apache.jena.sparql.exec.http.Service.httpServiceAllowed, federated);
+            // a property function's arguments it cannot take are the client's mistake: a 400, not a 500
+            ArgumentErrors.install(ds.getContext());
             String sparql = site.page("sparql");
             String cors = corsConfiguration();
             FusekiServer.Builder fuseki = FusekiServer.create()
