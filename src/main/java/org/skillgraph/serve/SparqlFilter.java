@@ -46,7 +46,10 @@ import org.apache.jena.vocabulary.RDF;
  * than half the query timeout (a query the timeout stopped while its results were being sent could have been
  * cut short); and only when the same data gives the same answer ({@link QueryResults#sameAnswerEachTime}).
  * A query whose constant regular expression does not compile is refused here ({@link #parse}); and every 405 of the
- * endpoint, and its answer to OPTIONS, name the methods it answers ({@link Allowing}).
+ * endpoint, and its answer to OPTIONS, name the methods it answers ({@link Allowing}). A request the protocol
+ * says is the client's mistake is answered here, in plain text: parameters whose percent-encoding is malformed, two
+ * queries, a POST with no query (400) or of another media type (415). The {@code Accept} header is passed on as
+ * Fuseki's negotiation needs it ({@link Negotiating}).
  */
 final class SparqlFilter implements Filter {
     private static final String SD = "http://www.w3.org/ns/sparql-service-description#";
@@ -87,6 +90,11 @@ final class SparqlFilter implements Filter {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse resp = new Allowing((HttpServletResponse) response);
         boolean bare = req.getRequestURI().equals(site.page("sparql"));
+        String malformed = malformedParameters(req);
+        if (malformed != null) {
+            badRequest(resp, malformed);
+            return;
+        }
         if (bare && ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod()))
                 && req.getParameter("query") == null && req.getQueryString() == null) {
             serviceDescription(req, resp);
@@ -97,6 +105,15 @@ final class SparqlFilter implements Filter {
                     + "importing source documents).");
             return;
         }
+        String[] queries = bare ? req.getParameterValues("query") : null;
+        if (queries != null && queries.length > 1) {
+            badRequest(resp, "A request carries one query, as the SPARQL protocol says: this one has " + queries.length
+                    + " 'query' parameters.");
+            return;
+        }
+        if (bare && "POST".equals(req.getMethod()) && !postsAQuery(req, resp)) {
+            return;
+        }
         Prepared p = prepare(req, resp);
         if (p.refusal() != null) {
             badRequest(resp, p.refusal());
@@ -105,7 +122,7 @@ final class SparqlFilter implements Filter {
         if ("HEAD".equals(req.getMethod()) && req.getParameter("query") != null) {
             // HEAD is GET without the body (RFC 9110 §9.3.2); Fuseki answers queries to GET and POST only, and Jetty
             // sends no body in answer to a HEAD request
-            chain.doFilter(new HttpServletRequestWrapper(p.request() instanceof HttpServletRequest r ? r : req) {
+            chain.doFilter(new HttpServletRequestWrapper(p.request()) {
                 @Override
                 public String getMethod() {
                     return "GET";
@@ -117,7 +134,7 @@ final class SparqlFilter implements Filter {
             chain.doFilter(p.request(), resp);
             return;
         }
-        String key = key(p.text(), req);
+        String key = key(p.text(), p.request());
         String cacheControl = String.join(",", Collections.list(req.getHeaders("Cache-Control")))
                 .toLowerCase(java.util.Locale.ROOT);
         boolean fresh = cacheControl.contains("no-cache") || cacheControl.contains("max-age=0")
@@ -165,6 +182,82 @@ final class SparqlFilter implements Filter {
         resp.getWriter().println(why);
     }
 
+    /**
+     * Why the request's parameters cannot be read (a {@code %} not followed by two hexadecimal digits, or bytes that
+     * are not UTF-8, in the query string or a form body), or {@code null} when they can. Jetty refuses them when they
+     * are first asked for, with a 400 whose body is an HTML page (or nothing).
+     */
+    private static String malformedParameters(HttpServletRequest req) {
+        try {
+            req.getParameterMap();
+            return null;
+        } catch (IllegalArgumentException | org.eclipse.jetty.http.BadMessageException e) {
+            if (e instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() != 400) {
+                throw b; // a form too large, say
+            }
+            return req.getQueryString() != null && !wellEncoded(req.getQueryString())
+                    ? "The query string's percent-encoding is malformed: each '%' must be followed by two hexadecimal "
+                            + "digits, and the bytes they make must be UTF-8."
+                    : "The form body's percent-encoding is malformed: each '%' must be followed by two hexadecimal "
+                            + "digits, and the bytes they make must be UTF-8.";
+        }
+    }
+
+    /** Whether a query string's percent-encoding decodes, and to UTF-8. */
+    static boolean wellEncoded(String s) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0
+                        || Character.digit(s.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+                bytes.write(Integer.parseInt(s, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether a POST to the endpoint is passed on: a query (a form, {@code application/sparql-query}, or a
+     * {@code query} parameter), or a POST of RDF data, a graph-store write that Fuseki refuses with 405. Otherwise it is
+     * answered here: a 400 when it has no query, a 415 when its body is of a type the endpoint does not take.
+     */
+    private static boolean postsAQuery(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String type = req.getContentType() == null ? ""
+                : req.getContentType().split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (type.equals("application/sparql-query") || req.getParameter("graph") != null
+                || req.getParameter("default") != null) {
+            return true;
+        }
+        if (type.isEmpty() || type.equals("application/x-www-form-urlencoded")) {
+            if (req.getParameter("query") != null) {
+                return true;
+            }
+            badRequest(resp, "No query: send it in a 'query' parameter (of a form, or of the URL), or as the body with "
+                    + "Content-Type: application/sparql-query.");
+            return false;
+        }
+        if (org.apache.jena.riot.RDFLanguages.contentTypeToLang(type) != null) {
+            return true;
+        }
+        ServletOps.setNoCache(resp);
+        resp.setStatus(415);
+        resp.setContentType("text/plain;charset=utf-8");
+        resp.getWriter().println("A query is posted as application/sparql-query or application/x-www-form-urlencoded, "
+                + "not " + type + ".");
+        return false;
+    }
+
     /** An update request of the SPARQL protocol: {@code application/sparql-update}, or a form with {@code update=}. */
     private static boolean isUpdate(HttpServletRequest req) {
         String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase(java.util.Locale.ROOT);
@@ -191,7 +284,7 @@ final class SparqlFilter implements Filter {
      * not parse), whether the same data always gives that query the same answer, and why the query is refused
      * ({@code null} unless it is).
      */
-    private record Prepared(ServletRequest request, String text, boolean keepable, String refusal) {
+    private record Prepared(HttpServletRequest request, String text, boolean keepable, String refusal) {
     }
 
     private Prepared prepare(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -199,16 +292,20 @@ final class SparqlFilter implements Filter {
         if ("POST".equals(req.getMethod()) && contentType.startsWith("application/sparql-query")) {
             byte[] body = req.getInputStream().readAllBytes();
             Capped capped = cap(new String(body, StandardCharsets.UTF_8), resp);
-            return new Prepared(new BodyRequest(req, capped.changed() ? capped.text().getBytes(StandardCharsets.UTF_8)
-                    : body), capped.text(), capped.keepable(), capped.refusal());
+            return new Prepared(new Negotiating(new BodyRequest(req, capped.changed()
+                    ? capped.text().getBytes(StandardCharsets.UTF_8) : body), capped.graph()), capped.text(),
+                    capped.keepable(), capped.refusal());
         }
         String q = req.getParameter("query");
         if (q == null) {
-            return new Prepared(req, null, false, null);
+            // a graph store protocol read (GET ?graph=… or ?default) answers a graph
+            boolean read = "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod());
+            return new Prepared(new Negotiating(req, read && (req.getParameter("graph") != null
+                    || req.getParameter("default") != null)), null, false, null);
         }
         Capped capped = cap(q, resp);
-        return new Prepared(capped.changed() ? new ParamRequest(req, capped.text()) : req, capped.text(),
-                capped.keepable(), capped.refusal());
+        return new Prepared(new Negotiating(capped.changed() ? new ParamRequest(req, capped.text()) : req,
+                capped.graph()), capped.text(), capped.keepable(), capped.refusal());
     }
 
     /**
@@ -216,7 +313,7 @@ final class SparqlFilter implements Filter {
      * kept ({@link QueryResults#sameAnswerEachTime}); a {@code null} text if it does not parse, and with it why the
      * query is refused when this filter answers for it.
      */
-    private record Capped(String text, boolean changed, boolean keepable, String refusal) {
+    private record Capped(String text, boolean changed, boolean keepable, String refusal, boolean graph) {
         /** The characters held, for the cache's bound. */
         int chars() {
             return (text == null ? 0 : text.length()) + (refusal == null ? 0 : refusal.length());
@@ -243,22 +340,23 @@ final class SparqlFilter implements Filter {
         try {
             q = QueryFactory.create(text);
         } catch (QueryParseException e) {
-            return new Capped(null, false, false, null); // Fuseki reports the syntax error itself
+            return new Capped(null, false, false, null, false); // Fuseki reports the syntax error itself
         } catch (ExprException e) {
             String why = e.getMessage().replace(PatternSyntaxException.class.getName() + ": ", "");
-            return new Capped(null, false, false, why);
+            return new Capped(null, false, false, why, false);
         }
         if (!federated && callsAnotherService(q, text)) {
             return new Capped(null, false, false, "SERVICE (federated query) is off on this server: it would send "
                     + "requests wherever a query says, its own network included. A server started with "
-                    + "'serve --allow-service' runs it.");
+                    + "'serve --allow-service' runs it.", false);
         }
         boolean changed = !q.isAskType() && !(q.hasLimit() && q.getLimit() <= resultLimit);
         if (changed) {
             q.setLimit(resultLimit);
         }
         String written = q.serialize();
-        return new Capped(written, changed, QueryResults.sameAnswerEachTime(q, written), null);
+        return new Capped(written, changed, QueryResults.sameAnswerEachTime(q, written), null,
+                q.isConstructType() || q.isDescribeType());
     }
 
     /** Whether a query has a {@code SERVICE} call anywhere, subqueries included; one that names none is not walked. */
@@ -460,6 +558,54 @@ final class SparqlFilter implements Filter {
             if (status == 405) {
                 super.setHeader("Allow", ALLOW);
             }
+        }
+    }
+
+    /**
+     * The request with its {@code Accept} header as Fuseki's content negotiation needs it: each media range's type and
+     * subtype in lower case, as they are case-insensitive (RFC 9110 §8.3.1) and Jena compares them as written; for an
+     * answer that is a graph, {@code application/json} as JSON-LD, which the linked-data routes answer it with
+     * (a SELECT or ASK keeps it, for SPARQL JSON results); and for a graph, Turtle when there is no {@code Accept},
+     * as on the rest of the site (the graph store protocol's default is RDF/XML).
+     */
+    static final class Negotiating extends HttpServletRequestWrapper {
+        private final String accept;
+
+        Negotiating(HttpServletRequest req, boolean graph) {
+            super(req);
+            this.accept = accept(req.getHeader("Accept"), graph);
+        }
+
+        static String accept(String accept, boolean graph) {
+            if (accept == null || accept.isBlank()) {
+                return graph ? "text/turtle" : accept;
+            }
+            StringBuilder b = new StringBuilder();
+            for (String range : accept.split(",")) {
+                String r = range.strip();
+                int semi = r.indexOf(';');
+                String type = (semi < 0 ? r : r.substring(0, semi)).strip().toLowerCase(java.util.Locale.ROOT);
+                if (graph && type.equals("application/json")) {
+                    type = "application/ld+json";
+                }
+                if (!b.isEmpty()) {
+                    b.append(", ");
+                }
+                b.append(type).append(semi < 0 ? "" : r.substring(semi));
+            }
+            return b.toString();
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return "Accept".equalsIgnoreCase(name) ? accept : super.getHeader(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaders(String name) {
+            return "Accept".equalsIgnoreCase(name)
+                    ? Collections.enumeration(accept == null ? java.util.List.of() : java.util.List.of(accept))
+                    : super.getHeaders(name);
         }
     }
 

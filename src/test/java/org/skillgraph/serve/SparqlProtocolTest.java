@@ -1,0 +1,215 @@
+package org.skillgraph.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.skillgraph.ingest.Importer;
+import org.skillgraph.store.GraphStore;
+
+/** The SPARQL endpoint's answers to requests the protocol says are the client's mistakes, and its negotiation. */
+class SparqlProtocolTest {
+    static final String BASE = "http://localhost:3030/";
+    static final String GRAPH = BASE + "graph/29-2099.00/v.26.05";
+    static final String CONSTRUCT = "CONSTRUCT WHERE { ?s <http://www.w3.org/2004/02/skos/core#notation> ?n }";
+    static final String SELECT = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 2";
+
+    @TempDir
+    static Path tmp;
+    static GraphStore store;
+    static SkillgraphServer server;
+    static String root;
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.copy(Path.of("seeds/29-2099.00.json"), in.resolve("export.json"));
+        store = GraphStore.open(tmp.resolve("db"));
+        new Importer(store, BASE, null, Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC))
+                .importPaths(List.of(in));
+        server = SkillgraphServer.create(store).base(BASE).port(0).build().start();
+        root = "http://localhost:" + server.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        store.close();
+    }
+
+    /** A request on a connection of its own (the server may close one after refusing a body it did not read). */
+    static HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(b.build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(String path, String... headers) throws Exception {
+        return send("GET", path, null, headers);
+    }
+
+    static String query(String q) {
+        return "/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+    }
+
+    static String type(HttpResponse<?> r) {
+        return r.headers().firstValue("Content-Type").orElse("(none)");
+    }
+
+    /** A 400 (or other status) in plain text whose message says {@code says}, with no Java in it. */
+    static void assertPlain(int status, String says, HttpResponse<String> r) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(type(r).startsWith("text/plain"), type(r));
+        assertTrue(r.body().contains(says), r.body());
+        assertFalse(r.body().contains("java.") || r.body().contains("\tat "), "no stack trace: " + r.body());
+    }
+
+    @Test
+    void propertyFunctionArgumentsItCannotTakeAreABadRequest() throws Exception {
+        String tooMany = "SELECT * { ?s <http://jena.apache.org/text#query> (1 2 3 4 5 6) }";
+        assertPlain(400, "Too many arguments in list", get(query(tooMany), "Accept", "application/sparql-results+json"));
+        assertPlain(400, "Too many arguments in list", send("POST", "/sparql", tooMany,
+                "Content-Type", "application/sparql-query"));
+        assertPlain(400, "Zero-length argument list", get(query("SELECT * { ?s <http://jena.apache.org/text#query> () }")));
+        // arguments it takes still run
+        HttpResponse<String> ok = get(query("SELECT * { ?s <http://jena.apache.org/text#query> \"nurse\" } LIMIT 1"),
+                "Accept", "application/sparql-results+json");
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertTrue(type(ok).startsWith("application/sparql-results+json"), type(ok));
+        assertTrue(new ObjectMapper().readTree(ok.body()).has("results"), ok.body());
+    }
+
+    @Test
+    void twoQueriesInOneRequestAreABadRequest() throws Exception {
+        assertPlain(400, "one query", get("/sparql?query=" + URLEncoder.encode("SELECT * {}", StandardCharsets.UTF_8)
+                + "&query=" + URLEncoder.encode("ASK {}", StandardCharsets.UTF_8)));
+        assertPlain(400, "2 'query' parameters", send("POST", "/sparql", "query=ASK%20%7B%7D&query=ASK%20%7B%7D",
+                "Content-Type", "application/x-www-form-urlencoded"));
+    }
+
+    @Test
+    void aPostWithNoQueryIsABadRequestAndAnotherMediaTypeIsUnsupported() throws Exception {
+        assertPlain(400, "No query", send("POST", "/sparql", null));
+        assertPlain(400, "No query", send("POST", "/sparql", "", "Content-Type", "application/x-www-form-urlencoded"));
+        HttpResponse<String> xml = send("POST", "/sparql", "SELECT * {}", "Content-Type", "application/xml");
+        assertPlain(415, "application/xml", xml);
+        assertTrue(xml.body().contains("application/sparql-query"), xml.body());
+        // a query in the URL of a POST is still run; a POST of RDF data is still a write, refused as one
+        HttpResponse<String> ask = send("POST", query("ASK {}"), null, "Accept", "application/sparql-results+json");
+        assertEquals(200, ask.statusCode(), ask.body());
+        assertTrue(type(ask).startsWith("application/sparql-results+json"), type(ask));
+        assertTrue(new ObjectMapper().readTree(ask.body()).has("boolean"), ask.body());
+        HttpResponse<String> data = send("POST", "/sparql", "<urn:a> <urn:b> <urn:c> .", "Content-Type", "text/turtle");
+        assertPlain(405, "not allowed", data);
+        assertEquals("GET, HEAD, POST, OPTIONS", data.headers().firstValue("Allow").orElse(null));
+    }
+
+    @Test
+    void malformedPercentEncodingIsABadRequestSayingSo() throws Exception {
+        for (String target : List.of("/sparql?query=SELECT%zz", "/sparql?query=%FF", "/sparql?query=ASK%7B%7D&x=%2")) {
+            String[] r = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertEquals("400", r[0], target);
+            assertTrue(r[1].toLowerCase(java.util.Locale.ROOT).contains("\ncontent-type: text/plain"), target + "\n" + r[1]);
+            assertTrue(r[2].contains("query string's percent-encoding is malformed"), target + "\n" + r[2]);
+        }
+        assertPlain(400, "form body's percent-encoding is malformed", send("POST", "/sparql", "query=ASK%zz",
+                "Content-Type", "application/x-www-form-urlencoded"));
+    }
+
+    /** Status, headers and body of a request written as it is (a client would refuse a malformed URI). */
+    static String[] raw(String request) throws Exception {
+        try (Socket s = new Socket("localhost", server.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = s.getInputStream();
+            String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int end = all.indexOf("\r\n\r\n");
+            return new String[] {all.substring(9, 12), all.substring(0, end).replace("\r\n", "\n"), all.substring(end + 4)};
+        }
+    }
+
+    @Test
+    void mediaTypesInAcceptAreCaseInsensitive() throws Exception {
+        HttpResponse<String> csv = get(query(SELECT), "Accept", "TEXT/CSV");
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(type(csv).startsWith("text/csv"), type(csv));
+        assertTrue(csv.body().startsWith("s\r\n"), csv.body());
+        HttpResponse<String> json = get(query(SELECT), "Accept", "Application/SPARQL-Results+JSON");
+        assertEquals(200, json.statusCode(), json.body());
+        assertTrue(type(json).startsWith("application/sparql-results+json"), type(json));
+        assertEquals(2, new ObjectMapper().readTree(json.body()).at("/results/bindings").size(), json.body());
+        HttpResponse<String> turtle = get(query(CONSTRUCT), "Accept", "Text/Turtle");
+        assertEquals(200, turtle.statusCode(), turtle.body());
+        assertTrue(type(turtle).startsWith("text/turtle"), type(turtle));
+        assertTrue(parse(turtle.body(), Lang.TURTLE).size() > 0, turtle.body());
+    }
+
+    @Test
+    void applicationJsonIsJsonLdForAGraphAndSparqlJsonForResults() throws Exception {
+        for (String q : List.of(CONSTRUCT, "DESCRIBE <" + BASE + "id/occupation/29-2099.00>")) {
+            HttpResponse<String> r = get(query(q), "Accept", "application/json");
+            assertEquals(200, r.statusCode(), r.body());
+            assertTrue(type(r).startsWith("application/ld+json"), q + ": " + type(r));
+            assertTrue(parse(r.body(), Lang.JSONLD).size() > 0, r.body());
+        }
+        HttpResponse<String> gsp = get("/sparql?graph=" + URLEncoder.encode(GRAPH, StandardCharsets.UTF_8),
+                "Accept", "application/json");
+        assertEquals(200, gsp.statusCode());
+        assertTrue(type(gsp).startsWith("application/ld+json"), type(gsp));
+        assertTrue(parse(gsp.body(), Lang.JSONLD).size() > 600);
+        HttpResponse<String> select = get(query(SELECT), "Accept", "application/json");
+        assertEquals(200, select.statusCode(), select.body());
+        assertTrue(type(select).startsWith("application/json"), type(select));
+        assertEquals(2, new ObjectMapper().readTree(select.body()).at("/results/bindings").size(), select.body());
+        HttpResponse<String> ask = get(query("ASK {}"), "Accept", "application/json");
+        assertTrue(type(ask).startsWith("application/json"), type(ask));
+        assertTrue(new ObjectMapper().readTree(ask.body()).get("boolean").asBoolean(), ask.body());
+    }
+
+    @Test
+    void aGraphWithoutAcceptIsTurtleAsOnTheRestOfTheSite() throws Exception {
+        HttpResponse<String> r = get("/sparql?graph=" + URLEncoder.encode(GRAPH, StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode());
+        assertTrue(type(r).startsWith("text/turtle"), type(r));
+        assertTrue(parse(r.body(), Lang.TURTLE).size() > 600);
+    }
+
+    static Model parse(String body, Lang lang) {
+        Model m = ModelFactory.createDefaultModel();
+        RDFParser.source(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))).lang(lang).parse(m);
+        return m;
+    }
+}
