@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +37,11 @@ import org.skillgraph.store.GraphStore;
 final class HarvestServlet extends PageServlet {
     private static final long serialVersionUID = 1L;
     private static final Pattern CTID = Pattern.compile("ce-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
-    /** One range of a {@code Range: bytes=…} list: first and last byte, or (first empty) a suffix length. */
-    private static final Pattern RANGE = Pattern.compile("(\\d*)\\s*-\\s*(\\d*)");
+    /**
+     * One range-spec of a {@code Range: bytes=…} list (RFC 9110 §14.1.1-2): first-pos "-" [last-pos], or "-"
+     * suffix-length; digits only, no spaces inside it.
+     */
+    private static final Pattern RANGE = Pattern.compile("(\\d*)-(\\d*)");
 
     private static final int DEFAULT_CHANGES = 100;
     private static final int MAX_CHANGES = 1000;
@@ -284,9 +288,11 @@ final class HarvestServlet extends PageServlet {
     }
 
     /**
-     * The one range a {@code Range} asks of a file of {@code size} bytes, or null for the whole file: when several
-     * of its ranges can be satisfied (RFC 9110 §14.2 lets a server ignore Range, and one part is all a resumed
-     * download asks) or its unit is not bytes. 416 when none can be satisfied or a bytes range cannot be read.
+     * The one range a {@code Range} asks of a file of {@code size} bytes, or null for the whole file: when its unit is
+     * not bytes or its ranges-specifier is not valid (RFC 9110 §14.2: ignored; §14.1.1: not a list of range-specs, or
+     * a last-pos less than its first-pos), or when several of its ranges can be satisfied (§14.2 lets a server ignore
+     * Range, and one part is all a resumed download asks). 416 when it is valid and none of its ranges can be
+     * satisfied (§14.1.2: a first-pos not below the size, a suffix-length of 0).
      */
     private static Span span(HttpServletResponse resp, String range, long size) {
         String value = range.strip();
@@ -294,16 +300,28 @@ final class HarvestServlet extends PageServlet {
             return null;
         }
         List<Span> spans = new java.util.ArrayList<>();
-        for (String spec : value.substring("bytes=".length()).split(",")) {
-            Matcher m = RANGE.matcher(spec.strip());
-            if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
-                return unsatisfiable(resp, size, "Unsupported range: " + range);
+        boolean any = false;
+        for (String spec : value.substring("bytes=".length()).split(",", -1)) {
+            String s = spec.strip();
+            if (s.isEmpty()) {
+                continue; // an empty element of a list, which a recipient ignores (§5.6.1.2)
             }
-            long start = m.group(1).isEmpty() ? Math.max(0, size - number(m.group(2))) : number(m.group(1));
-            long end = m.group(1).isEmpty() || m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, number(m.group(2)));
-            if (start <= end && start < size) {
+            Matcher m = RANGE.matcher(s);
+            String first = m.matches() ? m.group(1) : "";
+            String last = m.matches() ? m.group(2) : "";
+            if (first.isEmpty() && last.isEmpty()
+                    || !first.isEmpty() && !last.isEmpty() && new BigInteger(first).compareTo(new BigInteger(last)) > 0) {
+                return null; // not a range-spec, or an int-range whose last-pos is less than its first-pos: invalid
+            }
+            any = true;
+            long start = first.isEmpty() ? Math.max(0, size - number(last)) : number(first);
+            long end = first.isEmpty() || last.isEmpty() ? size - 1 : Math.min(size - 1, number(last));
+            if (start <= end) { // a first-pos below the size, or a suffix-length above 0, of a file that has bytes
                 spans.add(new Span(start, end));
             }
+        }
+        if (!any) {
+            return null; // no range-spec at all: invalid
         }
         if (spans.isEmpty()) {
             return unsatisfiable(resp, size, "Range not satisfiable: " + range);
@@ -316,7 +334,7 @@ final class HarvestServlet extends PageServlet {
         return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
-    /** A 416, which says how long the file is. */
+    /** A 416, which says how long the file is (§15.5.17). */
     private static Span unsatisfiable(HttpServletResponse resp, long size, String message) {
         resp.setHeader("Content-Range", "bytes */" + size);
         throw new HttpError(416, message);

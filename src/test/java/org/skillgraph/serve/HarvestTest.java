@@ -237,6 +237,38 @@ class HarvestTest {
     }
 
     @Test
+    void anInvalidRangeIsIgnoredAndTheWholeFileSent() throws Exception {
+        Dumps.Dump nq = nquads();
+        String path = "/dumps/" + nq.name();
+        // RFC 9110 §14.1.1: not a byte range-set (letters, no range at all, a range and junk), or an int-range whose
+        // last-pos is less than its first-pos; §14.2: such a Range is ignored, and the answer is the whole file
+        for (String range : List.of("bytes=abc", "bytes=50-10", "bytes=0-9,50-10", "bytes=", "bytes=-", "bytes=0-9,abc",
+                "bytes=1-2-3", "bytes=0 - 9", "bytes=99999999999999999999-99999999999999999998")) {
+            HttpResponse<byte[]> r = get(path, "Range", range);
+            assertEquals(200, r.statusCode(), range);
+            assertEquals(Long.toString(nq.bytes()), r.headers().firstValue("Content-Length").orElse(null), range);
+            assertEquals(null, r.headers().firstValue("Content-Range").orElse(null), range);
+            assertEquals("\"" + nq.sha256() + "\"", r.headers().firstValue("ETag").orElse(null), range);
+            assertEquals(nq.sha256(), sha256(r.body()), range);
+        }
+        // a valid range-set none of whose ranges can be satisfied is still 416 (§14.1.2, §15.5.17)
+        for (String range : List.of("bytes=" + nq.bytes() + "-", "bytes=-0", "bytes=" + (nq.bytes() + 5) + "-"
+                + (nq.bytes() + 9), "bytes=99999999999999999999-", "BYTES=" + nq.bytes() + "-")) {
+            HttpResponse<byte[]> r = get(path, "Range", range);
+            assertEquals(416, r.statusCode(), range);
+            assertEquals("bytes */" + nq.bytes(), r.headers().firstValue("Content-Range").orElse(null), range);
+        }
+        // a valid range, the list's spaces and empty elements allowed (§5.6.1), is 206
+        HttpResponse<byte[]> part = get(path, "Range", "bytes=10-19 , ," + (nq.bytes() + 5) + "-");
+        assertEquals(206, part.statusCode());
+        assertEquals("bytes 10-19/" + nq.bytes(), part.headers().firstValue("Content-Range").orElse(null));
+        assertEquals("10", part.headers().firstValue("Content-Length").orElse(null));
+        // §15.3.7: a 206 has the ETag (and Date) a 200 would have
+        assertEquals("\"" + nq.sha256() + "\"", part.headers().firstValue("ETag").orElse(null));
+        assertTrue(part.headers().firstValue("Date").isPresent());
+    }
+
+    @Test
     void aDumpReplacedBeforeItsManifestIsSentWithItsOwnSha256() throws Exception {
         Dumps.Dump nq = nquads();
         String path = "/dumps/" + nq.name();
