@@ -246,7 +246,7 @@ final class HarvestServlet extends PageServlet {
                     + " again");
         }
         if (outcome == Preconditions.Outcome.NOT_MODIFIED) {
-            resp.setStatus(304);
+            notModified(resp);
             return;
         }
         String range = req.getHeader("Range");

@@ -131,7 +131,7 @@ abstract class PageServlet extends HttpServlet {
         }
         switch (Preconditions.evaluate(req, etag, modified)) {
             case NOT_MODIFIED -> {
-                resp.setStatus(304);
+                notModified(resp);
                 return;
             }
             case FAILED -> throw new HttpError(412, "Precondition Failed: this is not the version asked for ("
@@ -146,6 +146,16 @@ abstract class PageServlet extends HttpServlet {
                 writeInPieces(out, body.bytes());
             }
         }
+    }
+
+    /**
+     * Answers 304 with the headers set so far and no Content-Length (RFC 9110 §8.6, §15.4.5: none, or the 200's; a
+     * 304 has no content). Jetty gives a response that ends before its headers are sent the length of what was
+     * written, which for a 304 is a wrong {@code Content-Length: 0}; sent first, with nothing written, they have none.
+     */
+    static void notModified(HttpServletResponse resp) throws IOException {
+        resp.setStatus(304);
+        resp.flushBuffer();
     }
 
     void error(HttpServletRequest req, HttpServletResponse resp, int status, String message) throws IOException {

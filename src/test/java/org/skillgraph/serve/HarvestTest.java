@@ -269,6 +269,38 @@ class HarvestTest {
     }
 
     @Test
+    void a304OfADumpHasNoContentLength() throws Exception {
+        Dumps.Dump nq = nquads();
+        String path = "/dumps/" + nq.name();
+        String etag = "\"" + nq.sha256() + "\"";
+        Instant modified = Files.getLastModifiedTime(store.dumpsDirectory().resolve(nq.name())).toInstant();
+        // RFC 9110 §8.6, §15.4.5: a 304 sends no Content-Length, or the 200's; not 0
+        for (String[] condition : List.of(new String[] {"If-None-Match", etag},
+                new String[] {"If-Modified-Since", httpDate(modified)})) {
+            HttpResponse<byte[]> r = get(path, condition);
+            assertEquals(304, r.statusCode(), condition[0]);
+            assertEquals(null, r.headers().firstValue("Content-Length").orElse(null), condition[0]);
+            assertEquals(etag, r.headers().firstValue("ETag").orElse(null), condition[0]);
+            assertTrue(r.headers().firstValue("Date").isPresent(), condition[0]);
+        }
+        HttpResponse<Void> head = HTTP.send(HttpRequest.newBuilder(URI.create(root + path))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(304, head.statusCode());
+        assertEquals(null, head.headers().firstValue("Content-Length").orElse(null), "HEAD");
+    }
+
+    @Test
+    void a304OfAnotherHarvestDocumentHasNoContentLength() throws Exception {
+        HttpResponse<byte[]> r = get("/dumps/" + Dumps.MANIFEST);
+        String etag = r.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> same = get("/dumps/" + Dumps.MANIFEST, "If-None-Match", etag);
+        assertEquals(304, same.statusCode());
+        assertEquals(null, same.headers().firstValue("Content-Length").orElse(null));
+        assertEquals(etag, same.headers().firstValue("ETag").orElse(null));
+    }
+
+    @Test
     void aDumpReplacedBeforeItsManifestIsSentWithItsOwnSha256() throws Exception {
         Dumps.Dump nq = nquads();
         String path = "/dumps/" + nq.name();

@@ -203,6 +203,23 @@ class ServerTest {
     }
 
     @Test
+    void a304HasNoContentLength() throws Exception {
+        // RFC 9110 §8.6, §15.4.5: a 304 sends no Content-Length, or the 200's; not 0
+        for (String path : List.of("/doc/occupation/29-2011.00.ttl", "/doc/occupation/29-2011.00.html")) {
+            HttpResponse<String> r = get(path);
+            String etag = r.headers().firstValue("ETag").orElseThrow();
+            for (String[] condition : List.of(new String[] {"If-None-Match", etag},
+                    new String[] {"If-Modified-Since", r.headers().firstValue("Last-Modified").orElseThrow()})) {
+                HttpResponse<String> same = get(path, condition);
+                assertEquals(304, same.statusCode(), path + " " + condition[0]);
+                assertEquals(null, same.headers().firstValue("Content-Length").orElse(null), path + " " + condition[0]);
+                assertEquals(etag, same.headers().firstValue("ETag").orElse(null), path + " " + condition[0]);
+                assertEquals(r.headers().allValues("Vary"), same.headers().allValues("Vary"), path + " " + condition[0]);
+            }
+        }
+    }
+
+    @Test
     void unknownResourcesAre404InHtmlForBrowsersAndPlainForRdfClients() throws Exception {
         HttpResponse<String> html = get("/id/occupation/00-0000.00", "Accept", "text/html");
         assertEquals(404, html.statusCode());
