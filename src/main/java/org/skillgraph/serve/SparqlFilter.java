@@ -300,8 +300,9 @@ final class SparqlFilter implements Filter {
         if (q == null) {
             // a graph store protocol read (GET ?graph=… or ?default) answers a graph
             boolean read = "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod());
-            return new Prepared(new Negotiating(req, read && (req.getParameter("graph") != null
-                    || req.getParameter("default") != null)), null, false, null);
+            boolean unionRead = read && req.getParameter("default") != null && req.getParameter("graph") == null;
+            return new Prepared(new Negotiating(unionRead ? new DefaultIsUnion(req) : req, read
+                    && (req.getParameter("graph") != null || req.getParameter("default") != null)), null, false, null);
         }
         Capped capped = cap(q, resp);
         return new Prepared(new Negotiating(capped.changed() ? new ParamRequest(req, capped.text()) : req,
@@ -633,6 +634,44 @@ final class SparqlFilter implements Filter {
             Map<String, String[]> m = new HashMap<>(super.getParameterMap());
             m.put("query", new String[] {query});
             return Collections.unmodifiableMap(m);
+        }
+    }
+
+    /**
+     * A graph store read of the default graph ({@code GET ?default}) as a read of the union of every named graph,
+     * which is what the endpoint's queries see as their default graph: the store's own default graph holds nothing,
+     * and Fuseki's graph store read would answer it, an empty graph.
+     */
+    private static final class DefaultIsUnion extends HttpServletRequestWrapper {
+        private static final String GRAPH = "graph";
+        private static final String UNION = org.apache.jena.sparql.core.Quad.unionGraph.getURI();
+
+        DefaultIsUnion(HttpServletRequest req) {
+            super(req);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return "default".equals(name) ? null : GRAPH.equals(name) ? UNION : super.getParameter(name);
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return "default".equals(name) ? null : GRAPH.equals(name) ? new String[] {UNION}
+                    : super.getParameterValues(name);
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            Map<String, String[]> m = new HashMap<>(super.getParameterMap());
+            m.remove("default");
+            m.put(GRAPH, new String[] {UNION});
+            return Collections.unmodifiableMap(m);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getParameterNames() {
+            return Collections.enumeration(getParameterMap().keySet());
         }
     }
 

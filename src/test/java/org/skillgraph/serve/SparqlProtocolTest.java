@@ -207,6 +207,22 @@ class SparqlProtocolTest {
         assertTrue(parse(r.body(), Lang.TURTLE).size() > 600);
     }
 
+    @Test
+    void theDefaultGraphReadThroughTheGraphStoreIsTheUnionQueriesSee() throws Exception {
+        HttpResponse<String> count = get("/sparql?query=" + URLEncoder.encode(
+                "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", StandardCharsets.UTF_8), "Accept", "text/csv");
+        long triples = Long.parseLong(count.body().lines().skip(1).findFirst().orElseThrow().strip());
+        assertTrue(triples > 600, count.body());
+        for (String path : List.of("/sparql?default", "/sparql?default=")) {
+            HttpResponse<String> r = get(path, "Accept", "application/n-triples");
+            assertEquals(200, r.statusCode(), path);
+            assertTrue(type(r).startsWith("application/n-triples"), type(r));
+            assertEquals(triples, parse(r.body(), Lang.NTRIPLES).size(), path);
+        }
+        // HEAD answers as GET does, without the body
+        assertEquals(200, send("HEAD", "/sparql?default", null).statusCode());
+    }
+
     static Model parse(String body, Lang lang) {
         Model m = ModelFactory.createDefaultModel();
         RDFParser.source(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))).lang(lang).parse(m);
