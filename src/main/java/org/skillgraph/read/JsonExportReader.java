@@ -172,7 +172,16 @@ final class JsonExportReader {
     /** The document's one JSON value; content after it (a second document, or any text) is refused. */
     private JsonNode parse(String content) {
         try (JsonParser p = MAPPER.createParser(content)) {
-            JsonNode root = MAPPER.readTree(p);
+            JsonNode root;
+            try {
+                root = MAPPER.readTree(p);
+            } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+                // a limit of the parser's (nesting depth, a number's length): its message names the setting, not
+                // the place; the place is where the parser stopped
+                JsonLocation loc = p.currentLocation();
+                throw new SourceException(file, "line " + loc.getLineNr() + ", column " + loc.getColumnNr(),
+                        "not read as JSON: " + e.getOriginalMessage().replaceAll(", from `[^`]*`\\)", ")"));
+            }
             int end = (int) p.currentLocation().getCharOffset();
             boolean more;
             try {

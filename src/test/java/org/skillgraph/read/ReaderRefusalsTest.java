@@ -134,6 +134,15 @@ class ReaderRefusalsTest {
     }
 
     @Test
+    void jsonBeyondTheParsersLimitsIsRefusedNamingThePlaceNotTheSetting() throws IOException {
+        SourceException e = refused(write("deep.json", "{\"a\":" + "[".repeat(1_500) + "]".repeat(1_500) + "}"));
+        assertEquals("line 1, column 1006", e.location());
+        assertTrue(e.getMessage().endsWith("not read as JSON: Document nesting depth (1001) exceeds the maximum allowed "
+                + "(1000)"), e.getMessage());
+        assertFalse(e.getMessage().contains("StreamReadConstraints"), e.getMessage());
+    }
+
+    @Test
     void aMalformedSocIsNamedShortened() throws IOException {
         String json = Files.readString(JSON_SEED, StandardCharsets.UTF_8).replace("\"29-2099.00\"", "\"" + "9".repeat(90) + "\"");
         SourceException e = refused(write("soc.json", json));
