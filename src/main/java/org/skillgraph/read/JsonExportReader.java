@@ -110,6 +110,12 @@ final class JsonExportReader {
                     "unknown level key '" + key + "'; expected one of " + Scales.OCCUPATIONAL));
             JsonNode level = requireObject(e.getValue(), ptr);
             String label = text(level, ptr + "/label", true);
+            String labelled = Scales.key(label);
+            if (!labelled.equals(key) && Scales.OCCUPATIONAL.contains(labelled)) {
+                flags.add(new Flag("level-label-mismatch", "the level '" + key + "' is labelled '" + label
+                        + "', the name of the level '" + labelled + "' of the scale; kept as the level '" + key
+                        + "' (its rank) with its label as written", ptr + "/label"));
+            }
             levels.add(new Level(key, label, null, Scales.rank(Scales.OCCUPATIONAL, key)));
             JsonNode list = field(level, ptr + "/statements");
             if (list == null || !list.isArray()) {
@@ -132,7 +138,7 @@ final class JsonExportReader {
         levels.sort(java.util.Comparator.comparingInt(Level::rank));
         Framework framework = new Framework(FrameworkKind.OCCUPATIONAL, version,
                 text(fw, "/framework/description", false), text(fw, "/framework/contextCovered", false),
-                levels, List.of(), statements);
+                levels, List.of(), Repeats.flagged(statements));
 
         String onet = null;
         String onetVersion = null;

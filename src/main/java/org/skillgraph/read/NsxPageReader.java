@@ -284,7 +284,8 @@ final class NsxPageReader {
                 statements.add(occupationalStatement(key, item));
             }
         }
-        return new Framework(FrameworkKind.OCCUPATIONAL, version, null, context, levels, List.of(), statements);
+        return new Framework(FrameworkKind.OCCUPATIONAL, version, null, context, levels, List.of(),
+                Repeats.flagged(statements));
     }
 
     private Statement occupationalStatement(String levelKey, Item item) {
@@ -336,7 +337,7 @@ final class NsxPageReader {
         }
         List<Level> ordered = levels.values().stream()
                 .sorted(java.util.Comparator.comparingInt(Level::rank)).toList();
-        return new Framework(kind, version, description, null, ordered, domains, statements);
+        return new Framework(kind, version, description, null, ordered, domains, Repeats.flagged(statements));
     }
 
     private Statement chippedStatement(String levelKey, String domainKey, Item item) {

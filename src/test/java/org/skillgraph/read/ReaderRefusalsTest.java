@@ -143,6 +143,30 @@ class ReaderRefusalsTest {
     }
 
     @Test
+    void aLevelLabelledAsAnotherAndARepeatedStatementAreKeptAndFlagged() throws IOException {
+        String json = Files.readString(JSON_SEED, StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"label\":\"Developing\""), "the seed labels its developing level so");
+        SourceDocument d = new SourceReader().read(write("mislabelled.json",
+                json.replace("\"label\":\"Developing\"", "\"label\":\"Emerging\"")));
+        assertEquals(List.of("level-label-mismatch /framework/levels/developing/label"),
+                d.flags().stream().map(f -> f.code() + " " + f.location()).toList());
+        assertEquals("Emerging", d.frameworks().get(0).levels().get(1).label());
+
+        String first = "\"Patient medical histories \u2014 collect";
+        int at = json.indexOf(first);
+        String statement = json.substring(at, json.indexOf("\",", at) + 1);
+        SourceDocument r = new SourceReader().read(write("repeated.json",
+                json.replace(statement, statement + "," + statement)));
+        List<Statement> emerging = r.framework(FrameworkKind.OCCUPATIONAL).statements().stream()
+                .filter(s -> s.levelKey().equals("emerging")).toList();
+        assertEquals(emerging.get(0).text(), emerging.get(1).text());
+        assertEquals(List.of(), emerging.get(0).flags());
+        assertEquals(List.of("statement-repeated"), emerging.get(1).flags().stream().map(Flag::code).toList());
+        assertTrue(emerging.get(1).flags().get(0).message().startsWith("the same statement as "
+                + "/framework/levels/emerging/statements/0 (number 1 of its level)"), emerging.get(1).flags().toString());
+    }
+
+    @Test
     void aMalformedSocIsNamedShortened() throws IOException {
         String json = Files.readString(JSON_SEED, StandardCharsets.UTF_8).replace("\"29-2099.00\"", "\"" + "9".repeat(90) + "\"");
         SourceException e = refused(write("soc.json", json));
