@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -33,8 +34,10 @@ final class Describer {
     /** The default number of incoming links on one page of a description. */
     static final int DEFAULT_PAGE_SIZE = 200;
     private static final Property[] LABELS = {RDF.type, SKOS.prefLabel, RDFS.label, DCTerms.title, SKOS.notation};
-    private static final Property HYDRA_NEXT = ModelFactory.createDefaultModel()
-            .createProperty("http://www.w3.org/ns/hydra/core#next");
+    private static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
+    private static final Property HYDRA_FIRST = ModelFactory.createDefaultModel().createProperty(HYDRA + "first");
+    private static final Property HYDRA_PREVIOUS = ModelFactory.createDefaultModel().createProperty(HYDRA + "previous");
+    private static final Property HYDRA_NEXT = ModelFactory.createDefaultModel().createProperty(HYDRA + "next");
     private static final String SD = "http://www.w3.org/ns/sparql-service-description#";
     private static final Resource NAMED_GRAPH = ModelFactory.createDefaultModel().createResource(SD + "NamedGraph");
     private static final Property NAME = ModelFactory.createDefaultModel().createProperty(SD + "name");
@@ -79,11 +82,14 @@ final class Describer {
     }
 
     /**
-     * Describes {@code uri} in the document {@code document} (which gets {@code foaf:primaryTopic});
-     * {@code page} (1-based) selects the page of incoming links; {@code nextPage} is the URL of the
-     * following page, stated with {@code hydra:next} on the document when there is one.
+     * Describes {@code uri} in the document {@code document}, the URL this page of the description is fetched at
+     * (its format's own URL, with its {@code ?page}), which gets {@code foaf:primaryTopic}; {@code page} (1-based)
+     * selects the page of incoming links. When the links take more than one page, the document states, with
+     * Hydra's controls of an interlinked set of resources, {@code hydra:first}, {@code hydra:previous} (after the
+     * first page) and {@code hydra:next} (before the last), each the URL {@code pageUrl} gives that page
+     * (no {@code hydra:last}: knowing it would mean reading every link of a hub).
      */
-    Description describe(String uri, String document, int page, String nextPage) {
+    Description describe(String uri, String document, int page, IntFunction<String> pageUrl) {
         Model union = dataset.getUnionModel();
         Resource subject = union.createResource(uri);
         Model out = ModelFactory.createDefaultModel();
@@ -132,9 +138,16 @@ final class Describer {
             out.add(out.createResource(document), FOAF.primaryTopic, subject);
             out.setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/");
         }
-        if (hasMore && nextPage != null) {
-            out.add(out.createResource(document), HYDRA_NEXT, out.createResource(nextPage));
-            out.setNsPrefix("hydra", "http://www.w3.org/ns/hydra/core#");
+        if (exists && document != null && pageUrl != null && (hasMore || page > 1)) {
+            Resource doc = out.createResource(document);
+            out.add(doc, HYDRA_FIRST, out.createResource(pageUrl.apply(1)));
+            if (page > 1) {
+                out.add(doc, HYDRA_PREVIOUS, out.createResource(pageUrl.apply(page - 1)));
+            }
+            if (hasMore) {
+                out.add(doc, HYDRA_NEXT, out.createResource(pageUrl.apply(page + 1)));
+            }
+            out.setNsPrefix("hydra", HYDRA);
         }
         return new Description(out, exists, hasMore, page > 1 && onPage == 0);
     }

@@ -127,14 +127,21 @@ final class ResourcePage {
             }
         });
         if (hasMore || page > 1) {
+            // the pages of the HTML document, as the Link header and the RDF formats' hydra:first, hydra:previous
+            // and hydra:next name them (the first without ?page); in the head too, for agents that read it
+            String html = site.document(r.getURI()) + ".html";
+            Element head = main.ownerDocument().head();
+            head.appendElement("link").attr("rel", "first").attr("href", html);
             Element nav = section.appendElement("nav").addClass("pager").attr("aria-label", "More links");
             if (page > 1) {
-                nav.appendElement("a").attr("href", site.document(r.getURI()) + ".html?page=" + (page - 1))
-                        .text("← previous");
+                String previous = page == 2 ? html : html + "?page=" + (page - 1);
+                head.appendElement("link").attr("rel", "prev").attr("href", previous);
+                nav.appendElement("a").attr("rel", "prev").attr("href", previous).text("← previous");
             }
             if (hasMore) {
-                nav.appendElement("a").attr("href", site.document(r.getURI()) + ".html?page=" + (page + 1))
-                        .text("next →");
+                String next = html + "?page=" + (page + 1);
+                head.appendElement("link").attr("rel", "next").attr("href", next);
+                nav.appendElement("a").attr("rel", "next").attr("href", next).text("next →");
             }
         }
     }

@@ -144,14 +144,23 @@ final class SiteServlet extends PageServlet {
             if (format == null) {
                 throw HttpError.notAcceptable(req.getHeader("Accept"));
             }
-            resp.setHeader("Content-Location", site.document(uri) + "." + format.extension());
         }
         int page = page(req);
-        String docUrl = site.origin(req) + site.document(uri);
-        String next = docUrl + "." + format.extension() + "?page=" + (page + 1);
+        // the pages of this format's document, each at its own URL: the first without ?page, as links name it
+        String formatUrl = site.document(uri) + "." + format.extension();
+        java.util.function.IntFunction<String> pagePath = n -> formatUrl + (n > 1 ? "?page=" + n : "");
+        // the document this answer is: the format's URL, with the ?page it was asked with (?page=1 included)
+        String asked = formatUrl + (req.getParameter("page") != null ? "?page=" + page : "");
+        if (split.format() == null) {
+            resp.setHeader("Content-Location", asked);
+        }
+        String origin = site.origin(req);
+        String docUrl = origin + asked;
         Format f = format;
-        Body body = live.read(dataset, () -> {
-            Describer.Description d = describer.describe(uri, docUrl, page, next);
+        record Answer(Body body, boolean hasMore) {
+        }
+        Answer answer = live.read(dataset, () -> {
+            Describer.Description d = describer.describe(uri, docUrl, page, n -> origin + pagePath.apply(n));
             if (!d.exists()) {
                 throw HttpError.notFound(uri);
             }
@@ -165,11 +174,13 @@ final class SiteServlet extends PageServlet {
                         + " (the links to it end on an earlier page)");
             }
             if (f == Format.HTML) {
-                return Body.html(new ResourcePage(site, dataset.getUnionModel(), names).render(uri, d, page));
+                return new Answer(Body.html(new ResourcePage(site, dataset.getUnionModel(), names).render(uri, d, page)),
+                        d.hasMore());
             }
-            return rdf(d.model(), f);
+            return new Answer(rdf(d.model(), f), d.hasMore());
         });
-        links(resp, uri, site);
+        links(resp, uri, site, page, answer.hasMore(), pagePath);
+        Body body = answer.body();
         send(req, resp, new Body(body.bytes(), body.mediaType(), split.format() == null));
     }
 
@@ -250,6 +261,16 @@ final class SiteServlet extends PageServlet {
     }
 
     private static void links(HttpServletResponse resp, String uri, SitePaths site) {
+        links(resp, uri, site, 1, false, null);
+    }
+
+    /**
+     * The {@code Link} header: the document's alternates and the resource, and, when the links to the resource take
+     * more than one page, the first, previous and next pages of this format (RFC 8288), as the description's
+     * {@code hydra:first}, {@code hydra:previous} and {@code hydra:next} name them.
+     */
+    private static void links(HttpServletResponse resp, String uri, SitePaths site, int page, boolean hasMore,
+                              java.util.function.IntFunction<String> pagePath) {
         String doc = site.document(uri);
         StringBuilder sb = new StringBuilder();
         for (Format f : Format.values()) {
@@ -257,6 +278,15 @@ final class SiteServlet extends PageServlet {
                     .append(">; rel=\"alternate\"; type=\"").append(f.mediaType()).append('"');
         }
         sb.append(", <").append(uri).append(">; rel=\"canonical\"");
+        if (pagePath != null && (hasMore || page > 1)) {
+            sb.append(", <").append(pagePath.apply(1)).append(">; rel=\"first\"");
+            if (page > 1) {
+                sb.append(", <").append(pagePath.apply(page - 1)).append(">; rel=\"prev\"");
+            }
+            if (hasMore) {
+                sb.append(", <").append(pagePath.apply(page + 1)).append(">; rel=\"next\"");
+            }
+        }
         resp.setHeader("Link", sb.toString());
     }
 

@@ -178,6 +178,92 @@ class ServerTest {
         assertTrue(huge.body().contains("from 1 to 100000"), huge.body());
     }
 
+    static final String LEVEL_DOC = "/doc/framework/29-2011.00/occupational/v.26.05/level/emerging";
+
+    @ParameterizedTest
+    @CsvSource({"ttl, TURTLE", "jsonld, JSONLD", "rdf, RDFXML", "nt, NTRIPLES"})
+    void eachPageOfADescriptionStatesItsNeighboursAboutItsOwnUrl(String ext, String lang) throws Exception {
+        var hydra = "http://www.w3.org/ns/hydra/core#";
+        String doc = root + LEVEL_DOC + "." + ext;
+        java.util.Map<String, String> pages = java.util.Map.of("", doc, "?page=2", doc + "?page=2");
+        for (var asked : pages.entrySet()) {
+            HttpResponse<String> r = get(LEVEL_DOC + "." + ext + asked.getKey());
+            assertEquals(200, r.statusCode(), r.body());
+            Model m = parse(r.body(), org.apache.jena.riot.RDFLanguages.nameToLang(lang));
+            var self = m.createResource(asked.getValue());
+            boolean first = asked.getKey().isEmpty();
+            // the page fetched is the document: its topic, and the pages before and after it
+            assertTrue(m.contains(self, FOAF.primaryTopic, m.createResource(LEVEL)), r.body());
+            assertTrue(m.contains(self, m.createProperty(hydra + "first"), m.createResource(doc)), r.body());
+            assertEquals(first ? null : doc, object(m, self, hydra + "previous"), r.body());
+            assertEquals(doc + (first ? "?page=2" : "?page=3"), object(m, self, hydra + "next"), r.body());
+            assertEquals(first ? 3 : 4, m.listStatements(self, null, (org.apache.jena.rdf.model.RDFNode) null)
+                    .toList().size(), "topic, first, [previous,] next: " + r.body());
+            // and nothing about another document
+            assertEquals(1, m.listSubjectsWithProperty(FOAF.primaryTopic).toList().size(), r.body());
+            String link = r.headers().firstValue("Link").orElseThrow();
+            String path = LEVEL_DOC + "." + ext;
+            assertTrue(link.contains("<" + path + ">; rel=\"first\""), link);
+            assertEquals(!first, link.contains("<" + path + ">; rel=\"prev\""), link);
+            assertTrue(link.contains("<" + path + (first ? "?page=2" : "?page=3") + ">; rel=\"next\""), link);
+            assertTrue(link.contains("<" + path + ">; rel=\"alternate\"; type=\""), "the alternates stay: " + link);
+        }
+        // the last page: previous, and no next
+        HttpResponse<String> last = get(LEVEL_DOC + "." + ext + "?page=3");
+        Model m = parse(last.body(), org.apache.jena.riot.RDFLanguages.nameToLang(lang));
+        var self = m.createResource(doc + "?page=3");
+        assertEquals(doc + "?page=2", object(m, self, hydra + "previous"), last.body());
+        assertEquals(null, object(m, self, hydra + "next"), last.body());
+        String link = last.headers().firstValue("Link").orElseThrow();
+        assertTrue(link.contains("<" + LEVEL_DOC + "." + ext + "?page=2>; rel=\"prev\""), link);
+        assertFalse(link.contains("rel=\"next\""), link);
+    }
+
+    @Test
+    void aDescriptionOnOnePageHasNoPagingControls() throws Exception {
+        HttpResponse<String> r = get(LEVEL_DOC + "/statement/1.ttl"); // linked from nothing
+        Model m = parse(r.body(), Lang.TURTLE);
+        assertTrue(m.contains(m.createResource(root + LEVEL_DOC + "/statement/1.ttl"), FOAF.primaryTopic,
+                m.createResource(LEVEL + "/statement/1")), r.body());
+        assertFalse(r.body().contains("hydra"), r.body());
+        assertFalse(r.headers().firstValue("Link").orElseThrow().matches(".*rel=\"(first|prev|next)\".*"));
+    }
+
+    @Test
+    void aNegotiatedPageIsNamedByItsFormatsUrlWithItsPage() throws Exception {
+        HttpResponse<String> r = get(LEVEL_DOC + "?page=2", "Accept", "application/n-triples");
+        assertEquals(LEVEL_DOC + ".nt?page=2", r.headers().firstValue("Content-Location").orElseThrow());
+        Model m = parse(r.body(), Lang.NTRIPLES);
+        var self = m.createResource(root + LEVEL_DOC + ".nt?page=2");
+        assertTrue(m.contains(self, FOAF.primaryTopic, m.createResource(LEVEL)), r.body());
+        assertEquals(root + LEVEL_DOC + ".nt", object(m, self, "http://www.w3.org/ns/hydra/core#previous"));
+        // ?page=1 asked for: that URL is the document, and the first page is named without ?page
+        Model one = parse(get(LEVEL_DOC + ".nt?page=1").body(), Lang.NTRIPLES);
+        var asked = one.createResource(root + LEVEL_DOC + ".nt?page=1");
+        assertTrue(one.contains(asked, FOAF.primaryTopic, one.createResource(LEVEL)));
+        assertEquals(root + LEVEL_DOC + ".nt", object(one, asked, "http://www.w3.org/ns/hydra/core#first"));
+    }
+
+    @Test
+    void theHtmlPagesLinkTheirNeighboursLikeTheRdfFormats() throws Exception {
+        HttpResponse<String> r = get(LEVEL_DOC + ".html?page=2");
+        String link = r.headers().firstValue("Link").orElseThrow();
+        assertTrue(link.contains("<" + LEVEL_DOC + ".html>; rel=\"prev\""), link);
+        assertTrue(link.contains("<" + LEVEL_DOC + ".html?page=3>; rel=\"next\""), link);
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(r.body());
+        assertEquals(LEVEL_DOC + ".html", html.head().select("link[rel=prev]").attr("href"));
+        assertEquals(LEVEL_DOC + ".html?page=3", html.head().select("link[rel=next]").attr("href"));
+        assertEquals(LEVEL_DOC + ".html", html.select("nav.pager a[rel=prev]").attr("href"));
+        assertEquals(LEVEL_DOC + ".html?page=3", html.select("nav.pager a[rel=next]").attr("href"));
+    }
+
+    /** The one object of {@code s p} as a URI, or null; more than one fails. */
+    private static String object(Model m, org.apache.jena.rdf.model.Resource s, String p) {
+        List<org.apache.jena.rdf.model.RDFNode> os = m.listObjectsOfProperty(s, m.createProperty(p)).toList();
+        assertTrue(os.size() <= 1, p + ": " + os);
+        return os.isEmpty() ? null : os.get(0).asResource().getURI();
+    }
+
     @Test
     void theDocumentWithoutExtensionIsNegotiatedWithContentLocation() throws Exception {
         HttpResponse<String> r = get("/doc/occupation/29-2011.00", "Accept", "application/n-triples");

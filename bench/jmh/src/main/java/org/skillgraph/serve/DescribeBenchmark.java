@@ -115,8 +115,9 @@ public class DescribeBenchmark {
     @Benchmark
     public byte[] skillgraph() {
         String uri = nextUri();
-        String doc = origin + site.document(uri); // as the server names the document it answers with
-        return live.read(dataset, () -> Format.TURTLE.write(describer.describe(uri, doc, 1, doc + ".ttl?page=2").model()));
+        String doc = origin + site.document(uri) + ".ttl"; // as the server names the document it answers with
+        return live.read(dataset, () -> Format.TURTLE.write(describer.describe(uri, doc, 1,
+                n -> n > 1 ? doc + "?page=" + n : doc).model()));
     }
 
     /** The stock Fuseki's work for {@code DESCRIBE <uri>}: Jena's DESCRIBE on the union graph, written as Turtle. */
