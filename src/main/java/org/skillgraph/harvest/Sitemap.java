@@ -9,7 +9,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * {@code sitemap.xml} for crawlers: the home, query and ontology pages and the HTML page of every resource
+ * {@code sitemap.xml} for crawlers: the home, query and ontology pages (the ontology's at {@code ontology.html}: a
+ * crawler that accepts anything is given Turtle at {@code ontology}) and the HTML page of every resource
  * under the base. Beyond 50,000 URLs (the protocol's limit) it becomes a sitemap index of numbered
  * sitemaps. Call inside a read transaction.
  */
@@ -24,7 +25,7 @@ public final class Sitemap {
 
     /** Every page URL, {@code site} being the published root (origin + path, ending in a slash). */
     public static List<String> pages(Dataset ds, String base, String site) {
-        List<String> out = new ArrayList<>(List.of(site, site + "query", site + "ontology"));
+        List<String> out = new ArrayList<>(List.of(site, site + "query", site + "ontology.html"));
         String ids = base + "id/";
         try (QueryExecution qe = QueryExecution.create().query(RESOURCES).dataset(ds)
                 .substitution("uriSpace", ds.getDefaultModel().createLiteral(ids)).build()) {

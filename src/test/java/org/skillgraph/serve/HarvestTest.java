@@ -1,6 +1,7 @@
 package org.skillgraph.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -401,6 +402,27 @@ class HarvestTest {
         assertTrue(sitemap.contains("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
         String robots = new String(get("/robots.txt").body(), StandardCharsets.UTF_8);
         assertTrue(robots.contains("Sitemap: " + root + "/sitemap.xml"), robots);
+    }
+
+    @Test
+    void everyPageTheSitemapListsIsHtmlToAClientThatAcceptsAnything() throws Exception {
+        String sitemap = new String(get("/sitemap.xml").body(), StandardCharsets.UTF_8);
+        List<String> urls = org.jsoup.Jsoup.parse(sitemap, "", org.jsoup.parser.Parser.xmlParser()).select("url > loc")
+                .eachText();
+        assertTrue(urls.contains(root + "/ontology.html"), "the ontology's HTML page: " + urls.subList(0, 3));
+        assertFalse(urls.contains(root + "/ontology"), "negotiated: Turtle to a client that accepts anything");
+        // the site's own pages, and a sample of the resources' (each one is made the same way)
+        List<String> sample = new java.util.ArrayList<>(urls.subList(0, 3));
+        for (int i = 3; i < urls.size(); i += Math.max(1, urls.size() / 20)) {
+            sample.add(urls.get(i));
+        }
+        for (String url : sample) {
+            HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .header("Accept", "*/*").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), url);
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
+                    url + ": " + r.headers().firstValue("Content-Type"));
+        }
     }
 
     @Test
