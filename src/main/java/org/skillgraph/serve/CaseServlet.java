@@ -83,7 +83,8 @@ final class CaseServlet extends PageServlet {
     }
 
     private void route(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        // the path below the API's, ';' kept (getPathInfo drops path parameters: 'CFDocuments;x' is no endpoint)
+        String path = site.below(req).substring(CasePackages.BASE_PATH.length() - 1);
         String caseBase = site.origin(req) + site.root() + CasePackages.BASE_PATH;
         CasePackages cases = live.read(dataset, () -> packages.get("", () -> CasePackages.of(dataset)));
         if (path.equals("/CFDocuments") || path.equals("/CFDocuments/")) {

@@ -93,6 +93,17 @@ final class SitePaths {
         return NAMED.stream().anyMatch(rest::startsWith) ? base + rest : base + "id/" + rest;
     }
 
+    /**
+     * A request's path below the base's path, percent-decoded ({@code '+'} is a plus), its {@code ;} parameters kept
+     * as part of the path: Jetty's {@code URIUtil.decodePath} (as {@code getPathInfo}) drops them, which made
+     * {@code /id/x;y} the URI {@code {base}id/x}, a resource the request did not name.
+     */
+    String below(jakarta.servlet.http.HttpServletRequest req) {
+        String raw = req.getRequestURI().substring(path.length());
+        // an encoded ';' is kept by decodePath as the character it stands for, which a raw one also is in a URI's path
+        return org.eclipse.jetty.util.URIUtil.decodePath(raw.replace(";", "%3B"));
+    }
+
     /** The path of a page of the site: {@code page("search")} → {@code /search}. */
     String page(String name) {
         return path + name;

@@ -79,7 +79,7 @@ final class SiteServlet extends PageServlet {
         if (!path.startsWith(site.root())) {
             throw HttpError.notFound(path);
         }
-        String rest = org.eclipse.jetty.util.URIUtil.decodePath(path.substring(site.root().length())); // '+' is a plus
+        String rest = site.below(req); // decoded, ';' kept: '/id/x;y' is not '/id/x'
         if (rest.isEmpty()) {
             send(req, resp, Body.html(home()));
         } else if (rest.startsWith("id/")) {

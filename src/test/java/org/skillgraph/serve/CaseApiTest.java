@@ -479,6 +479,17 @@ class CaseApiTest {
     }
 
     @Test
+    void aPathParameterIsPartOfThePathNotDropped() throws Exception {
+        String doc = uuid(FW + "29-2099.00/occupational/v.26.05");
+        assertEquals(200, get(API + "CFDocuments/" + doc).statusCode());
+        for (String path : List.of("CFDocuments;x", "CFDocuments/" + doc + ";x", "CFDocuments;x/" + doc)) {
+            HttpResponse<String> r = get(API + path);
+            assertEquals(404, r.statusCode(), path + ": " + r.body());
+            assertTrue(violations(schema("imsx_StatusInfoDType"), JSON.readTree(r.body())).isEmpty(), r.body());
+        }
+    }
+
+    @Test
     void conditionalGetAnswers304() throws Exception {
         String path = API + "CFPackages/" + uuid(FW + "29-2099.00/occupational/v.26.05");
         HttpResponse<String> r = get(path);

@@ -483,6 +483,19 @@ class ServerTest {
     }
 
     @Test
+    void aPathParameterIsPartOfTheUriNotDropped() throws Exception {
+        // ';x' makes another URI, which the graph does not have: not the occupation's 303 or document
+        for (String path : List.of("/id/occupation/29-2011.00;x", "/id/occupation/29-2011.00;x.ttl",
+                "/id/occupation;x/29-2011.00", "/doc/occupation/29-2011.00;x", "/doc/occupation/29-2011.00.ttl;x",
+                "/doc/occupation/29-2011.00;x.ttl", "/graph/29-2011.00/v.26.05;x", "/changes/1;x")) {
+            HttpResponse<String> r = get(path, "Accept", "text/turtle");
+            assertEquals(404, r.statusCode(), path + " -> " + r.headers().firstValue("Location").orElse(""));
+            assertTrue(r.body().contains(";x"), "the URI not found is the one asked for: " + r.body());
+        }
+        assertEquals(303, get("/id/occupation/29-2011.00", "Accept", "text/turtle").statusCode());
+    }
+
+    @Test
     void theRedirectKeepsThePageAskedFor() throws Exception {
         HttpResponse<String> r = get("/id/occupation/29-2011.00?page=2", "Accept", "text/turtle");
         assertEquals("/doc/occupation/29-2011.00.ttl?page=2", r.headers().firstValue("Location").orElseThrow());
