@@ -179,6 +179,30 @@ final class Describer {
         return java.util.Optional.ofNullable(entry);
     }
 
+    /**
+     * For a URI the store holds nothing of: the change-feed entry that removed the resource it was part of, and
+     * that resource, when a resource its path lies under (a level or statement under a removed framework version,
+     * an evidence pack under a removed occupation) was removed; empty when none was. The ancestors are the URI's
+     * path cut at each {@code /}, down to the first segment after {@code id/} under {@code base}.
+     */
+    static java.util.Optional<String[]> removedWith(Model union, String uri, String base) {
+        String root = base + "id/";
+        if (!uri.startsWith(root)) {
+            return java.util.Optional.empty();
+        }
+        for (int cut = uri.lastIndexOf('/'); cut > root.length(); cut = uri.lastIndexOf('/', cut - 1)) {
+            String ancestor = uri.substring(0, cut);
+            if (ancestor.length() <= root.length() || ancestor.indexOf('/', root.length()) < 0) {
+                break; // {base}id/framework: a kind, not a resource
+            }
+            java.util.Optional<String> entry = removedBy(union, ancestor);
+            if (entry.isPresent()) {
+                return java.util.Optional.of(new String[] {entry.get(), ancestor});
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The sequence number at the end of a change-feed entry's URI ({@code …/changes/42}). */
     private static long sequence(String entry) {
         String n = entry.substring(entry.lastIndexOf('/') + 1);

@@ -28,6 +28,16 @@ class HttpError extends RuntimeException {
         return new HttpError(410, "Gone: " + uri + " was removed (the change feed's " + entry + ")");
     }
 
+    /** 410: the resource was part of {@code whole}, which the change-feed entry {@code entry} removed. */
+    static HttpError goneWith(String uri, String whole, String entry) {
+        return new HttpError(410, "Gone: " + uri + " was removed with " + whole + " (the change feed's " + entry + ")");
+    }
+
+    /** 404 for a URI the store holds nothing of, or 410 when what it was part of was removed. */
+    static HttpError unknownOrGone(org.apache.jena.rdf.model.Model union, String uri, String base) {
+        return Describer.removedWith(union, uri, base).map(w -> goneWith(uri, w[1], w[0])).orElse(notFound(uri));
+    }
+
     static HttpError badRequest(String message) {
         return new HttpError(400, message);
     }

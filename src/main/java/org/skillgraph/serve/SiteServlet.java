@@ -121,7 +121,7 @@ final class SiteServlet extends PageServlet {
                 return null; // described: neither unknown nor removed, in one lookup (the common case)
             }
             if (!Describer.exists(dataset, uri)) {
-                throw HttpError.notFound(uri);
+                throw HttpError.unknownOrGone(union, uri, site.base());
             }
             Describer.removedBy(union, uri).ifPresent(entry -> {
                 throw HttpError.gone(uri, entry);
@@ -162,7 +162,7 @@ final class SiteServlet extends PageServlet {
         Answer answer = live.read(dataset, () -> {
             Describer.Description d = describer.describe(uri, docUrl, page, n -> origin + pagePath.apply(n));
             if (!d.exists()) {
-                throw HttpError.notFound(uri);
+                throw HttpError.unknownOrGone(dataset.getUnionModel(), uri, site.base());
             }
             if (!d.model().contains(d.model().createResource(uri), null)) { // only links to it: removed?
                 Describer.removedBy(dataset.getUnionModel(), uri).ifPresent(entry -> {

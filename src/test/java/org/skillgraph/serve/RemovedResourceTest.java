@@ -42,6 +42,27 @@ class RemovedResourceTest {
                     assertTrue(r.body().matches("(?s)Gone: .* was removed \\(the change feed's " + BASE
                             + "changes/\\d+\\)\\s*"), r.body());
                 }
+                // what was part of a removed resource (its levels, statements, evidence) is gone with it
+                for (String[] part : List.of(
+                        new String[] {"/id/framework/29-2099.00/occupational/v.26.05/level/emerging/statement/1",
+                                "id/framework/29-2099.00/occupational/v.26.05"},
+                        new String[] {"/doc/framework/29-2099.00/occupational/v.26.05/level/emerging.ttl",
+                                "id/framework/29-2099.00/occupational/v.26.05"},
+                        new String[] {"/id/framework/29-2099.00/occupational/v.26.05/progression",
+                                "id/framework/29-2099.00/occupational/v.26.05"},
+                        new String[] {"/id/occupation/29-2099.00/evidence/v.26.05", "id/occupation/29-2099.00"})) {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(root + part[0]))
+                            .header("Accept", "text/turtle").build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(410, r.statusCode(), part[0] + ": " + r.body());
+                    assertTrue(r.body().matches("(?s)Gone: .* was removed with " + BASE + part[1]
+                            + " \\(the change feed's " + BASE + "changes/\\d+\\)\\s*"), r.body());
+                }
+                // under what remains, or under a kind rather than a resource, an unknown URI is not found
+                for (String path : List.of("/id/framework/29-2011.00/occupational/v.26.05/level/nowhere",
+                        "/id/framework/nowhere", "/id/occupation/29-2011.00/evidence/v.99.99")) {
+                    assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(root + path)).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode(), path);
+                }
                 // never there: 404; still there: described
                 HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(root
                         + "/id/occupation/11-1111.00")).build(), HttpResponse.BodyHandlers.ofString());
