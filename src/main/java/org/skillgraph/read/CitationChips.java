@@ -145,8 +145,12 @@ final class CitationChips {
             return p; // none, or a doubt already quotes it
         }
         List<String> doubts = new ArrayList<>(p.doubts());
+        int from = Math.max(0, at - 60);
+        if (from > 0 && Character.isLowSurrogate(p.text().charAt(from))) {
+            from++; // not half a character
+        }
         doubts.add("'" + LEFT_OVER + "' in the statement text where no citation chip could be read (kept in the "
-                + "text): '" + p.text().substring(Math.max(0, at - 60), at + LEFT_OVER.length()).strip() + "'");
+                + "text): '" + p.text().substring(from, at + LEFT_OVER.length()).strip() + "'");
         return new Parsed(p.text(), p.chips(), doubts);
     }
 

@@ -72,10 +72,10 @@ final class JsonExportReader {
         looked.clear();
         flags.clear();
         JsonNode root = parse(content);
-        refuseForbiddenCharacters(root, "");
         if (root == null || !root.isObject()) {
             throw new SourceException(file, "/", "a framework export must be a JSON object");
         }
+        refuseForbiddenCharacters(root, "");
         JsonNode occ = object(root, "/occupation");
         String soc = text(occ, "/occupation/soc", true);
         if (!SOC.matcher(soc).matches()) {
@@ -228,10 +228,6 @@ final class JsonExportReader {
         return "line " + line + ", column " + (offset - lineStart + 1);
     }
 
-    /**
-     * Flags every field under {@code node} that the reader never looked up, with its JSON value, so that nothing
-     * of the document is dropped unseen; a field that was looked up is descended into.
-     */
     /** Every name and string of the document checked for characters it may not hold ({@link Characters}). */
     private void refuseForbiddenCharacters(JsonNode node, String pointer) {
         if (node.isTextual()) {
@@ -258,6 +254,10 @@ final class JsonExportReader {
         }
     }
 
+    /**
+     * Flags every field under {@code node} that the reader never looked up, with its JSON value, so that nothing
+     * of the document is dropped unseen; a field that was looked up is descended into.
+     */
     private void unknownFields(JsonNode node, String pointer) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {

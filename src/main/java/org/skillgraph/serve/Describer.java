@@ -186,11 +186,14 @@ final class Describer {
      * path cut at each {@code /}, down to the first segment after {@code id/} under {@code base}.
      */
     static java.util.Optional<String[]> removedWith(Model union, String uri, String base) {
+        // the deepest URI of the data, a statement, is seven segments under id/: no more lookups than that
         String root = base + "id/";
         if (!uri.startsWith(root)) {
             return java.util.Optional.empty();
         }
-        for (int cut = uri.lastIndexOf('/'); cut > root.length(); cut = uri.lastIndexOf('/', cut - 1)) {
+        int looked = 0;
+        for (int cut = uri.lastIndexOf('/'); cut > root.length() && looked++ < MAX_DEPTH;
+                cut = uri.lastIndexOf('/', cut - 1)) {
             String ancestor = uri.substring(0, cut);
             if (ancestor.length() <= root.length() || ancestor.indexOf('/', root.length()) < 0) {
                 break; // {base}id/framework: a kind, not a resource
@@ -202,6 +205,9 @@ final class Describer {
         }
         return java.util.Optional.empty();
     }
+
+    /** How many ancestors of a URI {@link #removedWith} looks up. */
+    private static final int MAX_DEPTH = 8;
 
     /** The sequence number at the end of a change-feed entry's URI ({@code …/changes/42}). */
     private static long sequence(String entry) {

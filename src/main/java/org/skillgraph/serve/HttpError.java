@@ -30,7 +30,8 @@ class HttpError extends RuntimeException {
 
     /** 410: the resource was part of {@code whole}, which the change-feed entry {@code entry} removed. */
     static HttpError goneWith(String uri, String whole, String entry) {
-        return new HttpError(410, "Gone: " + uri + " was removed with " + whole + " (the change feed's " + entry + ")");
+        return new HttpError(410, "Gone: " + uri + " lies under " + whole + ", which was removed (the change feed's "
+                + entry + ")");
     }
 
     /** 404 for a URI the store holds nothing of, or 410 when what it was part of was removed. */

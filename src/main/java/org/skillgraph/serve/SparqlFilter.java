@@ -114,6 +114,24 @@ final class SparqlFilter implements Filter {
         if (bare && "POST".equals(req.getMethod()) && !postsAQuery(req, resp)) {
             return;
         }
+        if (bare && "POST".equals(req.getMethod()) && req.getParameter("query") != null && req.getContentType() != null
+                && req.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("application/sparql-query")) {
+            badRequest(resp, "A request carries one query, as the SPARQL protocol says: this one has one in its body "
+                    + "(application/sparql-query) and another in the URL's 'query' parameter.");
+            return;
+        }
+        if (bare && wholeStoreRead(req)) {
+            // the union of every graph is the whole store: its download is the dump, a prepared file, where a graph
+            // store read would write hundreds of megabytes on request with neither the result limit nor the timeout
+            ServletOps.setNoCache(resp);
+            resp.setStatus(303);
+            resp.setHeader("Location", site.page("dumps/skillgraph.nq.gz"));
+            resp.setContentType("text/plain;charset=utf-8");
+            resp.getWriter().println("The default graph is the union of every named graph, the whole store: see "
+                    + site.page("dumps/skillgraph.nq.gz") + " (N-Quads, gzip; each triple of the union is a quad of it "
+                    + "without its graph). Queries see the union as their default graph.");
+            return;
+        }
         Prepared p = prepare(req, resp);
         if (p.refusal() != null) {
             badRequest(resp, p.refusal());
@@ -195,11 +213,14 @@ final class SparqlFilter implements Filter {
             if (e instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() != 400) {
                 throw b; // a form too large, say
             }
-            return req.getQueryString() != null && !wellEncoded(req.getQueryString())
-                    ? "The query string's percent-encoding is malformed: each '%' must be followed by two hexadecimal "
-                            + "digits, and the bytes they make must be UTF-8."
-                    : "The form body's percent-encoding is malformed: each '%' must be followed by two hexadecimal "
-                            + "digits, and the bytes they make must be UTF-8.";
+            if (req.getQueryString() != null && !wellEncoded(req.getQueryString())) {
+                return "The query string's percent-encoding is malformed: each '%' must be followed by two hexadecimal "
+                        + "digits, and the bytes they make must be UTF-8.";
+            }
+            // the form body, whose bytes are read by now: Jetty's reason (malformed encoding, too many keys…)
+            String why = e.getMessage() == null ? "" : e.getMessage().replaceFirst("^\\d{3}: ", "");
+            return "The form body's parameters cannot be read" + (why.isBlank() ? "." : ": " + why) + " (each '%' must "
+                    + "be followed by two hexadecimal digits, and the bytes they make must be UTF-8).";
         }
     }
 
@@ -247,8 +268,8 @@ final class SparqlFilter implements Filter {
                     + "Content-Type: application/sparql-query.");
             return false;
         }
-        if (org.apache.jena.riot.RDFLanguages.contentTypeToLang(type) != null) {
-            return true;
+        if (!type.equals("text/plain") && org.apache.jena.riot.RDFLanguages.contentTypeToLang(type) != null) {
+            return true; // RDF data (text/plain too would be N-Triples to Jena, but a query posted as text is likelier)
         }
         ServletOps.setNoCache(resp);
         resp.setStatus(415);
@@ -300,9 +321,8 @@ final class SparqlFilter implements Filter {
         if (q == null) {
             // a graph store protocol read (GET ?graph=… or ?default) answers a graph
             boolean read = "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod());
-            boolean unionRead = read && req.getParameter("default") != null && req.getParameter("graph") == null;
-            return new Prepared(new Negotiating(unionRead ? new DefaultIsUnion(req) : req, read
-                    && (req.getParameter("graph") != null || req.getParameter("default") != null)), null, false, null);
+            return new Prepared(new Negotiating(req, read && (req.getParameter("graph") != null
+                    || req.getParameter("default") != null)), null, false, null);
         }
         Capped capped = cap(q, resp);
         return new Prepared(new Negotiating(capped.changed() ? new ParamRequest(req, capped.text()) : req,
@@ -638,41 +658,16 @@ final class SparqlFilter implements Filter {
     }
 
     /**
-     * A graph store read of the default graph ({@code GET ?default}) as a read of the union of every named graph,
-     * which is what the endpoint's queries see as their default graph: the store's own default graph holds nothing,
-     * and Fuseki's graph store read would answer it, an empty graph.
+     * A graph store read of the union of every graph: {@code GET ?default} (the default graph queries see is that
+     * union; the store's own default graph holds nothing) or of Jena's name for it, {@code ?graph=urn:x-arq:UnionGraph}.
      */
-    private static final class DefaultIsUnion extends HttpServletRequestWrapper {
-        private static final String GRAPH = "graph";
-        private static final String UNION = org.apache.jena.sparql.core.Quad.unionGraph.getURI();
-
-        DefaultIsUnion(HttpServletRequest req) {
-            super(req);
+    private static boolean wholeStoreRead(HttpServletRequest req) {
+        if (!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod()) || req.getParameter("query") != null) {
+            return false;
         }
-
-        @Override
-        public String getParameter(String name) {
-            return "default".equals(name) ? null : GRAPH.equals(name) ? UNION : super.getParameter(name);
-        }
-
-        @Override
-        public String[] getParameterValues(String name) {
-            return "default".equals(name) ? null : GRAPH.equals(name) ? new String[] {UNION}
-                    : super.getParameterValues(name);
-        }
-
-        @Override
-        public Map<String, String[]> getParameterMap() {
-            Map<String, String[]> m = new HashMap<>(super.getParameterMap());
-            m.remove("default");
-            m.put(GRAPH, new String[] {UNION});
-            return Collections.unmodifiableMap(m);
-        }
-
-        @Override
-        public java.util.Enumeration<String> getParameterNames() {
-            return Collections.enumeration(getParameterMap().keySet());
-        }
+        String graph = req.getParameter("graph");
+        return graph == null ? req.getParameter("default") != null
+                : graph.equals(org.apache.jena.sparql.core.Quad.unionGraph.getURI());
     }
 
     /** The request with another body. */

@@ -54,8 +54,8 @@ class RemovedResourceTest {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(root + part[0]))
                             .header("Accept", "text/turtle").build(), HttpResponse.BodyHandlers.ofString());
                     assertEquals(410, r.statusCode(), part[0] + ": " + r.body());
-                    assertTrue(r.body().matches("(?s)Gone: .* was removed with " + BASE + part[1]
-                            + " \\(the change feed's " + BASE + "changes/\\d+\\)\\s*"), r.body());
+                    assertTrue(r.body().matches("(?s)Gone: .* lies under " + BASE + part[1]
+                            + ", which was removed \\(the change feed's " + BASE + "changes/\\d+\\)\\s*"), r.body());
                 }
                 // under what remains, or under a kind rather than a resource, an unknown URI is not found
                 for (String path : List.of("/id/framework/29-2011.00/occupational/v.26.05/level/nowhere",

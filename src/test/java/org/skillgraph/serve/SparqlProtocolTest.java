@@ -143,7 +143,7 @@ class SparqlProtocolTest {
             assertTrue(r[1].toLowerCase(java.util.Locale.ROOT).contains("\ncontent-type: text/plain"), target + "\n" + r[1]);
             assertTrue(r[2].contains("query string's percent-encoding is malformed"), target + "\n" + r[2]);
         }
-        assertPlain(400, "form body's percent-encoding is malformed", send("POST", "/sparql", "query=ASK%zz",
+        assertPlain(400, "form body's parameters cannot be read", send("POST", "/sparql", "query=ASK%zz",
                 "Content-Type", "application/x-www-form-urlencoded"));
     }
 
@@ -208,19 +208,32 @@ class SparqlProtocolTest {
     }
 
     @Test
-    void theDefaultGraphReadThroughTheGraphStoreIsTheUnionQueriesSee() throws Exception {
-        HttpResponse<String> count = get("/sparql?query=" + URLEncoder.encode(
-                "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", StandardCharsets.UTF_8), "Accept", "text/csv");
-        long triples = Long.parseLong(count.body().lines().skip(1).findFirst().orElseThrow().strip());
-        assertTrue(triples > 600, count.body());
-        for (String path : List.of("/sparql?default", "/sparql?default=")) {
+    void aReadOfTheWholeStoreThroughTheGraphStoreIsSentToTheDump() throws Exception {
+        // the default graph queries see is the union of every graph: read whole, it is the dump, a prepared file
+        for (String path : List.of("/sparql?default", "/sparql?default=", "/sparql?graph=urn:x-arq:UnionGraph")) {
             HttpResponse<String> r = get(path, "Accept", "application/n-triples");
-            assertEquals(200, r.statusCode(), path);
-            assertTrue(type(r).startsWith("application/n-triples"), type(r));
-            assertEquals(triples, parse(r.body(), Lang.NTRIPLES).size(), path);
+            assertEquals(303, r.statusCode(), path + ": " + r.body());
+            assertEquals("/dumps/skillgraph.nq.gz", r.headers().firstValue("Location").orElse(""), path);
+            assertTrue(r.body().startsWith("The default graph is the union of every named graph"), r.body());
         }
-        // HEAD answers as GET does, without the body
-        assertEquals(200, send("HEAD", "/sparql?default", null).statusCode());
+        assertEquals(303, send("HEAD", "/sparql?default", null).statusCode());
+        // one document's graph is read as before, and a query of the default graph sees the union
+        assertEquals(200, get("/sparql?graph=" + URLEncoder.encode(GRAPH, StandardCharsets.UTF_8)).statusCode());
+        HttpResponse<String> count = get("/sparql?query=" + URLEncoder.encode("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }",
+                StandardCharsets.UTF_8), "Accept", "text/csv");
+        assertTrue(Long.parseLong(count.body().lines().skip(1).findFirst().orElseThrow().strip()) > 600, count.body());
+    }
+
+    @Test
+    void aQueryPostedAsPlainTextIsUnsupportedAndAQueryInBothBodyAndUrlIsRefused() throws Exception {
+        HttpResponse<String> plain = send("POST", "/sparql", SELECT, "Content-Type", "text/plain");
+        assertEquals(415, plain.statusCode(), plain.body());
+        assertTrue(plain.body().contains("not text/plain"), plain.body());
+        HttpResponse<String> both = send("POST", "/sparql?query=" + URLEncoder.encode("ASK {}", StandardCharsets.UTF_8),
+                SELECT, "Content-Type", "application/sparql-query");
+        assertEquals(400, both.statusCode(), both.body());
+        assertTrue(both.body().contains("one in its body (application/sparql-query) and another in the URL"),
+                both.body());
     }
 
     static Model parse(String body, Lang lang) {
