@@ -16,8 +16,12 @@ import org.apache.jena.system.Txn;
  * A request reads the store through {@link #read}, which notes the generation before the read transaction
  * begins. A cache answers and keeps values only for a request that began in the current generation, and a
  * value kept just as the generation moved on is taken out again, so a cache never holds what a transaction
- * older than the last import saw. An import calls {@link #changed} after its commit: the generation moves on
- * and every cache is emptied. Outside {@link #read} the caches are not used at all.
+ * older than the last import saw. An import's commit is bracketed: {@link #changing} just before it (the
+ * generation becomes odd: while it is, no request uses a cache, since its transaction may see the data before
+ * or after the commit), {@link #changed} after it (the generation moves on to the next even number and every
+ * cache is emptied). Without the first, a request whose transaction began just after the commit and before
+ * {@link #changed} read the new data and the caches' values of the old together. Outside {@link #read} the
+ * caches are not used at all.
  */
 final class LiveData {
     private final AtomicLong generation = new AtomicLong();
@@ -36,7 +40,7 @@ final class LiveData {
         return lastModified;
     }
 
-    /** How many imports have changed the data since the server started. */
+    /** The data's generation: it moves on with each import (odd while one commits), never back. */
     long generation() {
         return generation.get();
     }
@@ -55,12 +59,35 @@ final class LiveData {
         }
     }
 
-    /** The data changed (an import committed): later requests see it, and no cache keeps what was made before. */
+    /** The data is about to change (an import is committing): until {@link #changed}, no request uses a cache. */
+    void changing() {
+        generation.updateAndGet(g -> (g & 1) == 0 ? g + 1 : g);
+    }
+
+    /**
+     * The data changed (an import committed, or its commit failed after {@link #changing}): later requests see it,
+     * and no cache keeps what was made before.
+     */
     void changed(Instant modified) {
         lastModified = modified;
-        generation.incrementAndGet();
+        generation.updateAndGet(g -> (g & 1) == 0 ? g + 2 : g + 1);
         caches.forEach(Cache::clear);
         onChange.forEach(Runnable::run);
+    }
+
+    /** The store's commits, bracketed as {@link #changing} and {@link #changed} say. */
+    org.skillgraph.store.GraphStore.CommitWatcher commitWatcher() {
+        return new org.skillgraph.store.GraphStore.CommitWatcher() {
+            @Override
+            public void committing() {
+                changing();
+            }
+
+            @Override
+            public void committed() {
+                changed(lastModified);
+            }
+        };
     }
 
     /** Runs {@code action} after each change of the data, once the generation has moved on (to empty a cache). */
@@ -82,7 +109,7 @@ final class LiveData {
 
     private boolean current() {
         long s = started.get()[0];
-        return s >= 0 && s == generation.get();
+        return s >= 0 && (s & 1) == 0 && s == generation.get();
     }
 
     /** Values made from the data, by key; see {@link LiveData}. */

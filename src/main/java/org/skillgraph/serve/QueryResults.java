@@ -56,7 +56,8 @@ final class QueryResults {
 
     /** Keeps an answer made by a request that began in {@code generation}, unless the data has changed since. */
     void put(String key, String contentType, java.util.Map<String, String> headers, byte[] body, long generation) {
-        if (body.length <= maxAnswerBytes && generation == live.generation()) {
+        if (body.length <= maxAnswerBytes && generation == live.generation() && (generation & 1) == 0) {
+            // (an odd generation: an import was committing when the request began, so which data it saw is unknown)
             answers.put(key, new Answer(contentType, java.util.Map.copyOf(headers), body, generation,
                     System.currentTimeMillis()));
         }

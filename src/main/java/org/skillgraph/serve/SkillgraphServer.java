@@ -209,6 +209,7 @@ public final class SkillgraphServer {
         public SkillgraphServer build() {
             SitePaths site = new SitePaths(base, publicUrl);
             LiveData live = new LiveData(store.lastModified());
+            store.watchCommits(live.commitWatcher()); // the caches stand aside while an import commits
             Dataset ds = store.dataset();
             ds.getContext().set(ARQ.queryTimeout, Long.toString(timeoutMs));
             ds.getContext().set(org.apache.jena.sparql.exec.http.Service.httpServiceAllowed, federated);

@@ -61,6 +61,27 @@ public final class GraphStore implements AutoCloseable {
     private final Dataset tdb;
     /** Held by the open {@link Batch}, if any. */
     private final ReentrantLock writing = new ReentrantLock();
+    /** Told before each commit of a write transaction and after it (committed or not): {@link #watchCommits}. */
+    private volatile CommitWatcher commits = new CommitWatcher() {
+    };
+
+    /**
+     * What a reader that keeps values made from the data (a server's caches) is told of each commit: that the data is
+     * about to change, before the commit makes the change visible, and that the commit is over, whether it committed
+     * or failed. A read transaction that begins in between may see either version of the data.
+     */
+    public interface CommitWatcher {
+        default void committing() {
+        }
+
+        default void committed() {
+        }
+    }
+
+    /** Tells {@code watcher} of every commit from now on (one watcher; a server's). */
+    public void watchCommits(CommitWatcher watcher) {
+        this.commits = watcher;
+    }
 
     private GraphStore(Path dir, Dataset dataset, Dataset tdb) {
         this.dir = dir;
@@ -227,7 +248,13 @@ public final class GraphStore implements AutoCloseable {
         public void commit() {
             patch.commitTo(dataset);
             patch.prepare();
-            dataset.commit();
+            CommitWatcher watcher = commits;
+            watcher.committing();
+            try {
+                dataset.commit();
+            } finally {
+                watcher.committed();
+            }
             committed = true;
             patch.publish();
         }

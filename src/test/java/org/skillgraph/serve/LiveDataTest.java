@@ -25,7 +25,26 @@ class LiveDataTest {
         assertEquals(0, cache.size());
         assertEquals("v2", live.read(ds, () -> cache.get("k", () -> "v" + made.incrementAndGet())));
         assertEquals(Instant.parse("2026-05-20T10:00:00Z"), live.lastModified());
-        assertEquals(1, live.generation());
+        assertEquals(2, live.generation());
+    }
+
+    @Test
+    void whileAnImportCommitsNoRequestReadsOrKeepsCachedValues() {
+        live.read(ds, () -> cache.get("k", () -> "the old data's"));
+        live.changing(); // the commit is about to make the new data visible
+        // a request beginning now may see the new data: the old data's value is not given to it, nor is its own kept
+        assertEquals("its own", live.read(ds, () -> cache.get("k", () -> "its own")));
+        assertEquals("its own again", live.read(ds, () -> cache.get("k", () -> "its own again")));
+        assertEquals(1, live.generation(), "odd while the commit is under way");
+        live.changed(Instant.now());
+        assertEquals(0, cache.size());
+        assertEquals("new", live.read(ds, () -> cache.get("k", () -> "new")));
+        assertEquals("new", live.read(ds, () -> cache.get("k", () -> "not made")));
+        // a commit that failed ends the same way: the caches are used again, emptied
+        live.changing();
+        live.changed(live.lastModified());
+        assertEquals(4, live.generation());
+        assertEquals("made again", live.read(ds, () -> cache.get("k", () -> "made again")));
     }
 
     @Test

@@ -48,6 +48,39 @@ class GraphStoreTest {
     }
 
     @Test
+    void aCommitWatcherIsToldJustBeforeTheDataChangesAndOnceItHas() throws Exception {
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ingest(store, Path.of("seeds/29-2099.00.json"));
+            List<String> told = new java.util.ArrayList<>();
+            // what a reader on another thread sees at each call: the document graphs the store holds
+            java.util.function.Supplier<String> seen = () -> {
+                java.util.concurrent.CompletableFuture<String> f = java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> store.read(ds -> ds.containsNamedModel(PAGE_GRAPH) ? "with the page" : "without it"));
+                return f.join();
+            };
+            store.watchCommits(new GraphStore.CommitWatcher() {
+                @Override
+                public void committing() {
+                    told.add("committing, a reader sees the store " + seen.get());
+                }
+
+                @Override
+                public void committed() {
+                    told.add("committed, a reader sees the store " + seen.get());
+                }
+            });
+            ingest(store, Path.of("seeds/29-2011.00.txt"));
+            // each commit of the import told twice, in order; the page's own: not visible before, visible after
+            assertTrue(told.size() >= 2 && told.size() % 2 == 0, told.toString());
+            for (int i = 0; i < told.size(); i += 2) {
+                assertTrue(told.get(i).startsWith("committing") && told.get(i + 1).startsWith("committed"), told.toString());
+            }
+            assertEquals(List.of("committing, a reader sees the store without it",
+                    "committed, a reader sees the store with the page"), told.subList(told.size() - 2, told.size()));
+        }
+    }
+
+    @Test
     void seedsLoadAsOneNamedGraphEachPlusTheOntology() {
         try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
             ImportReport r = ingest(store, Path.of("seeds"));
