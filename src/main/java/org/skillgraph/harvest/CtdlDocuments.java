@@ -173,7 +173,8 @@ public final class CtdlDocuments {
                         || m.contains(r, RDF.type, ASN.ProgressionModel) ? 0 : 1)
                         .thenComparingInt(r -> levelRank(m, union, r))
                         .thenComparing(r -> r.getURI().replaceAll("(\\d+)$", ""))
-                        .thenComparingInt(r -> listId(m, r)))
+                        .thenComparingInt(r -> listId(m, r))
+                        .thenComparing(Resource::getURI))
                 .toList();
     }
 

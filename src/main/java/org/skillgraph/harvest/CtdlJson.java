@@ -77,10 +77,32 @@ final class CtdlJson {
             String key = compact(p.getURI());
             // a term the context does not define is plain: strings stay strings (the round-trip test checks it)
             JsonNode term = TERMS.getOrDefault(key, JsonNodeFactory.instance.objectNode());
-            values.sort(Comparator.comparing(RDFNode::toString));
-            o.set(key, value(m, term, values, id));
+            o.set(key, value(m, term, sorted(m, values, id), id));
         });
         return o;
+    }
+
+    /**
+     * The values of one property in a stable order, so that the same data is always the same bytes (its ETag a
+     * hash of them): IRIs and literals by their text; blank nodes (alignment objects), whose labels differ from
+     * one query to the next, after them by the object written for them: by target, then by the whole object.
+     */
+    private static List<RDFNode> sorted(Model m, List<RDFNode> values, Function<String, String> id) {
+        record Key(boolean anon, String target, String text) {
+        }
+        Map<RDFNode, Key> keys = new HashMap<>();
+        for (RDFNode v : values) {
+            if (v.isAnon()) {
+                ObjectNode written = node(m, v.asResource(), id);
+                keys.put(v, new Key(true, written.path("ceterms:targetNode").asText(""), written.toString()));
+            } else {
+                keys.put(v, new Key(false, "", v.toString()));
+            }
+        }
+        List<RDFNode> out = new ArrayList<>(values);
+        out.sort(Comparator.comparing((RDFNode v) -> keys.get(v).anon()).thenComparing(v -> keys.get(v).target())
+                .thenComparing(v -> keys.get(v).text()));
+        return out;
     }
 
     private static JsonNode value(Model m, JsonNode term, List<RDFNode> values, Function<String, String> id) {
