@@ -116,20 +116,45 @@ public final class CtdlDocuments {
         return Optional.of(o);
     }
 
-    /** The node with this CTID; for a framework with several versions, the newest. */
+    /**
+     * The node with this CTID in the version {@code /graph/{ctid}} serves. A CTID leaves the version out, so a
+     * framework, its statements, its progression model and its levels have the same CTIDs in every version of
+     * the framework: of those, the node of the newest version (highest {@code owl:versionInfo} of the framework
+     * it belongs to; ties, as between two stores, broken by URI). A node only an older version has is that one.
+     */
     Optional<Resource> find(String ctid) {
         Model union = dataset.getUnionModel();
         return union.listSubjectsWithProperty(CETERMS.ctid, ctid).toList().stream()
-                .max(Comparator.comparing((Resource r) -> versionOf(union, r)));
+                .max(Comparator.comparing((Resource r) -> versionOf(union, r))
+                        .thenComparing(r -> r.isURIResource() ? r.getURI() : ""));
     }
 
+    /** The {@code owl:versionInfo} of the framework {@code r} is, or is part of; "" if none. */
     private static String versionOf(Model m, Resource r) {
-        Statement s = m.getProperty(r, OWL.versionInfo);
-        if (s == null) {
-            Resource fw = r.getPropertyResourceValue(CEASN.isPartOf);
-            s = fw == null ? null : m.getProperty(fw, OWL.versionInfo);
-        }
+        Resource fw = frameworkOf(m, r);
+        Statement s = fw == null ? null : m.getProperty(fw, OWL.versionInfo);
         return s == null ? "" : s.getString();
+    }
+
+    /**
+     * The framework {@code r} is (a framework), is part of (a statement), is the progression model of (a model)
+     * or whose model holds it (a level); null if none.
+     */
+    private static Resource frameworkOf(Model m, Resource r) {
+        if (m.contains(r, RDF.type, CEASN.CompetencyFramework)) {
+            return r;
+        }
+        Resource fw = r.inModel(m).getPropertyResourceValue(CEASN.isPartOf);
+        if (fw != null) {
+            return fw;
+        }
+        Resource model = m.contains(r, RDF.type, ASN.ProgressionModel) ? r
+                : r.inModel(m).getPropertyResourceValue(SKOS.inScheme);
+        if (model == null) {
+            return null;
+        }
+        List<Resource> frameworks = m.listSubjectsWithProperty(ASN.hasProgressionModel, model).toList();
+        return frameworks.isEmpty() ? null : frameworks.get(0);
     }
 
     private Model construct(Query q, String var, Resource r) {
