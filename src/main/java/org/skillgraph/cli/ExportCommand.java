@@ -15,13 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.jena.vocabulary.RDF;
+import org.skillgraph.harvest.CtdlDocuments;
 import org.skillgraph.harvest.Dumps;
 import org.skillgraph.serve.SkillgraphServer;
 import org.skillgraph.store.GraphStore;
-import org.skillgraph.vocab.ASN;
-import org.skillgraph.vocab.CEASN;
-import org.skillgraph.vocab.CETERMS;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,19 +81,12 @@ final class ExportCommand implements Callable<Integer> {
         // each dump file is asked for with If-Match on the SHA-256 the exported manifest gives it, as a replica
         // does: the manifest then describes the files written beside it
         Map<String, String> ifMatch = new HashMap<>();
+        // every graph document once, and the resource documents they name: a framework's versions share
+        // their CTIDs, and a statement or level only an older version has is not served
         gs.read(ds -> {
-            var union = ds.getUnionModel();
-            for (var type : List.of(CEASN.CompetencyFramework, ASN.ProgressionModel)) {
-                union.listSubjectsWithProperty(RDF.type, type).forEachRemaining(r -> {
-                    String ctid = r.getProperty(CETERMS.ctid).getString();
-                    paths.add("graph/" + ctid);
-                    paths.add("resources/" + ctid);
-                });
-            }
-            for (var type : List.of(CEASN.Competency, ASN.ProgressionLevel)) {
-                union.listSubjectsWithProperty(RDF.type, type).forEachRemaining(r ->
-                        paths.add("resources/" + r.getProperty(CETERMS.ctid).getString()));
-            }
+            CtdlDocuments ctdl = new CtdlDocuments(ds);
+            ctdl.graphCtids().forEach(ctid -> paths.add("graph/" + ctid));
+            ctdl.resourceCtids().forEach(ctid -> paths.add("resources/" + ctid));
             return null;
         });
         int n = 0;

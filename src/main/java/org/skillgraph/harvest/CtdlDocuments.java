@@ -88,6 +88,38 @@ public final class CtdlDocuments {
         });
     }
 
+    /** The CTIDs {@code /graph/{ctid}} answers: every framework and progression model, each once, in order. */
+    public java.util.SortedSet<String> graphCtids() {
+        Model union = dataset.getUnionModel();
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        for (Resource type : List.of(CEASN.CompetencyFramework, ASN.ProgressionModel)) {
+            union.listSubjectsWithProperty(RDF.type, type).forEachRemaining(r -> {
+                Statement ctid = r.getProperty(CETERMS.ctid);
+                if (ctid != null) {
+                    out.add(ctid.getString());
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * The CTIDs {@code /resources/{ctid}} answers, in order: the nodes of the graph documents (of the version each
+     * serves). A statement or level only an older version has is not among them.
+     */
+    public java.util.SortedSet<String> resourceCtids() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        for (String ctid : graphCtids()) {
+            view(ctid).ifPresent(m -> m.listObjectsOfProperty(CETERMS.ctid).forEachRemaining(c -> {
+                if (c.isLiteral() && find(c.asLiteral().getString())
+                        .filter(r -> r.isURIResource() && m.containsResource(r)).isPresent()) {
+                    out.add(c.asLiteral().getString());
+                }
+            }));
+        }
+        return out;
+    }
+
     /** The resource document of one framework, competency, progression model or level. */
     public Optional<ObjectNode> resource(String ctid, String resources) {
         Optional<Resource> node = find(ctid);
