@@ -34,10 +34,11 @@ public final class SkillgraphCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required command");
     }
 
     public static void main(String[] args) {
+    /** {@code skillgraph} alone: wrong usage, which picocli answers with the usage on stderr and exit code 2. */
         int code;
         try {
             code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);

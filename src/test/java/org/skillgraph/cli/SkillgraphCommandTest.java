@@ -299,4 +299,13 @@ class SkillgraphCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("Missing required"), r.err());
     }
+
+    @Test
+    void noCommandIsWrongUsage() {
+        Run r = run();
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("Missing required command"), r.err());
+        assertTrue(r.err().contains("Usage: skillgraph [-hV] [COMMAND]"), r.err());
+        assertEquals("", r.out());
+    }
 }
