@@ -60,11 +60,11 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!base.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
-            throw new SkillgraphCommand.UserException("--base must be an http(s) URL, such as "
+            throw SkillgraphCommand.badValue(spec, "--base", "must be an http(s) URL, such as "
                     + "http://localhost:3030/ (got '" + base + "')");
         }
         if (commitEvery < 1) {
-            throw new SkillgraphCommand.UserException("--commit-every must be at least 1 (got " + commitEvery + ")");
+            throw SkillgraphCommand.badValue(spec, "--commit-every", "must be at least 1 (got " + commitEvery + ")");
         }
         PrintWriter err = spec.commandLine().getErr();
         Optional<RunningServer> server = RunningServer.find(store);

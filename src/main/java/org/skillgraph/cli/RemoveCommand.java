@@ -43,7 +43,8 @@ final class RemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!soc.matches("\\d{2}-\\d{4}\\.\\d{2}")) {
-            throw new SkillgraphCommand.UserException("'" + soc + "' is not an O*NET-SOC code (NN-NNNN.NN)");
+            throw SkillgraphCommand.badValue(spec, "SOC", "'" + soc + "' is not an O*NET-SOC code (NN-NNNN.NN, such as "
+                    + "29-2011.00)");
         }
         PrintWriter err = spec.commandLine().getErr();
         try (GraphStore gs = GraphStore.openExisting(store)) {

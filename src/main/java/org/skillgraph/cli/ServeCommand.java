@@ -83,10 +83,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        if (queryCacheMb < 0 || queryCacheMb > 1L << 20) {
-            throw new SkillgraphCommand.UserException("--query-cache must be from 0 to 1048576 megabytes (got "
-                    + queryCacheMb + ")");
-        }
+        checkOptions();
         String token = importTokenFile == null ? null : readToken(importTokenFile);
         GraphStore gs = GraphStore.open(store);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -132,6 +129,48 @@ final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             gs.close();
             throw e;
+        }
+    }
+
+    /** Option values out of their range or not of their form are wrong usage, found before the store is opened. */
+    private void checkOptions() {
+        if (port < 0 || port > 65535) {
+            throw SkillgraphCommand.badValue(spec, "--port", "must be from 0 to 65535 (got " + port + ")");
+        }
+        if (queryCacheMb < 0 || queryCacheMb > 1L << 20) {
+            throw SkillgraphCommand.badValue(spec, "--query-cache", "must be from 0 to 1048576 megabytes (got "
+                    + queryCacheMb + ")");
+        }
+        if (timeout < 1) {
+            throw SkillgraphCommand.badValue(spec, "--timeout", "must be at least 1 millisecond (got " + timeout + ")");
+        }
+        if (resultLimit < 1) {
+            throw SkillgraphCommand.badValue(spec, "--result-limit", "must be at least 1 (got " + resultLimit + ")");
+        }
+        if (pageConcurrency < 1) {
+            throw SkillgraphCommand.badValue(spec, "--page-concurrency", "must be at least 1 (got " + pageConcurrency
+                    + ")");
+        }
+        if (base != null && !isHttpUrl(base)) {
+            throw SkillgraphCommand.badValue(spec, "--base", "must be an http(s) URL, such as " + DEFAULT_BASE
+                    + " (got '" + base + "')");
+        }
+        if (publicUrl != null && !isHttpUrl(publicUrl)) {
+            throw SkillgraphCommand.badValue(spec, "--public-url", "must be an http(s) URL, such as "
+                    + "https://data.example.org/ (got '" + publicUrl + "')");
+        }
+    }
+
+    /** An absolute http(s) URL with a host, as java.net.URI reads it. */
+    private static boolean isHttpUrl(String url) {
+        if (!url.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
+            return false;
+        }
+        try {
+            java.net.URI u = new java.net.URI(url);
+            return u.getRawAuthority() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
         }
     }
 

@@ -20,6 +20,12 @@ import picocli.CommandLine.Command;
 public final class SkillgraphCommand implements Runnable {
     /** Exit code when input was rejected or the user asked for something impossible. */
     public static final int EXIT_REJECTED = 1;
+    /**
+     * Exit code for wrong usage: picocli's own parse errors, an option value out of its range or not of its form,
+     * and a path given on the command line (other than the documents to import or validate, whose rejection is
+     * {@link #EXIT_REJECTED}) that cannot be read or written as the command needs.
+     */
+    public static final int EXIT_USAGE = 2;
     /** Exit code when the program itself failed (out of memory, an internal error). */
     public static final int EXIT_FAILED = 3;
     /**
@@ -32,13 +38,13 @@ public final class SkillgraphCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code skillgraph} alone: wrong usage, which picocli answers with the usage on stderr and exit code 2. */
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing required command");
     }
 
     public static void main(String[] args) {
-    /** {@code skillgraph} alone: wrong usage, which picocli answers with the usage on stderr and exit code 2. */
         int code;
         try {
             code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
@@ -64,20 +70,64 @@ public final class SkillgraphCommand implements Runnable {
             if (ex instanceof StoreException || ex instanceof SourceException || ex instanceof BaseMismatchException
                     || ex instanceof UserException) {
                 line.getErr().println("skillgraph: " + ex.getMessage());
-                return ex instanceof StoreException ? EXIT_STORE : EXIT_REJECTED;
+                return ex instanceof StoreException ? EXIT_STORE
+                        : ex instanceof UserException u ? u.exitCode : EXIT_REJECTED;
             }
             throw ex;
         });
         return cl.execute(args);
     }
 
-    /** A mistake of the user's that is not about a source file (a bad query, a bad option value). */
+    /**
+     * A mistake of the user's that is not about a source file: one line on stderr, no usage. Exit code
+     * {@link #EXIT_REJECTED} (a query that is not valid SPARQL, what the store cannot do), or {@link #EXIT_USAGE}
+     * for a path given on the command line that cannot be read or written ({@link #badPath}).
+     */
     static final class UserException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        final int exitCode;
 
         UserException(String message) {
-            super(message);
+            this(message, EXIT_REJECTED);
         }
+
+        UserException(String message, int exitCode) {
+            super(message);
+            this.exitCode = exitCode;
+        }
+    }
+
+    /** A path given on the command line that cannot be read or written: one line naming it, exit code 2. */
+    static UserException badPath(String message) {
+        return new UserException(message, EXIT_USAGE);
+    }
+
+    /**
+     * An option value out of its range or not of its form, found before anything is done: picocli's answer to a
+     * parse error (this line, the command's usage, exit code 2), worded as picocli words its own.
+     */
+    static CommandLine.ParameterException badValue(CommandLine.Model.CommandSpec spec, String option, String problem) {
+        String what = option.startsWith("-") ? "option '" + option + "'" : "positional parameter " + option;
+        return new CommandLine.ParameterException(spec.commandLine(), "Invalid value for " + what + ": " + problem);
+    }
+
+    /** The reason an I/O operation failed, for a one-line message (Java's bare message is often only the path). */
+    static String reason(Throwable e) {
+        Throwable t = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String m = t.getMessage();
+        if (t instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (t instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (t instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (t instanceof java.nio.file.FileSystemException f) {
+            return f.getReason() != null ? f.getReason() : t.getClass().getSimpleName();
+        }
+        return m == null ? t.getClass().getSimpleName() : m;
     }
 
     /** The version from the jar's manifest. */

@@ -32,7 +32,7 @@ final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (occupations < 1 || occupations > 100_000) {
-            throw new SkillgraphCommand.UserException("--occupations must be from 1 to 100000 (got " + occupations + ")");
+            throw SkillgraphCommand.badValue(spec, "--occupations", "must be from 1 to 100000 (got " + occupations + ")");
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new SkillgraphCommand.UserException(out + ": --out must be a folder, and this is a file");

@@ -76,7 +76,7 @@ final class ValidateCommand implements Callable<Integer> {
             validateStore(target.store);
         } else {
             if (!base.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
-                throw new SkillgraphCommand.UserException("--base must be an http(s) URL, such as "
+                throw SkillgraphCommand.badValue(spec, "--base", "must be an http(s) URL, such as "
                         + "http://localhost:3030/ (got '" + base + "')");
             }
             new DocumentChecker(base, QualityGate.standard(), Clock.systemUTC()).checkPaths(target.paths, c -> {
