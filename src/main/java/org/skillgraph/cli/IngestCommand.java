@@ -2,6 +2,7 @@ package org.skillgraph.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +67,9 @@ final class IngestCommand implements Callable<Integer> {
         if (commitEvery < 1) {
             throw SkillgraphCommand.badValue(spec, "--commit-every", "must be at least 1 (got " + commitEvery + ")");
         }
+        if (report != null) {
+            checkReportFile(report);
+        }
         PrintWriter err = spec.commandLine().getErr();
         Optional<RunningServer> server = RunningServer.find(store);
         if (server.isPresent()) {
@@ -79,7 +83,17 @@ final class IngestCommand implements Callable<Integer> {
             refreshDumps(gs, result, err);
         }
         Path reportFile = report != null ? report : store.resolve(REPORT);
-        importer.validationLog().write(reportFile);
+        try {
+            importer.validationLog().write(reportFile);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            summary(result, err);
+            String message = reportFile + ": cannot write the SHACL report (" + SkillgraphCommand.reason(e)
+                    + "); the import itself was stored as said above";
+            if (report != null) {
+                throw SkillgraphCommand.badPath(message + " (--report)");
+            }
+            throw new org.skillgraph.store.StoreException(message, e);
+        }
         summary(result, err);
         err.println(importer.validationLog().summary() + "; SHACL report: " + reportFile);
         err.flush();
@@ -104,6 +118,26 @@ final class IngestCommand implements Callable<Integer> {
                 + (report != null ? " (no SHACL report file is written through the server: " + report + ")" : ""));
         err.flush();
         return result.rejected() == 0 ? 0 : SkillgraphCommand.EXIT_REJECTED;
+    }
+
+    /**
+     * A --report the user gave must be writable before anything is imported: its folder is made now, and a folder
+     * or a read-only file in its place is refused (exit code 2), rather than found after the import.
+     */
+    private static void checkReportFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw SkillgraphCommand.badPath(file + ": --report must be a file, and this is a folder");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | SecurityException e) {
+            throw SkillgraphCommand.badPath(file + ": cannot write the --report file: cannot create its folder " + dir
+                    + " (" + SkillgraphCommand.reason(e) + ")");
+        }
+        if (!Files.isWritable(dir) || Files.exists(file) && !Files.isWritable(file)) {
+            throw SkillgraphCommand.badPath(file + ": cannot write the --report file (permission denied)");
+        }
     }
 
     private static void summary(ImportReport result, PrintWriter err) {

@@ -107,12 +107,18 @@ final class QueryCommand implements Callable<Integer> {
         String origin = "--query";
         if (source.file != null) {
             origin = source.file.toString();
+            if (Files.isDirectory(source.file)) {
+                throw SkillgraphCommand.badPath(source.file + ": is a folder, not a query file");
+            }
             try {
                 text = Files.readString(source.file, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
-                throw new SkillgraphCommand.UserException(source.file + ": no such query file");
+                throw SkillgraphCommand.badPath(source.file + ": no such query file");
             } catch (java.nio.charset.MalformedInputException e) {
                 throw new SkillgraphCommand.UserException(source.file + ": not UTF-8 text");
+            } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
+                throw SkillgraphCommand.badPath(source.file + ": cannot read the query file ("
+                        + SkillgraphCommand.reason(e) + ")");
             }
         }
         try {

@@ -213,13 +213,14 @@ final class ServeCommand implements Callable<Integer> {
         String token;
         try {
             token = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw new SkillgraphCommand.UserException(file + ": cannot read the import token (" + e.getMessage() + ")");
+        } catch (java.io.IOException | java.io.UncheckedIOException | SecurityException e) {
+            throw SkillgraphCommand.badPath(file + ": cannot read the --import-token-file ("
+                    + SkillgraphCommand.reason(e) + ")");
         }
         try {
             return SkillgraphServer.checkToken(token);
         } catch (IllegalArgumentException e) {
-            throw new SkillgraphCommand.UserException(file + ": " + e.getMessage());
+            throw SkillgraphCommand.badPath(file + ": " + e.getMessage() + " (--import-token-file)");
         }
     }
 

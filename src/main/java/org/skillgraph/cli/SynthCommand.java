@@ -1,6 +1,8 @@
 package org.skillgraph.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -35,9 +37,23 @@ final class SynthCommand implements Callable<Integer> {
             throw SkillgraphCommand.badValue(spec, "--occupations", "must be from 1 to 100000 (got " + occupations + ")");
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new SkillgraphCommand.UserException(out + ": --out must be a folder, and this is a file");
+            throw SkillgraphCommand.badPath(out + ": --out must be a folder, and this is a file");
         }
-        SyntheticCorpus.Written w = SyntheticCorpus.create(seed).write(occupations, out);
+        try {
+            Files.createDirectories(out);
+        } catch (IOException | SecurityException e) {
+            throw SkillgraphCommand.badPath(out + ": cannot create the --out folder (" + SkillgraphCommand.reason(e) + ")");
+        }
+        if (!Files.isWritable(out)) {
+            throw SkillgraphCommand.badPath(out + ": cannot write into the --out folder (permission denied)");
+        }
+        SyntheticCorpus.Written w;
+        try {
+            w = SyntheticCorpus.create(seed).write(occupations, out);
+        } catch (UncheckedIOException e) {
+            throw SkillgraphCommand.badPath(out + ": cannot write the corpus into the --out folder ("
+                    + SkillgraphCommand.reason(e) + ")");
+        }
         PrintWriter err = spec.commandLine().getErr();
         err.printf("wrote %d document(s) to %s: %d JSON export(s), %d text page(s), %d HTML page(s); %,d bytes%n",
                 w.files().size(), out, w.exports(), w.textPages(), w.htmlPages(), w.bytes());

@@ -98,7 +98,7 @@ class SkillgraphCommandTest {
     @Test
     void aMissingQueryFileOrStoreIsAClearError() {
         Run file = run("query", "--store", store.toString(), tmp.resolve("nope.rq").toString());
-        assertEquals(1, file.code());
+        assertEquals(SkillgraphCommand.EXIT_USAGE, file.code());
         assertTrue(file.err().contains("nope.rq: no such query file"), file.err());
         Run noStore = run("query", "--store", tmp.resolve("nowhere").toString(), "--query", "ASK {}");
         assertEquals(SkillgraphCommand.EXIT_STORE, noStore.code());
@@ -135,13 +135,15 @@ class SkillgraphCommandTest {
     void aShortOrUnreadableImportTokenIsAClearErrorBeforeAnythingStarts() throws IOException {
         Path token = Files.writeString(tmp.resolve("token"), "short\n");
         Run r = run("serve", "--store", store.toString(), "--port", "0", "--import-token-file", token.toString());
-        assertEquals(1, r.code(), r.err());
+        assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("skillgraph: " + token + ": the import token must be one line of at least 16"),
                 r.err());
+        assertOneLine(r);
         Run missing = run("serve", "--store", store.toString(), "--port", "0", "--import-token-file",
                 tmp.resolve("no-token").toString());
-        assertEquals(1, missing.code(), missing.err());
-        assertTrue(missing.err().contains(tmp.resolve("no-token") + ": cannot read the import token"), missing.err());
+        assertEquals(2, missing.code(), missing.err());
+        assertEquals("skillgraph: " + tmp.resolve("no-token") + ": cannot read the --import-token-file (no such file "
+                + "or folder)", missing.err().strip());
     }
 
     @Test
@@ -311,6 +313,12 @@ class SkillgraphCommandTest {
         assertEquals("", r.out());
     }
 
+    /** One line on stderr and no stack trace. */
+    static void assertOneLine(Run r) {
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+    }
+
     static java.util.stream.Stream<List<String>> badOptionValues() {
         String s = tmp.resolve("bad-values").toString();
         return java.util.stream.Stream.of(
@@ -350,5 +358,31 @@ class SkillgraphCommandTest {
             assertFalse(r.err().contains("\tat "), r.err());
         }
         assertFalse(Files.exists(tmp.resolve("bad-values")), "the store was created before the options were checked");
+    }
+
+    @Test
+    void aPathThatCannotBeWrittenOrReadIsOneLineNamingItAndExitCode2() throws IOException {
+        Path file = Files.writeString(tmp.resolve("plain-file"), "x");
+        // a folder cannot be made under a file (nor under /proc, as a user once tried)
+        Path out = file.resolve("corpus");
+        Run synth = run("synth", "--occupations", "2", "--out", out.toString());
+        assertEquals(2, synth.code(), synth.err());
+        assertEquals("skillgraph: " + out + ": cannot create the --out folder (Not a directory)", synth.err().strip());
+
+        Path db = tmp.resolve("report-store");
+        Path report = file.resolve("r.ttl");
+        Run ingest = run("ingest", "--store", db.toString(), "--report", report.toString(), "seeds");
+        assertEquals(2, ingest.code(), ingest.err());
+        assertEquals("skillgraph: " + report + ": cannot write the --report file: cannot create its folder " + file
+                + " (a file of that name is in the way)", ingest.err().strip());
+        assertOneLine(ingest);
+        assertFalse(Files.exists(db), "nothing was imported");
+        Run folder = run("ingest", "--store", db.toString(), "--report", tmp.toString(), "seeds");
+        assertEquals(2, folder.code(), folder.err());
+        assertEquals("skillgraph: " + tmp + ": --report must be a file, and this is a folder", folder.err().strip());
+
+        Run query = run("query", "--store", store.toString(), "queries");
+        assertEquals(2, query.code(), query.err());
+        assertEquals("skillgraph: queries: is a folder, not a query file", query.err().strip());
     }
 }

@@ -37,7 +37,7 @@ class SynthCommandTest {
     void refusesAFileAsOutputAndANonPositiveCount() throws IOException {
         Path file = Files.writeString(tmp.resolve("file"), "x");
         StringWriter err = new StringWriter();
-        assertEquals(1, run(err, "synth", "--occupations", "2", "--out", file.toString()));
+        assertEquals(2, run(err, "synth", "--occupations", "2", "--out", file.toString()));
         assertTrue(err.toString().contains("must be a folder"), err.toString());
         StringWriter err2 = new StringWriter();
         assertEquals(2, run(err2, "synth", "--occupations", "0", "--out", tmp.resolve("x").toString()));
