@@ -93,6 +93,11 @@ final class ServeCommand implements Callable<Integer> {
                 err.println("skillgraph: the store is empty; loading " + seed);
                 ImportReport report = IngestCommand.importer(gs, dataBase, err).importPaths(seed);
                 if (report.rejected() > 0) {
+                    for (ImportReport.Entry e : report.entries()) {
+                        if (e.error() != null) {
+                            err.println("rejected: " + e.error());
+                        }
+                    }
                     err.println("skillgraph: " + report.rejected() + " seed file(s) rejected");
                 }
                 IngestCommand.refreshDumps(gs, report, err);

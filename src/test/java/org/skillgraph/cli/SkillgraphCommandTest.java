@@ -385,4 +385,18 @@ class SkillgraphCommandTest {
         assertEquals(2, query.code(), query.err());
         assertEquals("skillgraph: queries: is a folder, not a query file", query.err().strip());
     }
+
+    @Test
+    void aRejectedSeedIsNamedWithItsReason() throws IOException {
+        Path db = tmp.resolve("seeded");
+        Path missing = tmp.resolve("no-such-seed");
+        try (java.net.ServerSocket held = new java.net.ServerSocket(0)) {
+            // the port is taken: the server loads its seeds, then cannot listen and says so
+            Run r = run("serve", "--store", db.toString(), "--port", Integer.toString(held.getLocalPort()), "--seed",
+                    missing.toString());
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().contains("rejected: " + missing + ": no such file or directory"), r.err());
+            assertTrue(r.err().contains("skillgraph: 1 seed file(s) rejected"), r.err());
+        }
+    }
 }
