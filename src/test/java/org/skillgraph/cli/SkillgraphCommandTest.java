@@ -412,4 +412,18 @@ class SkillgraphCommandTest {
             assertTrue(r.err().contains("skillgraph: 1 seed file(s) rejected"), r.err());
         }
     }
+
+    @Test
+    void aConstructAsCsvOrTsvIsNTriplesAsTheReadmeSays() throws IOException {
+        String q = "CONSTRUCT { ?o <http://www.w3.org/2004/02/skos/core#notation> ?n } WHERE { "
+                + "?o a <https://purl.org/ctdl/terms/Occupation> ; <http://www.w3.org/2004/02/skos/core#notation> ?n }";
+        for (String format : List.of("csv", "tsv")) {
+            Run r = run("query", "--store", store.toString(), "--format", format, "--query", q);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("<http://localhost:3030/id/occupation/29-2011.00> "
+                    + "<http://www.w3.org/2004/02/skos/core#notation> \"29-2011.00\" ."), r.out());
+        }
+        String readme = Files.readString(Path.of("README.md")).replaceAll("\\s+", " ");
+        assertTrue(readme.contains("N-Triples with `--format csv` or `tsv`"), "README on a CONSTRUCT's csv/tsv");
+    }
 }
