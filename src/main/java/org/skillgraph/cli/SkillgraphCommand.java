@@ -83,7 +83,7 @@ public final class SkillgraphCommand implements Runnable {
      * {@link #EXIT_REJECTED} (a query that is not valid SPARQL, what the store cannot do), or {@link #EXIT_USAGE}
      * for a path given on the command line that cannot be read or written ({@link #badPath}).
      */
-    static final class UserException extends RuntimeException {
+    static class UserException extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final int exitCode;
 
@@ -128,6 +128,18 @@ public final class SkillgraphCommand implements Runnable {
             return f.getReason() != null ? f.getReason() : t.getClass().getSimpleName();
         }
         return m == null ? t.getClass().getSimpleName() : m;
+    }
+
+    /**
+     * An option's value of the wrong form, found after parsing: exit code {@link #EXIT_USAGE} as picocli gives a
+     * missing option, with one line saying what is wrong (picocli would add the whole usage help).
+     */
+    static final class UsageException extends UserException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message, EXIT_USAGE);
+        }
     }
 
     /** The version from the jar's manifest. */
