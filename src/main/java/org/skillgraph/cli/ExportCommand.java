@@ -82,13 +82,13 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (site != null) {
-            checkSite(site);
+            checkSite("--site", site);
         }
         Path target = checkOut(out);
         try (GraphStore gs = GraphStore.openExisting(store)) {
             String base = gs.base()
                     .orElseThrow(() -> new SkillgraphCommand.UserException(store + ": the store holds no document"));
-            String publicUrl = site == null ? Uris.normalise(base) : publicUrl(site, base);
+            String publicUrl = site == null ? Uris.normalise(base) : publicUrl("--site", site, base);
             if (Dumps.read(gs.dumpsDirectory()).isEmpty()) {
                 Dumps.regenerate(gs);
             }
@@ -120,7 +120,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /** --site must be an absolute http(s) URL: a host, and nothing after the path. */
-    static URI checkSite(String site) {
+    static URI checkSite(String option, String site) {
         URI u;
         try {
             u = new URI(site);
@@ -129,7 +129,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         if (u == null || u.getScheme() == null || !u.getScheme().matches("(?i)https?") || u.getHost() == null
                 || u.getRawUserInfo() != null || u.getRawQuery() != null || u.getRawFragment() != null) {
-            throw new SkillgraphCommand.UsageException("--site must be an absolute http(s) URL, such as "
+            throw new SkillgraphCommand.UsageException(option + " must be an absolute http(s) URL, such as "
                     + "https://data.example.org/ (got '" + site + "')");
         }
         return u;
@@ -140,15 +140,15 @@ final class ExportCommand implements Callable<Integer> {
      * URL's origin and the path the data is served at, the base's ({@code SitePaths}), so a --site with another
      * path would be announced for URLs no link of the export has: it is refused.
      */
-    static String publicUrl(String site, String base) {
-        URI u = checkSite(site);
+    static String publicUrl(String option, String site, String base) {
+        URI u = checkSite(option, site);
         String root = URI.create(Uris.normalise(base)).getPath();
         root = root == null || root.isEmpty() ? "/" : root;
         String path = u.getPath() == null || u.getPath().isEmpty() ? "/" : u.getPath().endsWith("/") ? u.getPath()
                 : u.getPath() + "/";
         String origin = u.getScheme() + "://" + u.getRawAuthority();
         if (!path.equals(root)) {
-            throw new SkillgraphCommand.UsageException("--site " + site + ": the server publishes the store's data at "
+            throw new SkillgraphCommand.UsageException(option + " " + site + ": the server publishes the store's data at "
                     + "the path of its base (" + base + "), so its links would be under " + origin + root
                     + ", not under " + path + " (a store loaded with --base …" + path + " is published under " + path
                     + ")");

@@ -89,6 +89,11 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try {
             String dataBase = dataBase(gs);
+            if (publicUrl != null) {
+                // the links are built from the public URL's origin and the base's path: another path is refused, as
+                // export refuses it, rather than announced for links that would not use it
+                ExportCommand.publicUrl("--public-url", publicUrl, dataBase);
+            }
             if (seed != null && !seed.isEmpty() && !gs.holdsDocuments()) {
                 err.println("skillgraph: the store is empty; loading " + seed);
                 ImportReport report = IngestCommand.importer(gs, dataBase, err).importPaths(seed);

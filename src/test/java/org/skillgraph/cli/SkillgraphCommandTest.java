@@ -147,6 +147,17 @@ class SkillgraphCommandTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // a server that started instead would never return
+    void aPublicUrlWithAnotherPathThanTheBasesIsWrongUsage() {
+        // links are built from the public URL's origin and the base's path: /sub/ would be announced and not used
+        Run r = run("serve", "--store", store.toString(), "--port", "0", "--public-url", "https://data.example.org/sub/");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("skillgraph: --public-url https://data.example.org/sub/: the server publishes the "
+                + "store's data at the path of its base"), r.err());
+        assertOneLine(r);
+    }
+
+    @Test
     void aNegativeQueryCacheIsAClearErrorBeforeTheStoreIsOpened() {
         Path db = tmp.resolve("never");
         Run r = run("serve", "--store", db.toString(), "--port", "0", "--query-cache", "-1");
