@@ -56,15 +56,21 @@ class CtdlVersionsTest {
         return List.of(old, newer);
     }
 
+    /** A store holding both versions, the newest loaded {@code order} ("last" or "first"). */
+    GraphStore twoVersionsLoaded(String order) throws IOException {
+        List<Path> files = twoVersions(tmp.resolve("in"));
+        GraphStore store = GraphStore.open(tmp.resolve("db"));
+        for (Path p : order.equals("last") ? files : List.of(files.get(1), files.get(0))) {
+            new Importer(store, "http://localhost:3030/", null,
+                    Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC)).importPaths(List.of(p));
+        }
+        return store;
+    }
+
     @ParameterizedTest(name = "newest loaded {0}")
     @ValueSource(strings = {"last", "first"})
     void everyResourceTheNewestGraphDocumentNamesIsServedFromTheNewestVersion(String order) throws IOException {
-        List<Path> files = twoVersions(tmp.resolve("in"));
-        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
-            for (Path p : order.equals("last") ? files : List.of(files.get(1), files.get(0))) {
-                new Importer(store, "http://localhost:3030/", null,
-                        Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC)).importPaths(List.of(p));
-            }
+        try (GraphStore store = twoVersionsLoaded(order)) {
             Txn.executeRead(store.dataset(), () -> {
                 CtdlDocuments docs = new CtdlDocuments(store.dataset());
                 Set<String> ctids = new TreeSet<>();
@@ -107,12 +113,7 @@ class CtdlVersionsTest {
     @ParameterizedTest(name = "newest loaded {0}")
     @ValueSource(strings = {"last", "first"})
     void aStatementOnlyTheOlderVersionHasIsNotServed(String order) throws IOException {
-        List<Path> files = twoVersions(tmp.resolve("in"));
-        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
-            for (Path p : order.equals("last") ? files : List.of(files.get(1), files.get(0))) {
-                new Importer(store, "http://localhost:3030/", null,
-                        Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC)).importPaths(List.of(p));
-            }
+        try (GraphStore store = twoVersionsLoaded(order)) {
             Txn.executeRead(store.dataset(), () -> {
                 var union = store.dataset().getUnionModel();
                 var dropped = union.listSubjectsWithProperty(org.skillgraph.vocab.SG.sourceText,
