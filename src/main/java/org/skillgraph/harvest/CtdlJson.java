@@ -77,37 +77,21 @@ final class CtdlJson {
             String key = compact(p.getURI());
             // a term the context does not define is plain: strings stay strings (the round-trip test checks it)
             JsonNode term = TERMS.getOrDefault(key, JsonNodeFactory.instance.objectNode());
-            o.set(key, value(m, term, sorted(m, values, id), id));
+            o.set(key, value(m, term, values, id));
         });
         return o;
     }
 
     /**
-     * The values of one property in a stable order, so that the same data is always the same bytes (its ETag a
-     * hash of them): IRIs and literals by their text; blank nodes (alignment objects), whose labels differ from
-     * one query to the next, after them by the object written for them: by target, then by the whole object.
+     * The values of one property as JSON, in a stable order, so that the same data is always the same bytes (its
+     * ETag a hash of them): IRIs and literals by their text; blank nodes (alignment objects), whose labels differ
+     * from one query to the next, after them, by the object written for each: by target, then by the whole object.
      */
-    private static List<RDFNode> sorted(Model m, List<RDFNode> values, Function<String, String> id) {
-        record Key(boolean anon, String target, String text) {
-        }
-        Map<RDFNode, Key> keys = new HashMap<>();
-        for (RDFNode v : values) {
-            if (v.isAnon()) {
-                ObjectNode written = node(m, v.asResource(), id);
-                keys.put(v, new Key(true, written.path("ceterms:targetNode").asText(""), written.toString()));
-            } else {
-                keys.put(v, new Key(false, "", v.toString()));
-            }
-        }
-        List<RDFNode> out = new ArrayList<>(values);
-        out.sort(Comparator.comparing((RDFNode v) -> keys.get(v).anon()).thenComparing(v -> keys.get(v).target())
-                .thenComparing(v -> keys.get(v).text()));
-        return out;
-    }
-
-    private static JsonNode value(Model m, JsonNode term, List<RDFNode> values, Function<String, String> id) {
+    private static JsonNode value(Model m, JsonNode term, List<RDFNode> unordered, Function<String, String> id) {
         String container = term.path("@container").asText("");
         String type = term.path("@type").asText("");
+        List<RDFNode> values = new ArrayList<>(unordered);
+        values.sort(Comparator.comparing(RDFNode::toString)); // blank nodes are ordered below, once written
         if ("@language".equals(container)) {
             ObjectNode map = JsonNodeFactory.instance.objectNode();
             for (RDFNode v : values) {
@@ -128,9 +112,10 @@ final class CtdlJson {
             return map;
         }
         List<JsonNode> out = new ArrayList<>();
+        List<ObjectNode> anon = new ArrayList<>();
         for (RDFNode v : values) {
             if (v.isAnon()) {
-                out.add(node(m, v.asResource(), id));
+                anon.add(node(m, v.asResource(), id));
             } else if (v.isURIResource()) {
                 out.add(JsonNodeFactory.instance.textNode("@id".equals(type) ? id.apply(v.asResource().getURI())
                         : v.asResource().getURI()));
@@ -138,6 +123,9 @@ final class CtdlJson {
                 out.add(JsonNodeFactory.instance.textNode(v.asLiteral().getLexicalForm()));
             }
         }
+        anon.sort(Comparator.comparing((ObjectNode n) -> n.path("ceterms:targetNode").asText(""))
+                .thenComparing(ObjectNode::toString));
+        out.addAll(anon);
         if (out.size() == 1 && !"@set".equals(container)) {
             return out.get(0);
         }
