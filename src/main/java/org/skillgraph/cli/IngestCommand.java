@@ -60,7 +60,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!base.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
+        if (!SkillgraphCommand.isHttpUrl(base)) {
             throw SkillgraphCommand.badValue(spec, "--base", "must be an http(s) URL, such as "
                     + "http://localhost:3030/ (got '" + base + "')");
         }

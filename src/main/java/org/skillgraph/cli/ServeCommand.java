@@ -161,26 +161,13 @@ final class ServeCommand implements Callable<Integer> {
             throw SkillgraphCommand.badValue(spec, "--page-concurrency", "must be at least 1 (got " + pageConcurrency
                     + ")");
         }
-        if (base != null && !isHttpUrl(base)) {
+        if (base != null && !SkillgraphCommand.isHttpUrl(base)) {
             throw SkillgraphCommand.badValue(spec, "--base", "must be an http(s) URL, such as " + DEFAULT_BASE
                     + " (got '" + base + "')");
         }
-        if (publicUrl != null && !isHttpUrl(publicUrl)) {
+        if (publicUrl != null && !SkillgraphCommand.isHttpUrl(publicUrl)) {
             throw SkillgraphCommand.badValue(spec, "--public-url", "must be an http(s) URL, such as "
                     + "https://data.example.org/ (got '" + publicUrl + "')");
-        }
-    }
-
-    /** An absolute http(s) URL with a host, as java.net.URI reads it. */
-    private static boolean isHttpUrl(String url) {
-        if (!url.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
-            return false;
-        }
-        try {
-            java.net.URI u = new java.net.URI(url);
-            return u.getRawAuthority() != null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
         }
     }
 

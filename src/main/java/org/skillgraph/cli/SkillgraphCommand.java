@@ -111,6 +111,19 @@ public final class SkillgraphCommand implements Runnable {
         return new CommandLine.ParameterException(spec.commandLine(), "Invalid value for " + what + ": " + problem);
     }
 
+    /** An absolute http(s) URL with a host, as java.net.URI reads it. */
+    static boolean isHttpUrl(String url) {
+        if (!url.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
+            return false;
+        }
+        try {
+            java.net.URI u = new java.net.URI(url);
+            return u.getRawAuthority() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
     /** The reason an I/O operation failed, for a one-line message (Java's bare message is often only the path). */
     static String reason(Throwable e) {
         Throwable t = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;

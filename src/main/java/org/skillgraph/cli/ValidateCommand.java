@@ -75,7 +75,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (target.store != null) {
             validateStore(target.store);
         } else {
-            if (!base.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
+            if (!SkillgraphCommand.isHttpUrl(base)) {
                 throw SkillgraphCommand.badValue(spec, "--base", "must be an http(s) URL, such as "
                         + "http://localhost:3030/ (got '" + base + "')");
             }

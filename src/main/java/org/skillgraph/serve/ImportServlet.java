@@ -155,6 +155,8 @@ final class ImportServlet extends HttpServlet {
                 e.warnings().forEach(out.putArray("warnings")::add);
                 boolean changed = e.outcome() != GraphStore.Outcome.UNCHANGED;
                 if (changed) {
+                    // the commit already moved the generation on (LiveData.commitWatcher); this sets the import's
+                    // time and empties the caches again of anything made in between with the previous time
                     live.changed(now.isAfter(live.lastModified()) ? now : live.lastModified());
                     refreshDumpsLater();
                 }
