@@ -232,17 +232,10 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private static SkillgraphCommand.UserException cannotWrite(Path path, Exception e) {
-        String why;
-        if (e instanceof java.nio.file.FileSystemException f) {
-            String what = f instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : f instanceof java.nio.file.NoSuchFileException ? "cannot create"
-                    : f instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
-                    : f.getReason() != null ? f.getReason() : "failed";
-            why = what + ": " + f.getFile();
-        } else {
-            why = String.valueOf(e.getMessage());
-        }
-        return SkillgraphCommand.badPath(path + ": cannot write the export there (" + why + ")");
+        String where = e instanceof java.nio.file.FileSystemException f && f.getFile() != null
+                && !f.getFile().equals(path.toString()) ? ": " + f.getFile() : "";
+        return SkillgraphCommand.badPath(path + ": cannot write the export there (" + SkillgraphCommand.reason(e)
+                + where + ")");
     }
 
     private int export(GraphStore gs, String local, Path dir, Path target) throws IOException, InterruptedException {
