@@ -41,7 +41,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--public-url", paramLabel = "URL",
             description = "Where the site is published (behind a proxy): absolute URLs of harvest documents use it "
-                    + "instead of the request's host.")
+                    + "instead of the request's host: its origin, with the store's base path (another path is "
+                    + "refused).")
     String publicUrl;
 
     @Option(names = "--seed", paramLabel = "PATH", split = ",",
