@@ -31,9 +31,9 @@ import org.skillgraph.vocab.SG;
  * <ul>
  * <li>{@code /graph/{ctid}} of a framework: {@code @graph} with the framework first, then every statement as
  * a {@code ceasn:Competency} (a flat list of top children, each with {@code asn:hasProgressionLevel}); the
- * occupation as {@code ceterms:occupationType} and the O*NET anchors as {@code ceasn:skillEmbodied},
- * {@code knowledgeEmbodied}, {@code abilityEmbodied}, {@code taskEmbodied} alignment objects; cited
- * sources as {@code ceasn:sourceDocumentation}.</li>
+ * occupation as a {@code ceterms:occupationType} alignment object; cited sources as
+ * {@code ceasn:sourceDocumentation}. The occupation's O*NET anchors are not in it: CTDL-ASN's
+ * {@code ceasn:skillEmbodied} and its kin are terms of a competency, not of a framework.</li>
  * <li>{@code /graph/{ctid}} of a progression model: the model and its levels.</li>
  * <li>{@code /resources/{ctid}}: one node, its {@code @id} the URL it was fetched from.</li>
  * </ul>
