@@ -34,7 +34,8 @@ import org.skillgraph.vocab.SG;
  * occupation as a {@code ceterms:occupationType} alignment object; cited sources as
  * {@code ceasn:sourceDocumentation}. The occupation's O*NET anchors are not in it: CTDL-ASN's
  * {@code ceasn:skillEmbodied} and its kin are terms of a competency, not of a framework.</li>
- * <li>{@code /graph/{ctid}} of a progression model: the model and its levels.</li>
+ * <li>{@code /graph/{ctid}} of a progression model: the model ({@code ceasn:name}) and its levels
+ * ({@code skos:prefLabel}, {@code ceasn:inProgressionModel}).</li>
  * <li>{@code /resources/{ctid}}: one node, its {@code @id} the URL it was fetched from.</li>
  * </ul>
  * What goes in is defined by two SPARQL queries ({@code ctdl-framework.rq}, {@code ctdl-progression.rq});

@@ -174,8 +174,20 @@ class CtdlDocumentsTest {
             String model = graph.get("@graph").get(0).get("asn:hasProgressionModel").asText()
                     .substring(RESOURCES.length());
             ObjectNode levels = docs.graph(model, "g", RESOURCES).orElseThrow();
-            assertEquals("asn:ProgressionModel", levels.get("@graph").get(0).get("@type").asText());
+            JsonNode progression = levels.get("@graph").get(0);
+            assertEquals("asn:ProgressionModel", progression.get("@type").asText());
             assertEquals(4, levels.get("@graph").size() - 1);
+            // CTDL-ASN (since a progression model is no longer a skos:ConceptScheme): the model is named with
+            // ceasn:name, each level names its model with ceasn:inProgressionModel and its own name is skos:prefLabel
+            assertTrue(progression.path("ceasn:name").has("en"), "the model's ceasn:name: " + progression);
+            assertTrue(!progression.has("skos:prefLabel"), "skos:prefLabel on the model: " + progression);
+            for (int i = 1; i < levels.get("@graph").size(); i++) {
+                JsonNode level = levels.get("@graph").get(i);
+                assertEquals(progression.get("@id").asText(), level.path("ceasn:inProgressionModel").asText(),
+                        "the level's ceasn:inProgressionModel: " + level);
+                assertTrue(!level.has("skos:inScheme"), "skos:inScheme on a level: " + level);
+                assertTrue(level.path("skos:prefLabel").has("en"), "the level's skos:prefLabel: " + level);
+            }
             assertTrue(docs.graph("ce-00000000-0000-0000-0000-000000000000", "g", RESOURCES).isEmpty());
         });
     }
