@@ -60,7 +60,7 @@ import org.skillgraph.vocab.SG;
  */
 public final class DocumentMapper {
     /** Bumped whenever the mapping changes, so that unchanged files are mapped again. */
-    public static final String MAPPING_VERSION = "4";
+    public static final String MAPPING_VERSION = "5";
     private static final String EN = "en";
     private static final Pattern CC = Pattern.compile("CC\\s+(BY(?:-(?:SA|NC|ND))*)\\s+(\\d\\.\\d)",
             Pattern.CASE_INSENSITIVE);
@@ -334,7 +334,7 @@ public final class DocumentMapper {
                     .addProperty(SKOS.notation, code)
                     .addProperty(SKOS.prefLabel, "CIP " + code, EN)
                     .addProperty(SKOS.inScheme, scheme);
-            occupation.addProperty(CETERMS.instructionalProgramType, cip);
+            occupation.addProperty(SG.instructionalProgram, cip);
         }
     }
 

@@ -18,7 +18,6 @@ import org.apache.jena.vocabulary.SKOS;
 import org.jsoup.nodes.Element;
 import org.skillgraph.vocab.ASN;
 import org.skillgraph.vocab.CEASN;
-import org.skillgraph.vocab.CETERMS;
 import org.skillgraph.vocab.CITO;
 import org.skillgraph.vocab.SG;
 
@@ -179,7 +178,7 @@ final class OccupationSection {
                 Html.link(ol.appendElement("li"), site, task.getURI(), label(task));
             }
         }
-        List<Resource> cips = union.listObjectsOfProperty(occupation, CETERMS.instructionalProgramType)
+        List<Resource> cips = union.listObjectsOfProperty(occupation, SG.instructionalProgram)
                 .mapWith(RDFNode::asResource).toList();
         if (!cips.isEmpty()) {
             section.appendElement("h3").text("CIP education codes (" + cips.size() + ")");

@@ -13,7 +13,6 @@ public final class CETERMS {
     public static final Property ctid = ResourceFactory.createProperty(NS + "ctid");
     public static final Property name = ResourceFactory.createProperty(NS + "name");
     public static final Property codedNotation = ResourceFactory.createProperty(NS + "codedNotation");
-    public static final Property instructionalProgramType = ResourceFactory.createProperty(NS + "instructionalProgramType");
 
     private CETERMS() {
     }

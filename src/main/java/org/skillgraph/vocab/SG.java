@@ -34,6 +34,7 @@ public final class SG {
     public static final Property jobZone = ResourceFactory.createProperty(NS + "jobZone");
     public static final Property jobZoneLabel = ResourceFactory.createProperty(NS + "jobZoneLabel");
     public static final Property jobZoneInferred = ResourceFactory.createProperty(NS + "jobZoneInferred");
+    public static final Property instructionalProgram = ResourceFactory.createProperty(NS + "instructionalProgram");
     public static final Property naicsSector = ResourceFactory.createProperty(NS + "naicsSector");
     public static final Property contextCovered = ResourceFactory.createProperty(NS + "contextCovered");
     public static final Property roleLabel = ResourceFactory.createProperty(NS + "roleLabel");

@@ -57,6 +57,25 @@ class DocumentMapperGoldenTest {
         assertEquals(ctids(a), ctids(other));
     }
 
+    /**
+     * CTDL's ceterms:instructionalProgramType takes a ceterms:CredentialAlignmentObject, and CTDL gives it to
+     * credentials, learning opportunities and competencies, not to ceterms:Occupation: an occupation's CIP codes,
+     * which are our sg:InstructionalProgram concepts, are linked with our own sg:instructionalProgram.
+     */
+    @org.junit.jupiter.api.Test
+    void cipCodesAreLinkedWithOurOwnTermNotCtdls() {
+        Model m = new DocumentMapper(BASE).map(new SourceReader().read(Path.of("seeds", "29-2011.00.txt")), IMPORTED)
+                .model();
+        Resource occupation = m.createResource(BASE + "id/occupation/29-2011.00");
+        var program = m.createProperty(org.skillgraph.vocab.SG.NS + "instructionalProgram");
+        assertTrue(!m.contains(null, m.createProperty("https://purl.org/ctdl/terms/instructionalProgramType")),
+                "ceterms:instructionalProgramType used");
+        assertEquals(6, m.listObjectsOfProperty(occupation, program).toList().size());
+        m.listObjectsOfProperty(occupation, program).forEachRemaining(c ->
+                assertTrue(c.asResource().hasProperty(org.apache.jena.vocabulary.RDF.type,
+                        org.skillgraph.vocab.SG.InstructionalProgram), c.toString()));
+    }
+
     private static Set<String> subjects(Model m) {
         return m.listSubjects().mapWith(Resource::getURI).toSet();
     }
