@@ -28,6 +28,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.sys.DatabaseOps;
 import org.skillgraph.map.MappedDocument;
 import org.skillgraph.map.DocumentMapper;
 import org.skillgraph.vocab.SG;
@@ -131,10 +132,12 @@ public final class GraphStore implements AutoCloseable {
 
     /**
      * Opens the TDB2 database in {@code dir}, which must be there: a command that reads or changes a store refuses,
-     * with a {@link StoreException}, a folder that holds none rather than creating an empty store in it.
+     * with a {@link StoreException}, a folder that holds none rather than creating an empty store in it. A folder
+     * holds a store when it has a TDB2 generation ({@code Data-NNNN}); an empty folder, or one of other files,
+     * does not.
      */
     public static GraphStore openExisting(Path dir) {
-        if (!Files.isDirectory(dir)) {
+        if (!Files.isDirectory(dir) || DatabaseOps.findStorageLocation(dir) == null) {
             throw new StoreException(dir + ": no store here (run 'skillgraph ingest --store " + dir + " …' first)");
         }
         return open(dir);

@@ -107,6 +107,26 @@ class SkillgraphCommandTest {
     }
 
     @Test
+    void aFolderWithNoStoreIsAStoreThatCannotBeOpenedAndIsLeftAsItWas() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("not-a-store"));
+        Files.writeString(folder.resolve("notes.txt"), "x");
+        List<String[]> commands = List.of(
+                new String[] {"query", "--store", folder.toString(), "--query", "ASK {}"},
+                new String[] {"validate", "--store", folder.toString()},
+                new String[] {"remove", "--store", folder.toString(), "29-2011.00"},
+                new String[] {"compact", "--store", folder.toString()},
+                new String[] {"export", "--store", folder.toString(), "--out", tmp.resolve("site").toString()});
+        for (String[] args : commands) {
+            Run r = run(args);
+            assertEquals(SkillgraphCommand.EXIT_STORE, r.code(), args[0] + ": " + r.err());
+            assertTrue(r.err().startsWith("skillgraph: " + folder + ": no store here"), r.err());
+        }
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(folder.resolve("notes.txt")), files.toList(), "no database written into the folder");
+        }
+    }
+
+    @Test
     void rejectedInputGivesExitCode1AndNamesTheFile() throws IOException {
         Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"occupation\": 3}");
         Run r = run("ingest", "--store", tmp.resolve("other").toString(), bad.toString(), "seeds/29-2099.00.json");

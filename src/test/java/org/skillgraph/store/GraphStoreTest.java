@@ -446,6 +446,30 @@ class GraphStoreTest {
     }
 
     @Test
+    void openingAFolderThatHoldsNoStoreIsAClearErrorAndCreatesNothing() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        Files.writeString(other.resolve("notes.txt"), "x");
+        for (Path dir : List.of(empty, other)) {
+            StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+                    () -> GraphStore.openExisting(dir));
+            assertTrue(e.getMessage().startsWith(dir + ": no store here"), e.getMessage());
+        }
+        try (var files = Files.list(empty)) {
+            assertEquals(List.of(), files.toList(), "no database written into the folder");
+        }
+        try (var files = Files.list(other)) {
+            assertEquals(List.of(other.resolve("notes.txt")), files.toList());
+        }
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ingest(store, Path.of("seeds/29-2099.00.json"));
+        }
+        try (GraphStore store = GraphStore.openExisting(tmp.resolve("db"))) {
+            assertTrue(store.graphNames().contains(BASE + "graph/29-2099.00/v.26.05"));
+        }
+    }
+
+    @Test
     void aStorePathThatIsAFileIsAClearError() throws IOException {
         Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
         StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, () -> GraphStore.open(file));
