@@ -137,6 +137,14 @@ final class SparqlFilter implements Filter {
             badRequest(resp, p.refusal());
             return;
         }
+        HeldAnswer answer = new HeldAnswer(resp);
+        query(req, answer, chain, p);
+        answer.finish();
+    }
+
+    /** Answers a query: with its kept answer, or by Fuseki (keeping the answer when it may be kept). */
+    private void query(HttpServletRequest req, HeldAnswer resp, FilterChain chain, Prepared p)
+            throws IOException, ServletException {
         if ("HEAD".equals(req.getMethod()) && req.getParameter("query") != null) {
             // HEAD is GET without the body (RFC 9110 §9.3.2); Fuseki answers queries to GET and POST only, and Jetty
             // sends no body in answer to a HEAD request
@@ -179,7 +187,8 @@ final class SparqlFilter implements Filter {
         chain.doFilter(p.request(), capture);
         long millis = (System.nanoTime() - start) / 1_000_000;
         byte[] body = capture.body();
-        if (capture.status == 200 && body != null && millis < keepBelowMillis && !cacheControl.contains("no-store")
+        if (capture.status == 200 && body != null && millis < keepBelowMillis && !resp.stopped()
+                && !cacheControl.contains("no-store")
                 && capture.getContentType() != null && p.keepable()) {
             java.util.Map<String, String> headers = new java.util.HashMap<>();
             for (String h : QueryResults.HEADERS) {
@@ -438,6 +447,123 @@ final class SparqlFilter implements Filter {
         resp.setContentLength(body.length);
         if (!"HEAD".equals(req.getMethod())) {
             resp.getOutputStream().write(body);
+        }
+    }
+
+    /**
+     * The response to a query, sent once it is complete when it fits the output buffer. Fuseki flushes the answer
+     * when written (and Jena's writers flush on their way out, even when the query fails): a flush sends the
+     * response, so every answer went out in chunks, without its length, and a failure after the first rows could
+     * no longer change the 200. Here a flush waits while the response is unsent; the container sends it whole, with
+     * its {@code Content-Length}, when the servlet returns (a larger answer is sent as the buffer fills).
+     * <p>
+     * It also notices when the query timeout stopped the query while its results were being written: Fuseki then
+     * keeps the 200 it began with and writes a note after the rows it wrote ("Incomplete results"), which no client
+     * reads as an error (a JSON answer no longer parses). When nothing of it has been sent, {@link #finish} answers
+     * 503 "Query timed out" instead, as Fuseki answers a query stopped before its first result. An answer larger
+     * than the buffer has been sent in part, and keeps Fuseki's note.
+     */
+    private static final class HeldAnswer extends jakarta.servlet.http.HttpServletResponseWrapper {
+        /** The last line of Fuseki's note (ResponseResultSet). */
+        private static final byte[] NOTE = "##  ****          Incomplete results           ****   ##"
+                .getBytes(StandardCharsets.US_ASCII);
+        /** The last bytes written, a ring: enough for the note and its line end. */
+        private final byte[] last = new byte[NOTE.length + 2];
+        private long written;
+        private ServletOutputStream out;
+
+        HeldAnswer(HttpServletResponse resp) {
+            super(resp);
+        }
+
+        /** Whether what was written ends with Fuseki's note that the timeout stopped the query. */
+        boolean stopped() {
+            int end = (int) Math.min(written, last.length);
+            while (end > 0 && (at(end - 1) == '\n' || at(end - 1) == '\r')) {
+                end--;
+            }
+            if (end < NOTE.length) {
+                return false;
+            }
+            for (int i = 0; i < NOTE.length; i++) {
+                if (at(end - NOTE.length + i) != NOTE[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The {@code i}th of the last bytes written, the oldest first. */
+        private byte at(int i) {
+            int held = (int) Math.min(written, last.length);
+            return last[(int) ((written - held + i) % last.length)];
+        }
+
+        private boolean holding() {
+            return stopped() && !isCommitted();
+        }
+
+        /** A 503 in place of results the timeout cut short, when none of them has been sent. */
+        void finish() throws IOException {
+            if (!holding()) {
+                return;
+            }
+            resetBuffer();
+            setStatus(503);
+            ServletOps.setNoCache(this);
+            setContentType("text/plain;charset=utf-8");
+            byte[] why = "Query timed out\n".getBytes(StandardCharsets.UTF_8);
+            setContentLength(why.length);
+            getResponse().getOutputStream().write(why);
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (out == null) {
+                ServletOutputStream to = super.getOutputStream();
+                out = new ServletOutputStream() {
+                    @Override
+                    public boolean isReady() {
+                        return to.isReady();
+                    }
+
+                    @Override
+                    public void setWriteListener(jakarta.servlet.WriteListener listener) {
+                        to.setWriteListener(listener);
+                    }
+
+                    @Override
+                    public void write(int b) throws IOException {
+                        to.write(b);
+                        last[(int) (written++ % last.length)] = (byte) b;
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        to.write(b, off, len);
+                        int from = Math.max(off, off + len - last.length);
+                        written += from - off;
+                        for (int i = from; i < off + len; i++) {
+                            last[(int) (written++ % last.length)] = b[i];
+                        }
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        if (isCommitted()) { // else the answer is still in the output buffer, to be sent whole
+                            to.flush();
+                        }
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        if (!holding()) {
+                            to.close();
+                        }
+                    }
+                };
+            }
+            return out;
         }
     }
 

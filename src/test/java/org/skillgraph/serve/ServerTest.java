@@ -873,6 +873,48 @@ class ServerTest {
         }
     }
 
+    @Test
+    void aComputedAnswerThatFitsTheOutputBufferIsSentWholeWithItsLength() throws Exception {
+        for (String accept : List.of("application/sparql-results+json", "text/csv", "text/turtle")) {
+            String query = accept.equals("text/turtle") ? "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 3"
+                    : "SELECT * WHERE { ?s ?p ?o } LIMIT 3";
+            HttpResponse<String> r = get("/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+                    "Accept", accept, "Cache-Control", "no-cache");
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(Long.toString(r.body().getBytes(StandardCharsets.UTF_8).length),
+                    r.headers().firstValue("Content-Length").orElse("none (chunked)"), accept);
+        }
+    }
+
+    @Test
+    void aQueryTheTimeoutStopsWhileItsFirstResultsAreWrittenIsA503AsOneStoppedBefore() throws Exception {
+        // three rows at once, then a product of the store by itself three times that the timeout stops: Fuseki
+        // catches the timeout while writing the results, and then wrote a note after the rows, in a 200
+        try (GraphStore other = GraphStore.open(tmp.resolve("timeout-writing"))) {
+            new Importer(other, BASE, null).importPaths(List.of(Path.of("seeds")));
+            String query = "SELECT ?x WHERE { { VALUES ?x { 1 2 3 } } UNION "
+                    + "{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER (CONCAT(STR(?c), STR(?f), STR(?i)) = \"-\") BIND (4 AS ?x) } }";
+            for (long cache : List.of(0L, 1L << 20)) {
+                SkillgraphServer s = SkillgraphServer.create(other).port(0).queryTimeoutMillis(300)
+                        .queryCacheBytes(cache).build().start();
+                try {
+                    for (String accept : List.of("application/sparql-results+json", "text/csv")) {
+                        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                                + s.port() + "/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                                .header("Accept", accept).timeout(Duration.ofSeconds(30)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        assertEquals(503, r.statusCode(), "cache " + cache + ", " + accept + ": " + r.body());
+                        assertEquals("Query timed out", r.body().strip());
+                        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+                                r.headers().map().toString());
+                    }
+                } finally {
+                    s.stop();
+                }
+            }
+        }
+    }
+
     // ---- page concurrency ----------------------------------------------------------------------------
 
     @Test
