@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code skillgraph query --store DIR [--format json|csv|tsv|table] (FILE.rq | --query TEXT)} */
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Run a SPARQL query against a store. The default graph is the union of all documents.",
+        description = {"Run a SPARQL query against a store. The default graph is the union of every named graph: the "
+                + "documents, the ontology's and the change feed's.",
                 "SELECT/ASK results print as a table, SPARQL 1.1 JSON, CSV or TSV; CONSTRUCT/DESCRIBE results "
                 + "print as JSON-LD with --format json, N-Triples with csv/tsv, Turtle otherwise."})
 final class QueryCommand implements Callable<Integer> {

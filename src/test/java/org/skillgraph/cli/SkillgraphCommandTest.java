@@ -96,6 +96,19 @@ class SkillgraphCommandTest {
     }
 
     @Test
+    void queryHelpNamesEveryGraphOfTheDefaultGraphAsReadmeDoes() throws IOException {
+        String help = run("query", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("The default graph is the union of every named graph: the documents, the ontology's "
+                + "and the change feed's."), help);
+        Run ontology = run("query", "--store", store.toString(), "--format", "csv", "--query",
+                "ASK { <https://w3id.org/skillgraph/ontology> a <http://www.w3.org/2002/07/owl#Ontology> }");
+        assertTrue(ontology.out().strip().endsWith("true"), ontology.out() + ontology.err());
+        String readme = Files.readString(Path.of("README.md")).replaceAll("\\s+", " ");
+        assertTrue(readme.contains("the union of every named graph (the default graph): the documents, the ontology "
+                + "graph and the change feed's"), "README says the same");
+    }
+
+    @Test
     void aMissingQueryFileOrStoreIsAClearError() {
         Run file = run("query", "--store", store.toString(), tmp.resolve("nope.rq").toString());
         assertEquals(SkillgraphCommand.EXIT_USAGE, file.code());
