@@ -27,8 +27,8 @@ import picocli.CommandLine.Parameters;
                 "A document already in the store is replaced atomically; identical bytes change nothing. "
                 + "Each document is validated against the SHACL shapes first: one with a violation is rejected "
                 + "(the store keeps its previous version), warnings are reported and the document is stored. "
-                + "Exit code 0 when every file was stored, 1 when any was rejected, 4 when the store cannot be opened "
-                + "or used."})
+                + "Exit code 0 when every file was stored, 1 when any was rejected, 2 for wrong usage, 3 when the program "
+                + "itself failed (nothing half-written is kept), 4 when the store cannot be opened or used."})
 final class IngestCommand implements Callable<Integer> {
     @Option(names = "--store", required = true, paramLabel = "DIR", description = "TDB2 store folder (created if needed).")
     Path store;

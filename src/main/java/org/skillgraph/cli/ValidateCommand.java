@@ -32,8 +32,8 @@ import picocli.CommandLine.Parameters;
                 + "and say which would be stored and which rejected, and why. With --store: re-validate every "
                 + "document graph of a store (each graph that describes itself as an sg:SourceDocument), graph by graph.",
                 "A violation refuses a document; a warning is reported and the document is stored. "
-                + "Exit code 0 when every document would be accepted, 1 when any would be rejected, 4 when the store "
-                + "cannot be opened."})
+                + "Exit code 0 when every document would be accepted, 1 when any would be rejected, 2 for wrong usage, "
+                + "3 when the program itself failed, 4 when the store cannot be opened."})
 final class ValidateCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { text, turtle }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The command line as a user runs it: exit codes, output formats, one-line errors. */
 class SkillgraphCommandTest {
@@ -326,6 +327,16 @@ class SkillgraphCommandTest {
             assertTrue(r.out().contains("Usage: skillgraph " + command), r.out());
             assertTrue(r.out().contains("-h, --help"), r.out());
             assertEquals("", r.err());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest", "validate", "remove"})
+    void aHelpThatGivesExitCodesGivesEveryOneReadmeGives(String command) {
+        String help = run(command, "--help").out().replaceAll("\\s+", " ");
+        for (String code : List.of("Exit code 0 ", " 1 when", " 2 for wrong usage", " 3 when the program itself failed",
+                " 4 when the store cannot be opened")) {
+            assertTrue(help.contains(code), command + " --help lacks '" + code + "': " + help);
         }
     }
 
