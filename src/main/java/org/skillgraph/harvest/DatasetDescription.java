@@ -20,6 +20,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.skillgraph.map.Prefixes;
+import org.skillgraph.vocab.AS;
 import org.skillgraph.vocab.ASN;
 import org.skillgraph.vocab.CEASN;
 import org.skillgraph.vocab.CETERMS;
@@ -64,7 +65,7 @@ public final class DatasetDescription {
                 .addProperty(p(m, VOID, "rootResource"), m.createResource(site))
                 .addLiteral(DCTerms.modified, m.createTypedLiteral(modified.toString(), XSDDatatype.XSDdateTime));
         for (Resource vocabulary : List.of(SKOS.Concept, CEASN.Competency, CETERMS.Occupation, ASN.ProgressionLevel,
-                CITO.citesAsEvidence, DCTerms.title, PROV.Entity, SG.OnetAnchor)) {
+                CITO.citesAsEvidence, DCTerms.title, PROV.Entity, AS.Create, SG.OnetAnchor)) {
             String uri = vocabulary.getURI();
             String ns = uri.substring(0, Math.max(uri.lastIndexOf('#'), uri.lastIndexOf('/')) + 1);
             d.addProperty(p(m, VOID, "vocabulary"), m.createResource(ns));

@@ -354,6 +354,30 @@ class HarvestTest {
     }
 
     @Test
+    void theDatasetDescriptionListsEveryVocabularyTheStoreUses() throws Exception {
+        Model m = ModelFactory.createDefaultModel();
+        RDFParser.source(new ByteArrayInputStream(get("/.well-known/void", "Accept", "text/turtle").body()))
+                .lang(Lang.TURTLE).parse(m);
+        var listed = m.listObjectsOfProperty(m.createResource(root + "/.well-known/void#dataset"),
+                m.createProperty("http://rdfs.org/ns/void#", "vocabulary")).mapWith(o -> o.asResource().getURI()).toSet();
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        Txn.executeRead(store.dataset(), () -> {
+            Model union = store.dataset().getUnionModel();
+            union.listStatements().forEachRemaining(t -> {
+                used.add(t.getPredicate().getNameSpace());
+                if (t.getPredicate().equals(org.apache.jena.vocabulary.RDF.type) && t.getObject().isURIResource()) {
+                    used.add(t.getObject().asResource().getNameSpace());
+                }
+            });
+        });
+        // RDF, RDFS, OWL and XSD are the languages of the description itself, not vocabularies of the domain
+        used.removeAll(List.of(org.apache.jena.vocabulary.RDF.uri, org.apache.jena.vocabulary.RDFS.uri,
+                org.apache.jena.vocabulary.OWL.NS, org.apache.jena.vocabulary.XSD.NS));
+        used.removeAll(listed);
+        assertEquals(java.util.Set.of(), used, "namespaces the store uses that void:vocabulary does not list");
+    }
+
+    @Test
     void aChangeFeedEntryOutsideTheSiteBaseIsListedWithoutACtidNotA500() throws Exception {
         SkillgraphServer other = SkillgraphServer.create(store).base("https://other.example/").port(0).build().start();
         try {
