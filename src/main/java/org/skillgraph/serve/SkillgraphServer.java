@@ -218,6 +218,8 @@ public final class SkillgraphServer {
             ARQ.getContext().set(org.apache.jena.sparql.exec.http.Service.httpServiceAllowed, federated);
             // a property function's arguments it cannot take are the client's mistake: a 400, not a 500
             ArgumentErrors.install(ds.getContext());
+            // a regular expression stops with its query, and no function outlasts it (or writes to the log)
+            BoundedQueries.install(ds.getContext(), timeoutMs);
             String sparql = site.page("sparql");
             String cors = corsConfiguration();
             FusekiServer.Builder fuseki = FusekiServer.create()

@@ -915,6 +915,66 @@ class ServerTest {
         }
     }
 
+    @Test
+    void aRegularExpressionStopsWithItsQuery() throws Exception {
+        SkillgraphServer s = SkillgraphServer.create(store).base(BASE).port(0).queryTimeoutMillis(1_000).build().start();
+        try {
+            // Java's regular expressions backtrack: this pattern on this text would take years
+            String text = "\"" + "a".repeat(60) + "!\"";
+            String slow = "\"(.*a){40}x\"";
+            String fn = "PREFIX fn: <http://www.w3.org/2005/xpath-functions#> ";
+            for (String q : List.of(
+                    "SELECT * { VALUES ?t { " + text + " } FILTER(REGEX(?t, " + slow + ")) }",
+                    "SELECT * { BIND(REGEX(" + text + ", " + slow + ") AS ?m) }",
+                    "SELECT * { ?s ?p ?o FILTER(REGEX(STR(?o), " + slow + ")) }",
+                    "SELECT * { VALUES ?t { " + text + " } BIND(REPLACE(?t, " + slow + ", \"\") AS ?r) }",
+                    "SELECT (GROUP_CONCAT(REPLACE(" + text + ", " + slow + ", \"\")) AS ?g) {}",
+                    "SELECT * { FILTER EXISTS { VALUES ?t { " + text + " } FILTER(REGEX(?t, " + slow + ")) } }",
+                    fn + "SELECT * { VALUES ?t { " + text + " } BIND(fn:matches(?t, " + slow + ") AS ?m) }",
+                    fn + "SELECT * { VALUES ?t { " + text + " } BIND(fn:replace(?t, " + slow + ", \"\") AS ?m) }",
+                    "SELECT * { VALUES ?t { " + text + " } BIND(<java:org.apache.jena.sparql.function.library.FN_Matches>"
+                            + "(?t, " + slow + ") AS ?m) }")) {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port()
+                        + "/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                        .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(503, r.statusCode(), q + "\n" + r.body());
+            }
+            // and no thread is left matching once the answers are sent
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (matching() && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            assertFalse(matching(), "a thread still runs a regular expression after its query's answer");
+            // the functions that would outlast the query, or write into the server's log, are refused by any name
+            for (String q : List.of(
+                    "SELECT * { BIND(<http://jena.apache.org/ARQ/function#wait>(60000) AS ?x) }",
+                    "SELECT * { BIND(<java:org.apache.jena.sparql.function.library.wait>(60000) AS ?x) }",
+                    "SELECT * { BIND(<http://jena.apache.org/ARQ/function#print>(\"forged log line\") AS ?x) }",
+                    "SELECT * { ?x <http://jena.apache.org/ARQ/property#strSplit> (" + text + " " + slow + ") }")) {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port()
+                        + "/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                        .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(400, r.statusCode(), q + "\n" + r.body());
+                assertTrue(r.body().contains("is not offered on this server"), r.body());
+            }
+            // the same expressions answer as before when they end
+            HttpResponse<String> ok = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port()
+                    + "/sparql?query=" + URLEncoder.encode(fn + "SELECT ?r ?m { VALUES ?t { \"abc\" \"xyz\" } "
+                    + "FILTER(REGEX(?t, \"^A\", \"i\")) BIND(REPLACE(?t, \"b\", \"B\") AS ?r) "
+                    + "BIND(fn:matches(?t, \"c$\") AS ?m) }", StandardCharsets.UTF_8)))
+                    .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("r,m\r\naBc,true\r\n", ok.body());
+        } finally {
+            s.stop();
+        }
+    }
+
+    /** Whether a thread of this process is inside a regular expression's matching. */
+    private static boolean matching() {
+        return Thread.getAllStackTraces().values().stream().anyMatch(trace -> java.util.Arrays.stream(trace)
+                .anyMatch(f -> f.getClassName().startsWith("java.util.regex.Pattern$")));
+    }
+
     // ---- page concurrency ----------------------------------------------------------------------------
 
     @Test
