@@ -73,6 +73,8 @@ final class SparqlFilter implements Filter {
     private final Cache<String, Capped> parsed = Caffeine.newBuilder().maximumWeight(PARSED_CHARS)
             .weigher((String text, Capped c) -> text.length() + c.chars()).build();
     private static final long PARSED_CHARS = 4_000_000;
+    /** The longest query taken, in characters (and bytes of an {@code application/sparql-query} body): 1 MB. */
+    static final int MAX_QUERY = 1 << 20;
     /** A longer query text is parsed each time rather than remembered. */
     private static final int PARSED_MAX_TEXT = 64 * 1024;
 
@@ -133,6 +135,9 @@ final class SparqlFilter implements Filter {
             return;
         }
         Prepared p = prepare(req, resp);
+        if (p == null) {
+            return; // answered: a query too long
+        }
         if (p.refusal() != null) {
             badRequest(resp, p.refusal());
             return;
@@ -199,6 +204,19 @@ final class SparqlFilter implements Filter {
             }
             results.put(key, capture.getContentType(), headers, body, generation);
         }
+    }
+
+    /**
+     * A 413: a query longer than {@link #MAX_QUERY}. The query parser takes time that grows with the square of its
+     * longest token: a 10 MB comment took minutes of CPU (parsed here and again by Fuseki) before its query ran, a
+     * 60 MB one ended in OutOfMemoryError, none of it under the query timeout.
+     */
+    private static void tooLong(HttpServletResponse resp) throws IOException {
+        ServletOps.setNoCache(resp);
+        resp.setStatus(413);
+        resp.setContentType("text/plain;charset=utf-8");
+        resp.getWriter().println("A query may be at most " + MAX_QUERY + " characters long (" + MAX_QUERY
+                + " bytes in a body of application/sparql-query).");
     }
 
     /** A 400 Bad Request saying why: plain text, not to be cached, as Fuseki answers a query that does not parse. */
@@ -320,7 +338,15 @@ final class SparqlFilter implements Filter {
     private Prepared prepare(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String contentType = req.getContentType() == null ? "" : req.getContentType().toLowerCase(java.util.Locale.ROOT);
         if ("POST".equals(req.getMethod()) && contentType.startsWith("application/sparql-query")) {
-            byte[] body = req.getInputStream().readAllBytes();
+            if (req.getContentLengthLong() > MAX_QUERY) {
+                tooLong(resp);
+                return null;
+            }
+            byte[] body = req.getInputStream().readNBytes(MAX_QUERY + 1);
+            if (body.length > MAX_QUERY) {
+                tooLong(resp);
+                return null;
+            }
             Capped capped = cap(new String(body, StandardCharsets.UTF_8), resp);
             return new Prepared(new Negotiating(new BodyRequest(req, capped.changed()
                     ? capped.text().getBytes(StandardCharsets.UTF_8) : body), capped.graph()), capped.text(),
@@ -332,6 +358,10 @@ final class SparqlFilter implements Filter {
             boolean read = "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod());
             return new Prepared(new Negotiating(req, read && (req.getParameter("graph") != null
                     || req.getParameter("default") != null)), null, false, null);
+        }
+        if (q.length() > MAX_QUERY) {
+            tooLong(resp);
+            return null;
         }
         Capped capped = cap(q, resp);
         return new Prepared(new Negotiating(capped.changed() ? new ParamRequest(req, capped.text()) : req,
