@@ -31,6 +31,14 @@ public final class SkillgraphServer {
     public static final long DEFAULT_QUERY_CACHE_BYTES = 64L << 20;
     /** Default number of linked-data pages made at once: twice the processors (see {@link Builder#pageConcurrency}). */
     public static final int DEFAULT_PAGE_CONCURRENCY = 2 * Runtime.getRuntime().availableProcessors();
+    /** Default number of SPARQL requests run at once: twice the processors (see {@link Builder#queryConcurrency}). */
+    public static final int DEFAULT_QUERY_CONCURRENCY = 2 * Runtime.getRuntime().availableProcessors();
+    /**
+     * The request threads besides those of pages and SPARQL requests: the connector's acceptor and selectors, Jetty's
+     * reserved threads, and the requests that are in no queue (harvest files, dumps, imports, the other pages of the
+     * site). With twice two processors each for pages and queries, this is Fuseki's default of 20 threads.
+     */
+    static final int OTHER_THREADS = 12;
     /** How long a page request waits for its turn before it is answered 503 Service Unavailable. */
     static final java.time.Duration PAGE_WAIT = java.time.Duration.ofSeconds(30);
     /** The most memory, heap and native each, that a connector's pool keeps in unused response buffers. */
@@ -109,6 +117,7 @@ public final class SkillgraphServer {
         private String publicUrl;
         private String importToken;
         private int pageConcurrency = DEFAULT_PAGE_CONCURRENCY;
+        private int queryConcurrency = DEFAULT_QUERY_CONCURRENCY;
         private long queryCacheBytes = DEFAULT_QUERY_CACHE_BYTES;
         private boolean federated;
 
@@ -206,6 +215,21 @@ public final class SkillgraphServer {
             return this;
         }
 
+        /**
+         * How many requests of the SPARQL endpoint ({@code {root}sparql} and {@code {root}sparql/…}) are run at once;
+         * more wait their turn as pages do ({@link #pageConcurrency}), without holding a thread. A query may take its
+         * whole timeout, and a request holds its thread while its body arrives, however slowly: without a limit,
+         * as many long queries (or slow bodies) as the server has threads left none for pages. Default: twice the
+         * processors. The server's thread pool holds both limits and {@link #OTHER_THREADS} more.
+         */
+        public Builder queryConcurrency(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("the query concurrency must be at least 1 (got " + n + ")");
+            }
+            this.queryConcurrency = n;
+            return this;
+        }
+
         public SkillgraphServer build() {
             SitePaths site = new SitePaths(base, publicUrl);
             LiveData live = new LiveData(store.lastModified());
@@ -230,6 +254,7 @@ public final class SkillgraphServer {
                     .enableStats(false)
                     .enableMetrics(false)
                     .verbose(false)
+                    .numServerThreads(2, Math.max(20, pageConcurrency + queryConcurrency + OTHER_THREADS))
                     .add(sparql, ds.asDatasetGraph(), false)
                     // read-only SHACL: a registry posts its own shapes and gets a validation report
                     .addEndpoint(sparql, "shacl", org.apache.jena.fuseki.server.Operation.Shacl)
@@ -329,14 +354,22 @@ public final class SkillgraphServer {
             }
         }
 
-        /** Puts the page requests of {@code jetty} in a queue in front of its handlers (see {@link #pageConcurrency}). */
+        /**
+         * Puts the page requests of {@code jetty} in a queue in front of its handlers (see {@link #pageConcurrency}),
+         * and the SPARQL endpoint's in another ({@link #queryConcurrency}).
+         */
         private void limitPages(org.eclipse.jetty.server.Server jetty, SitePaths site) {
             QoSHandler pages = new QoSHandler();
             pages.setMaxRequestCount(pageConcurrency);
             pages.setMaxSuspend(PAGE_WAIT);
             pages.includePath(site.root() + "id/*", site.root() + "doc/*");
             pages.setHandler(jetty.getHandler());
-            jetty.setHandler(pages);
+            QoSHandler queries = new QoSHandler();
+            queries.setMaxRequestCount(queryConcurrency);
+            queries.setMaxSuspend(PAGE_WAIT);
+            queries.includePath(site.root() + "sparql", site.root() + "sparql/*");
+            queries.setHandler(pages);
+            jetty.setHandler(queries);
         }
 
         private static boolean isLoopback(String host) {

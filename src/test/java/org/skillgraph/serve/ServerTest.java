@@ -1021,6 +1021,65 @@ class ServerTest {
     }
 
     @Test
+    void moreLongQueriesThanThreadsDoNotHoldUpPages() throws Exception {
+        // a store of its own: Fuseki leaves open the read transactions of queries that its timeout stops at the same
+        // time, and such a store cannot be closed
+        GraphStore other = GraphStore.open(tmp.resolve("long-queries"));
+        new Importer(other, BASE, null).importPaths(List.of(Path.of("seeds")));
+        SkillgraphServer s = SkillgraphServer.create(other).base(BASE).port(0).pageConcurrency(1).queryConcurrency(2)
+                .queryTimeoutMillis(3_000).build().start();
+        try {
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> queries = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) { // more than the server's threads
+                String heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } # " + i;
+                queries.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port()
+                        + "/sparql?query=" + URLEncoder.encode(heavy, StandardCharsets.UTF_8)))
+                        .header("Cache-Control", "no-cache").build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            Thread.sleep(500);
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port()
+                    + "/doc/occupation/29-2011.00.ttl")).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(queries.stream().noneMatch(java.util.concurrent.CompletableFuture::isDone),
+                    "the page waited for a query to end: the queries had every thread");
+        } finally {
+            s.stop();
+        }
+    }
+
+    @Test
+    void slowQueryBodiesDoNotHoldUpPages() throws Exception {
+        SkillgraphServer s = SkillgraphServer.create(store).base(BASE).port(0).queryConcurrency(2).build().start();
+        List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try {
+            // a request holds its thread while its body arrives: these never finish theirs
+            for (int i = 0; i < 24; i++) {
+                java.net.Socket socket = new java.net.Socket("localhost", s.port());
+                socket.getOutputStream().write(("POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                        + "application/sparql-query\r\nContent-Length: 100000\r\n\r\nSELECT").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            Thread.sleep(500);
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port()
+                    + "/doc/occupation/29-2011.00.ttl")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+        } finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+            s.stop();
+        }
+    }
+
+    @Test
+    void theQueryConcurrencyIsAtLeastOne() {
+        assertThrows(IllegalArgumentException.class, () -> SkillgraphServer.create(store).queryConcurrency(0));
+    }
+
+    @Test
     void thePageConcurrencyIsAtLeastOne() {
         assertThrows(IllegalArgumentException.class, () -> SkillgraphServer.create(store).pageConcurrency(0));
     }
