@@ -72,6 +72,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "the server would then send requests to any address a query names, its own network included.")
     boolean allowService;
 
+    @Option(names = "--allow-shacl",
+            description = "Offer Fuseki's SHACL operation at /sparql/shacl (POST your own shapes, get a validation "
+                    + "report of a graph). Off by default: the shapes' SPARQL constraints and regular expressions run "
+                    + "without the query timeout, for as long as they take.")
+    boolean allowShacl;
+
     @Option(names = "--import-token-file", paramLabel = "FILE",
             description = "Take source documents at POST /import from clients that send the token held in FILE "
                     + "(Authorization: Bearer TOKEN; at least 16 characters): they are imported as 'ingest' does and "
@@ -114,7 +120,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 server = SkillgraphServer.create(gs).base(dataBase).port(port).host(host).queryTimeoutMillis(timeout)
                         .resultLimit(resultLimit).publicUrl(publicUrl).importToken(token).pageConcurrency(pageConcurrency)
-                        .queryCacheBytes(queryCacheMb << 20).federatedQuery(allowService).build().start();
+                        .queryCacheBytes(queryCacheMb << 20).federatedQuery(allowService).shaclValidation(allowShacl).build().start();
             } catch (IllegalArgumentException e) {
                 throw new SkillgraphCommand.UserException(e.getMessage());
             } catch (RuntimeException e) {

@@ -73,6 +73,19 @@ final class SiteServlet extends PageServlet {
         return pages.error(status, message);
     }
 
+    /** The SHACL endpoint's path, when the server does not offer it (see {@code serve --allow-shacl}): a 404 saying so. */
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws jakarta.servlet.ServletException,
+            IOException {
+        if (req.getRequestURI().equals(site.page("sparql/shacl"))) {
+            error(req, resp, 404, "The SHACL endpoint is off on this server: the shapes a client posts would run their "
+                    + "SPARQL and regular expressions without the query timeout. A server started with "
+                    + "'serve --allow-shacl' offers it.");
+            return;
+        }
+        super.service(req, resp);
+    }
+
     @Override
     void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();

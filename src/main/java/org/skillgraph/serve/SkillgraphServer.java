@@ -120,6 +120,7 @@ public final class SkillgraphServer {
         private int queryConcurrency = DEFAULT_QUERY_CONCURRENCY;
         private long queryCacheBytes = DEFAULT_QUERY_CACHE_BYTES;
         private boolean federated;
+        private boolean shacl;
 
         private Builder(GraphStore store) {
             this.store = store;
@@ -207,6 +208,17 @@ public final class SkillgraphServer {
             return this;
         }
 
+        /**
+         * Installs Fuseki's SHACL operation at {@code {root}sparql/shacl}: a client posts its own shapes and gets a
+         * validation report of a graph. Off by default: the shapes' SPARQL constraints run without the query timeout
+         * or result cap, and their {@code sh:pattern} regular expressions with nothing to stop them (one request with
+         * {@code sh:pattern "(.*a){40}x"} on a literal of 60 letters kept a core busy until the server was killed).
+         */
+        public Builder shaclValidation(boolean allowed) {
+            this.shacl = allowed;
+            return this;
+        }
+
         public Builder pageConcurrency(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("the page concurrency must be at least 1 (got " + n + ")");
@@ -256,8 +268,6 @@ public final class SkillgraphServer {
                     .verbose(false)
                     .numServerThreads(2, Math.max(20, pageConcurrency + queryConcurrency + OTHER_THREADS))
                     .add(sparql, ds.asDatasetGraph(), false)
-                    // read-only SHACL: a registry posts its own shapes and gets a validation report
-                    .addEndpoint(sparql, "shacl", org.apache.jena.fuseki.server.Operation.Shacl)
                     .addFilter(sparql, new SparqlFilter(site, resultLimit, queryCacheBytes == 0 ? null
                             : new QueryResults(live, queryCacheBytes, (int) Math.min(Integer.MAX_VALUE, queryCacheBytes / 8)),
                             timeoutMs, federated))
@@ -274,6 +284,10 @@ public final class SkillgraphServer {
             }
             if (importToken != null) {
                 fuseki.addServlet(site.root() + "import", new ImportServlet(store, live, base, importToken));
+            }
+            if (shacl) {
+                // read-only SHACL: a registry posts its own shapes and gets a validation report
+                fuseki.addEndpoint(sparql, "shacl", org.apache.jena.fuseki.server.Operation.Shacl);
             }
             FusekiServer server = fuseki.build();
             limitPages(server.getJettyServer(), site);

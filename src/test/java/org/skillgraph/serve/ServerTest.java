@@ -66,7 +66,7 @@ class ServerTest {
         new Importer(store, BASE, null, Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC))
                 .importPaths(List.of(in));
         server = SkillgraphServer.create(store).base(BASE).port(0).resultLimit(25).descriptionPageSize(5)
-                .queryTimeoutMillis(5_000).build().start();
+                .queryTimeoutMillis(5_000).shaclValidation(true).build().start();
         root = "http://localhost:" + server.port();
     }
 
@@ -794,6 +794,28 @@ class ServerTest {
         assertEquals(40, report.listSubjectsWithProperty(report.createProperty(sh, "resultPath"),
                 report.createResource("https://purl.org/ctdlasn/terms/comment")).toList().size(),
                 "every statement lacks the registry's made-up ceasn:comment");
+    }
+
+    @Test
+    void theShaclEndpointIsOffUnlessTheServerIsToldOtherwise() throws Exception {
+        SkillgraphServer s = SkillgraphServer.create(store).base(BASE).port(0).build().start();
+        try {
+            // shapes whose regular expression would run for years, and whose SPARQL for hours, with no timeout
+            String shapes = "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+                    + "<http://registry.example/a> a sh:NodeShape ; sh:targetNode \"" + "a".repeat(60) + "!\" ;\n"
+                    + "  sh:pattern \"(.*a){40}x\" .\n"
+                    + "<http://registry.example/b> a sh:NodeShape ; sh:targetNode <http://registry.example/x> ;\n"
+                    + "  sh:sparql [ sh:select \"SELECT $this (COUNT(*) AS ?value) WHERE { ?a ?b ?c . ?d ?e ?f . "
+                    + "?g ?h ?i } GROUP BY $this\" ] .";
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port()
+                    + "/sparql/shacl?graph=" + URLEncoder.encode(BASE + "graph/29-2099.00/v.26.05", StandardCharsets.UTF_8)))
+                    .header("Content-Type", "text/turtle").header("Accept", "text/turtle").timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(shapes)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, r.statusCode(), r.body());
+            assertTrue(r.body().contains("serve --allow-shacl"), "the operator is told how to turn it on: " + r.body());
+        } finally {
+            s.stop();
+        }
     }
 
     @Test
