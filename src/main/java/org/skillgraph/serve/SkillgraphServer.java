@@ -300,6 +300,8 @@ public final class SkillgraphServer {
                     }
                 }
             }
+            // nor Fuseki's "Server: Apache Jena Fuseki (version)" on the SPARQL endpoint's answers
+            org.apache.jena.fuseki.Fuseki.outputFusekiServerHeader = false;
             poolOutputBuffers(server.getJettyServer());
             return new SkillgraphServer(server, site, host);
         }

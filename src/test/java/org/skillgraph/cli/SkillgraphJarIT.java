@@ -65,6 +65,12 @@ class SkillgraphJarIT {
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(200, home.statusCode());
             assertTrue(home.body().contains("Medical and Clinical Laboratory Technologists"));
+            // no answer names the server's software and version (Fuseki's own header names it only in the jar)
+            for (String path : List.of("", "sparql?query=ASK%7B%7D", "sparql?query=SELEC", "id/occupation/29-2011.00")) {
+                var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + path)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(java.util.Optional.empty(), r.headers().firstValue("Server"), path + ": " + r.headers().map());
+            }
             p.destroy(); // SIGTERM
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "did not stop on SIGTERM");
         } finally {
