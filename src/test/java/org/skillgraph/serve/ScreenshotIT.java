@@ -59,6 +59,25 @@ class ScreenshotIT {
         assertTrue(dom.contains("2 results in"), dom);
     }
 
+    @Test
+    void theQueryPageLinksOnlyWebAddresses() throws Exception {
+        // a query shared as a link runs when opened, and binds whatever IRIs it says: javascript: ones too
+        String q = java.net.URLEncoder.encode("SELECT ?u WHERE { VALUES ?u { <javascript:alert(document.domain)> "
+                + "<data:text/html,x> <http://example.org/x> <https://example.org/y> } }", StandardCharsets.UTF_8);
+        Process p = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + tmp.resolve("profile-links"), "--virtual-time-budget=10000", "--dump-dom",
+                "http://localhost:" + server.port() + "/query?query=" + q).start();
+        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS));
+        assertTrue(dom.contains("4 results in"), dom);
+        assertTrue(dom.contains("<td>javascript:alert(document.domain)</td>") && dom.contains("<td>data:text/html,x</td>"),
+                "shown as text: " + dom);
+        assertTrue(!dom.contains("href=\"javascript:") && !dom.contains("href=\"data:"), dom);
+        assertTrue(dom.contains("<a href=\"http://example.org/x\">") && dom.contains("<a href=\"https://example.org/y\">"),
+                dom);
+    }
+
     @ParameterizedTest
     @CsvSource({
         "home, '', 1280, 900",

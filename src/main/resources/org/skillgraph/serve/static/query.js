@@ -1,5 +1,5 @@
 // The query page: loads library examples and runs queries against the endpoint. Values are shown with
-// textContent, never as HTML.
+// textContent, never as HTML, and only http(s) IRIs are links.
 (function () {
   var script = document.currentScript || document.querySelector('script[data-endpoint]');
   var endpoint = script.getAttribute('data-endpoint');
@@ -53,8 +53,10 @@
         vars.forEach(function (v) {
           var td = tr.insertCell(), t = b[v];
           if (!t) { return; }
-          if (t.type === 'uri') { var a = cell('a', t.value); a.href = t.value; td.appendChild(a); }
-          else { td.textContent = t.value; }
+          // a link only to a web address: a query (shared as /query?query=…) can bind any IRI, javascript: too
+          if (t.type === 'uri' && /^https?:\/\//i.test(t.value)) {
+            var a = cell('a', t.value); a.href = t.value; td.appendChild(a);
+          } else { td.textContent = t.value; }
         });
       });
       results.appendChild(table);
