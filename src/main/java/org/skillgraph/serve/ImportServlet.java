@@ -50,6 +50,8 @@ final class ImportServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ImportServlet.class);
     /** A file name as given by the publisher, without folders: it is recorded as the document's source file. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+    /** The methods the import answers. */
+    private static final String ALLOW = "POST, OPTIONS";
 
     private final transient GraphStore store;
     private final transient LiveData live;
@@ -126,10 +128,25 @@ final class ImportServlet extends HttpServlet {
         answer(resp, result.has("error") ? 422 : outcome.equals("created") ? 201 : 200, result);
     }
 
+    /**
+     * POST, and OPTIONS (which says so in {@code Allow}); any other method, TRACE included, is 405 with the same
+     * {@code Allow}. HttpServlet's own answers were not those: OPTIONS listed GET, HEAD and TRACE, TRACE echoed the
+     * request back (200, message/http), and PUT, DELETE and PATCH were 405 without {@code Allow}.
+     */
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        resp.setHeader("Allow", "POST");
-        answer(resp, 405, error("POST a document here (see the README: imports into a running server)"));
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws jakarta.servlet.ServletException,
+            IOException {
+        switch (req.getMethod()) {
+            case "POST" -> doPost(req, resp);
+            case "OPTIONS" -> {
+                resp.setHeader("Allow", ALLOW);
+                resp.setStatus(204);
+            }
+            default -> {
+                resp.setHeader("Allow", ALLOW);
+                answer(resp, 405, error("POST a document here (see the README: imports into a running server)"));
+            }
+        }
     }
 
     /** Imports one document; one import (or dump refresh) at a time. */

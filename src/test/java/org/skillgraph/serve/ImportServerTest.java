@@ -243,6 +243,22 @@ class ImportServerTest {
     }
 
     @Test
+    void theImportAnswersPostAndSaysSo() throws Exception {
+        for (String method : List.of("TRACE", "GET", "HEAD", "PUT", "DELETE", "PATCH", "PROPFIND")) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
+                    + "/import?name=x.json")).method(method, HttpRequest.BodyPublishers.noBody())
+                    .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, r.statusCode(), method + ": " + r.body());
+            assertEquals("POST, OPTIONS", r.headers().firstValue("Allow").orElse(null), method);
+            assertFalse(r.body().contains("Authorization") || r.body().contains(TOKEN), "no request echoed: " + r.body());
+        }
+        HttpResponse<String> options = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
+                + "/import")).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("POST, OPTIONS", options.headers().firstValue("Allow").orElse(null));
+    }
+
+    @Test
     void aServerKeepingNoAnswersRunsEveryQuery() throws Exception {
         String ask = "http://localhost:" + readOnly.port() + "/sparql?query="
                 + URLEncoder.encode("ASK { ?s ?p ?o }", StandardCharsets.UTF_8);
