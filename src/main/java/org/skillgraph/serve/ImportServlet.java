@@ -91,7 +91,12 @@ final class ImportServlet extends HttpServlet {
                     + "server was started with (--import-token-file)"));
             return;
         }
-        String name = queryParameter(req, "name"); // not getParameter: that would read a form-encoded body as a form
+        String name;
+        try {
+            name = queryParameter(req, "name"); // not getParameter: that would read a form-encoded body as a form
+        } catch (IllegalArgumentException e) { // a '%' not followed by two hexadecimal digits
+            name = null;
+        }
         if (name == null || !NAME.matcher(name).matches()) {
             answer(resp, 400, error("name the document's file with ?name=FILE (letters, digits, '.', '_', '-'; "
                     + "no folders), such as ?name=29-2011.00.json; it is recorded as the source file"));

@@ -235,6 +235,16 @@ class ImportServerTest {
         assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
         assertEquals(401, post(server, "29-2011.00.txt", changed, TOKEN + "x").statusCode());
         assertEquals(400, post(server, "../29-2011.00.txt", changed, TOKEN).statusCode());
+        // a name whose percent-encoding is malformed is a name it cannot take, not a server error
+        try (java.net.Socket socket = new java.net.Socket("localhost", server.port())) { // a client would refuse the URI
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /import?name=%zz HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + TOKEN + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+            String malformed = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(malformed.startsWith("HTTP/1.1 400 "), malformed);
+            assertTrue(malformed.contains("?name=FILE"), malformed);
+            assertFalse(malformed.contains("java."), malformed);
+        }
         assertEquals(405, get("/import").statusCode());
         // a server started without a token has no import at all: the site is read-only
         assertEquals(405, post(readOnly, "29-2011.00.txt", changed, TOKEN).statusCode());
