@@ -174,7 +174,8 @@ final class ImportServlet extends HttpServlet {
                 }
                 out.put("outcome", e.outcome().name().toLowerCase(java.util.Locale.ROOT)).put("graph", e.graph())
                         .put("triples", e.triples());
-                e.warnings().forEach(out.putArray("warnings")::add);
+                var warnings = out.putArray("warnings");
+                e.warnings().forEach(w -> warnings.add(w.replace(file.toString(), name))); // as the error is named
                 boolean changed = e.outcome() != GraphStore.Outcome.UNCHANGED;
                 if (changed) {
                     // the commit already moved the generation on (LiveData.commitWatcher); this sets the import's

@@ -217,6 +217,25 @@ class ImportServerTest {
     }
 
     @Test
+    void aWarningNamesTheFileAsTheClientNamedIt(@TempDir Path dir) throws Exception {
+        byte[] export = new String(Files.readAllBytes(Path.of("seeds/29-2099.00.json")), StandardCharsets.UTF_8)
+                .replace("\"sector\":\"62\"", "\"sector\":\"sixty-two\"").getBytes(StandardCharsets.UTF_8);
+        try (GraphStore s = GraphStore.open(dir.resolve("db"))) {
+            SkillgraphServer started = SkillgraphServer.create(s).base(BASE).port(0).importToken(TOKEN).build().start();
+            try {
+                HttpResponse<String> created = post(started, "29-2099.00.json", export, TOKEN);
+                assertEquals(201, created.statusCode(), created.body());
+                JsonNode warnings = JSON.readTree(created.body()).get("warnings");
+                assertEquals(1, warnings.size(), created.body());
+                assertTrue(warnings.get(0).asText().startsWith("29-2099.00.json: warning: "), created.body());
+                assertFalse(created.body().contains(System.getProperty("java.io.tmpdir")), "no server path: " + created.body());
+            } finally {
+                started.stop();
+            }
+        }
+    }
+
+    @Test
     void aRejectedDocumentNamesItsFileAndPlaceAndChangesNothing() throws Exception {
         String ttl = get(LEVEL + ".ttl").body();
         HttpResponse<String> r = post(server, "export.json", "{\"occupation\": \n".getBytes(StandardCharsets.UTF_8),
