@@ -247,7 +247,7 @@ final class SiteServlet extends PageServlet {
                     .substitution("q", union.createLiteral(QueryParserBase.escape(q.toLowerCase(java.util.Locale.ROOT))))
                     .substitution("limit", union.createTypedLiteral(SEARCH_LIMIT)).build()) {
                 ResultSet rs = qe.execSelect();
-                while (rs.hasNext()) {
+                while (hasNext(rs)) {
                     QuerySolution row = rs.next();
                     Resource r = row.getResource("resource");
                     String kind = union.listObjectsOfProperty(r, RDF.type).toList().stream()
@@ -261,6 +261,18 @@ final class SiteServlet extends PageServlet {
             }
             return hits;
         });
+    }
+
+    /**
+     * The next search hit, if any. The index refuses a search of more words than a Lucene query takes (1,024): the
+     * client's mistake, a 400, where it was a 500 with a stack trace in the log.
+     */
+    private static boolean hasNext(ResultSet rs) {
+        try {
+            return rs.hasNext();
+        } catch (org.apache.jena.query.text.TextIndexParseException e) {
+            throw HttpError.badRequest("This search has more words than the index takes at once: search for fewer.");
+        }
     }
 
     private static Body rdf(Model m, Format f) {

@@ -439,6 +439,18 @@ class ServerTest {
     }
 
     @Test
+    void aSearchOfTooManyWordsIsABadRequest() throws Exception {
+        String q = URLEncoder.encode(String.join(" ", java.util.stream.IntStream.range(0, 1500).mapToObj(i -> "w" + i)
+                .toList()), StandardCharsets.UTF_8);
+        HttpResponse<String> plain = get("/search?q=" + q, "Accept", "text/plain");
+        assertEquals(400, plain.statusCode(), plain.body());
+        assertTrue(plain.body().contains("search for fewer"), plain.body());
+        HttpResponse<String> browser = get("/search?q=" + q, "Accept", "text/html");
+        assertEquals(400, browser.statusCode());
+        assertTrue(browser.body().contains("search for fewer"), browser.body());
+    }
+
+    @Test
     void theSiteIsReadOnly() throws Exception {
         assertEquals(405, send("POST", "/doc/occupation/29-2011.00.ttl", "text/turtle", "").statusCode());
         assertEquals(405, send("PUT", "/id/occupation/29-2011.00", "text/turtle", "<a:b> <a:c> <a:d> .").statusCode());
