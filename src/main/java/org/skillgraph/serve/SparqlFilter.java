@@ -480,6 +480,53 @@ final class SparqlFilter implements Filter {
         }
     }
 
+    /** A response's output stream that tells a subclass what is written to it. */
+    private abstract static class Tee extends ServletOutputStream {
+        private final ServletOutputStream to;
+
+        Tee(ServletOutputStream to) {
+            this.to = to;
+        }
+
+        /** One byte written. */
+        abstract void wrote(int b);
+
+        /** Bytes written. */
+        abstract void wrote(byte[] b, int off, int len);
+
+        @Override
+        public boolean isReady() {
+            return to.isReady();
+        }
+
+        @Override
+        public void setWriteListener(jakarta.servlet.WriteListener listener) {
+            to.setWriteListener(listener);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            to.write(b);
+            wrote(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            to.write(b, off, len);
+            wrote(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            to.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            to.close();
+        }
+    }
+
     /**
      * The response to a query, sent once it is complete when it fits the output buffer. Fuseki flushes the answer
      * when written (and Jena's writers flush on their way out, even when the query fails): a flush sends the
@@ -550,27 +597,14 @@ final class SparqlFilter implements Filter {
         @Override
         public ServletOutputStream getOutputStream() throws IOException {
             if (out == null) {
-                ServletOutputStream to = super.getOutputStream();
-                out = new ServletOutputStream() {
+                out = new Tee(super.getOutputStream()) {
                     @Override
-                    public boolean isReady() {
-                        return to.isReady();
-                    }
-
-                    @Override
-                    public void setWriteListener(jakarta.servlet.WriteListener listener) {
-                        to.setWriteListener(listener);
-                    }
-
-                    @Override
-                    public void write(int b) throws IOException {
-                        to.write(b);
+                    void wrote(int b) {
                         last[(int) (written++ % last.length)] = (byte) b;
                     }
 
                     @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        to.write(b, off, len);
+                    void wrote(byte[] b, int off, int len) {
                         int from = Math.max(off, off + len - last.length);
                         written += from - off;
                         for (int i = from; i < off + len; i++) {
@@ -581,14 +615,14 @@ final class SparqlFilter implements Filter {
                     @Override
                     public void flush() throws IOException {
                         if (isCommitted()) { // else the answer is still in the output buffer, to be sent whole
-                            to.flush();
+                            super.flush();
                         }
                     }
 
                     @Override
                     public void close() throws IOException {
                         if (!holding()) {
-                            to.close();
+                            super.close();
                         }
                     }
                 };
@@ -644,22 +678,15 @@ final class SparqlFilter implements Filter {
         @Override
         public ServletOutputStream getOutputStream() throws IOException {
             if (out == null) {
-                ServletOutputStream to = super.getOutputStream();
-                out = new ServletOutputStream() {
-                    @Override
-                    public boolean isReady() {
-                        return to.isReady();
-                    }
-
+                out = new Tee(super.getOutputStream()) {
                     @Override
                     public void setWriteListener(jakarta.servlet.WriteListener listener) {
                         copy = null;
-                        to.setWriteListener(listener);
+                        super.setWriteListener(listener);
                     }
 
                     @Override
-                    public void write(int b) throws IOException {
-                        to.write(b);
+                    void wrote(int b) {
                         if (copy != null && copy.size() < max) {
                             copy.write(b);
                         } else {
@@ -668,19 +695,8 @@ final class SparqlFilter implements Filter {
                     }
 
                     @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        to.write(b, off, len);
+                    void wrote(byte[] b, int off, int len) {
                         copied(b, off, len);
-                    }
-
-                    @Override
-                    public void flush() throws IOException {
-                        to.flush();
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        to.close();
                     }
                 };
             }
