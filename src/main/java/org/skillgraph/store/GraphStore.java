@@ -24,6 +24,7 @@ import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.query.text.TextQueryFuncs;
+import org.apache.jena.query.ReadWrite;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
@@ -104,7 +105,9 @@ public final class GraphStore implements AutoCloseable {
             tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
             Path indexDir = dir.resolve(TEXT_INDEX);
             boolean fresh = !Files.isDirectory(indexDir);
-            Dataset ds = TextDatasetFactory.createLucene(tdb, FSDirectory.open(indexDir), TextSearch.config());
+            DatasetGraph base = tdb.asDatasetGraph();
+            Dataset ds = TextDatasetFactory.create(tdb, WriterTextIndex.lucene(FSDirectory.open(indexDir),
+                    () -> base.isInTransaction() && base.transactionMode() == ReadWrite.WRITE), true);
             GraphStore store = new GraphStore(dir, ds, tdb);
             if (fresh) {
                 store.reindex(tdb);
@@ -552,12 +555,9 @@ public final class GraphStore implements AutoCloseable {
         DatasetGraphText text = (DatasetGraphText) dataset.asDatasetGraph();
         TextIndex index = text.getTextIndex();
         EntityDefinition def = index.getDocDef();
-        Txn.executeRead(tdb, () -> {
-            index.prepareCommit();
-            tdb.asDatasetGraph().find().forEachRemaining(q -> index(index, def, q.getGraph(), q.getSubject(),
-                    q.getPredicate(), q.getObject()));
-            index.commit();
-        });
+        // a write transaction, which changes nothing in TDB2: the index commits only a writer's entries
+        Txn.executeWrite(tdb, () -> tdb.asDatasetGraph().find().forEachRemaining(q -> index(index, def, q.getGraph(),
+                q.getSubject(), q.getPredicate(), q.getObject())));
     }
 
     /**

@@ -33,8 +33,22 @@ class GraphStoreTest {
     static final String PAGE_GRAPH = BASE + "graph/29-2011.00/v.26.05";
     static final String EXPORT_GRAPH = BASE + "graph/29-2099.00/v.26.05";
 
+    static final String SEARCH_SIMPLE_STEPS = "PREFIX text: <http://jena.apache.org/text#> "
+            + "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s text:query ('\"simple processing steps\"' 100) }";
+    static final String SIMPLE_STEPS = "SELECT (COUNT(*) AS ?n) { ?s <https://purl.org/ctdlasn/terms/competencyText> ?o "
+            + "FILTER(STRSTARTS(STR(?o), 'perform simple processing')) }";
+
     @TempDir
     Path tmp;
+
+    /** The seed page with one statement changed ("perform simple processing steps"), in its own folder. */
+    private Path changedPage() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("in"));
+        Path page = dir.resolve("page.txt");
+        Files.writeString(page, Files.readString(Path.of("seeds/29-2011.00.txt"), StandardCharsets.UTF_8)
+                .replace("perform basic processing steps", "perform simple processing steps"), StandardCharsets.UTF_8);
+        return page;
+    }
 
     private ImportReport ingest(GraphStore store, Path... paths) {
         return new Importer(store, BASE, null, CLOCK).importPaths(List.of(paths));
@@ -148,14 +162,9 @@ class GraphStoreTest {
 
     @Test
     void aBatchClosedWithoutACommitLeavesTheStoreTheTextIndexAndThePatchLogAsTheyWere() throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("in"));
-        Path page = dir.resolve("page.txt");
-        Files.writeString(page, Files.readString(Path.of("seeds/29-2011.00.txt"), StandardCharsets.UTF_8)
-                .replace("perform basic processing steps", "perform simple processing steps"), StandardCharsets.UTF_8);
-        String search = "PREFIX text: <http://jena.apache.org/text#> SELECT (COUNT(DISTINCT ?s) AS ?n) "
-                + "{ ?s text:query ('\"simple processing steps\"' 100) }";
-        String simple = "SELECT (COUNT(*) AS ?n) { ?s <https://purl.org/ctdlasn/terms/competencyText> ?o "
-                + "FILTER(STRSTARTS(STR(?o), 'perform simple processing')) }";
+        Path page = changedPage();
+        String search = SEARCH_SIMPLE_STEPS;
+        String simple = SIMPLE_STEPS;
         try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
             ingest(store, Path.of("seeds"));
             DatasetGraph before = store.read(ds -> copy(ds));
@@ -310,6 +319,86 @@ class GraphStoreTest {
             }
             assertEquals(0, count(store, "SELECT (COUNT(*) AS ?n) { GRAPH <" + PAGE_GRAPH + "> { ?a ?b ?c } }"),
                     "nothing of the removed graph is left");
+        }
+    }
+
+    @Test
+    void aReadThatAbortsWhileABatchWritesLeavesTheBatchsSearchEntries() throws Exception {
+        // a read aborts when a query's timeout stops it (Fuseki) or when it throws (Txn): the text index is
+        // the writer's to roll back, not a reader's
+        Path page = changedPage();
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ingest(store, Path.of("seeds"));
+            MappedDocument changed = new DocumentChecker(BASE, QualityGate.standard(), CLOCK).check(page).doc();
+            try (GraphStore.Batch batch = store.begin()) {
+                assertEquals(GraphStore.Outcome.UPDATED, batch.put(changed));
+                java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    Dataset ds = store.dataset();
+                    ds.begin(org.apache.jena.query.TxnType.READ);
+                    ds.abort();
+                    ds.end();
+                }).get();
+                batch.commit();
+            }
+            assertEquals(1, count(store, SIMPLE_STEPS), "the batch's statement is stored");
+            assertEquals(1, count(store, SEARCH_SIMPLE_STEPS), "the text index lost the batch's entries");
+        }
+    }
+
+    @Test
+    void readsThatAbortAtTheSameTimeLeaveNoTransactionOpen() throws Exception {
+        GraphStore store = GraphStore.open(tmp.resolve("db"));
+        try {
+            ingest(store, Path.of("seeds/29-2099.00.json"));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<?>> readers = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    readers.add(pool.submit(() -> {
+                        start.await();
+                        for (int j = 0; j < 50; j++) {
+                            Dataset ds = store.dataset();
+                            ds.begin(org.apache.jena.query.TxnType.READ);
+                            try {
+                                ds.abort();
+                            } finally {
+                                ds.end();
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<?> r : readers) {
+                    r.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+        } finally {
+            store.close(); // "Can't expel: Active transactions" when a read transaction was left open
+        }
+        try (GraphStore again = GraphStore.openExisting(tmp.resolve("db"))) {
+            assertTrue(again.graphNames().contains(EXPORT_GRAPH));
+        }
+    }
+
+    @Test
+    void aStoreWhoseTextIndexIsMissingRebuildsIt() throws IOException {
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ingest(store, changedPage());
+        }
+        try (var files = Files.walk(tmp.resolve("db").resolve(GraphStore.TEXT_INDEX))) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            assertEquals(1, count(store, SEARCH_SIMPLE_STEPS));
+        }
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            assertEquals(1, count(store, SEARCH_SIMPLE_STEPS), "the rebuilt index was not committed");
         }
     }
 
