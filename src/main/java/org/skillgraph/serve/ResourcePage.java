@@ -53,7 +53,7 @@ final class ResourcePage {
                         .text(termLabel(t, () -> Labels.of(union, t))));
         header.appendElement("h1").text(title);
         header.appendElement("p").addClass("uri").appendElement("code").text(uri);
-        alternates(header, uri);
+        alternates(header, uri, page);
 
         if (r.hasProperty(RDF.type, CETERMS.Occupation)) {
             new OccupationSection(site, union, names).render(main, union.createResource(uri));
@@ -63,7 +63,8 @@ final class ResourcePage {
         return doc;
     }
 
-    private void alternates(Element parent, String uri) {
+    /** The same page of the description in each RDF format, in the page's body and head. */
+    private void alternates(Element parent, String uri, int page) {
         if (!site.hasDocument(uri)) {
             return; // the dataset's description: its formats are negotiated at its own address
         }
@@ -71,7 +72,7 @@ final class ResourcePage {
         p.appendText("Data: ");
         for (Format f : Format.values()) {
             if (f != Format.HTML) {
-                String href = site.document(uri) + "." + f.extension();
+                String href = SiteServlet.alternate(site, uri, f, page);
                 p.appendElement("a").attr("href", href)
                         .attr("type", f.mediaType()).text(f.extension().toUpperCase(java.util.Locale.ROOT));
                 p.appendText(" ");

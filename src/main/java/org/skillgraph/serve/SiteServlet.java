@@ -144,7 +144,7 @@ final class SiteServlet extends PageServlet {
         resp.setStatus(303);
         PageServlet.vary(resp, "Accept");
         resp.setHeader("Location", site.document(uri) + "." + format.extension() + (page > 1 ? "?page=" + page : ""));
-        links(resp, uri, site);
+        links(resp, uri, site, page);
     }
 
     /** {@code /doc/x[.ext]}: the description of {@code {base}id/x} (or {@code {base}graph/x}…), content-negotiated. */
@@ -285,21 +285,20 @@ final class SiteServlet extends PageServlet {
         }
     }
 
-    private static void links(HttpServletResponse resp, String uri, SitePaths site) {
-        links(resp, uri, site, 1, false, null);
+    private static void links(HttpServletResponse resp, String uri, SitePaths site, int page) {
+        links(resp, uri, site, page, false, null);
     }
 
     /**
-     * The {@code Link} header: the document's alternates and the resource, and, when the links to the resource take
-     * more than one page, the first, previous and next pages of this format (RFC 8288), as the description's
-     * {@code hydra:first}, {@code hydra:previous} and {@code hydra:next} name them.
+     * The {@code Link} header: the document's alternates (the same page in each format) and the resource, and, when
+     * the links to the resource take more than one page, the first, previous and next pages of this format (RFC 8288),
+     * as the description's {@code hydra:first}, {@code hydra:previous} and {@code hydra:next} name them.
      */
     private static void links(HttpServletResponse resp, String uri, SitePaths site, int page, boolean hasMore,
                               java.util.function.IntFunction<String> pagePath) {
-        String doc = site.document(uri);
         StringBuilder sb = new StringBuilder();
         for (Format f : Format.values()) {
-            sb.append(sb.length() == 0 ? "" : ", ").append('<').append(doc).append('.').append(f.extension())
+            sb.append(sb.length() == 0 ? "" : ", ").append('<').append(alternate(site, uri, f, page))
                     .append(">; rel=\"alternate\"; type=\"").append(f.mediaType()).append('"');
         }
         sb.append(", <").append(uri).append(">; rel=\"canonical\"");
@@ -313,6 +312,14 @@ final class SiteServlet extends PageServlet {
             }
         }
         resp.setHeader("Link", sb.toString());
+    }
+
+    /**
+     * The document of {@code uri} in format {@code f} at page {@code page}: an alternate of that page in another format
+     * holds the same links, so it is the same page of that format (the first named without {@code ?page}).
+     */
+    static String alternate(SitePaths site, String uri, Format f, int page) {
+        return site.document(uri) + "." + f.extension() + (page > 1 ? "?page=" + page : "");
     }
 
     private static int page(HttpServletRequest req) {

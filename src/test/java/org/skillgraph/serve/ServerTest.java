@@ -206,7 +206,8 @@ class ServerTest {
             assertTrue(link.contains("<" + path + ">; rel=\"first\""), link);
             assertEquals(!first, link.contains("<" + path + ">; rel=\"prev\""), link);
             assertTrue(link.contains("<" + path + (first ? "?page=2" : "?page=3") + ">; rel=\"next\""), link);
-            assertTrue(link.contains("<" + path + ">; rel=\"alternate\"; type=\""), "the alternates stay: " + link);
+            assertTrue(link.contains("<" + path + asked.getKey() + ">; rel=\"alternate\"; type=\""),
+                    "the alternates stay: " + link);
         }
         // the last page: previous, and no next
         HttpResponse<String> last = get(LEVEL_DOC + "." + ext + "?page=3");
@@ -255,6 +256,39 @@ class ServerTest {
         assertEquals(LEVEL_DOC + ".html?page=3", html.head().select("link[rel=next]").attr("href"));
         assertEquals(LEVEL_DOC + ".html", html.select("nav.pager a[rel=prev]").attr("href"));
         assertEquals(LEVEL_DOC + ".html?page=3", html.select("nav.pager a[rel=next]").attr("href"));
+    }
+
+    @Test
+    void theAlternatesOfAPageAreThatPageInTheOtherFormats() throws Exception {
+        String level = "/id/framework/29-2011.00/occupational/v.26.05/level/emerging";
+        HttpResponse<String> turtle = get(LEVEL_DOC + ".ttl?page=2");
+        java.util.Set<String> onPage = statementsAt(parse(turtle.body(), Lang.TURTLE));
+        assertEquals(5, onPage.size(), turtle.body());
+        String link = turtle.headers().firstValue("Link").orElseThrow();
+        for (String[] f : new String[][] {{"jsonld", "JSONLD"}, {"rdf", "RDFXML"}, {"nt", "NTRIPLES"}}) {
+            String alternate = LEVEL_DOC + "." + f[0] + "?page=2";
+            assertTrue(link.contains("<" + alternate + ">; rel=\"alternate\""), link);
+            HttpResponse<String> r = get(alternate);
+            assertEquals(onPage, statementsAt(parse(r.body(), org.apache.jena.riot.RDFLanguages.nameToLang(f[1]))),
+                    "the alternate holds the links of the page it stands for: " + alternate);
+        }
+        // the page's HTML names the same alternates, in its head and its body; and so does the 303 of ?page=2
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(get(LEVEL_DOC + ".html?page=2").body());
+        assertEquals(LEVEL_DOC + ".jsonld?page=2",
+                html.head().select("link[rel=alternate][type=application/ld+json]").attr("href"));
+        assertEquals(LEVEL_DOC + ".nt?page=2", html.select("p.formats a[type=application/n-triples]").attr("href"));
+        String seeOther = get(level + "?page=2", "Accept", "text/turtle").headers().firstValue("Link").orElseThrow();
+        assertTrue(seeOther.contains("<" + LEVEL_DOC + ".rdf?page=2>; rel=\"alternate\""), seeOther);
+        // the first page's alternates are named without ?page
+        assertTrue(get(LEVEL_DOC + ".ttl").headers().firstValue("Link").orElseThrow()
+                .contains("<" + LEVEL_DOC + ".jsonld>; rel=\"alternate\""));
+    }
+
+    private static java.util.Set<String> statementsAt(Model m) {
+        java.util.Set<String> s = new java.util.TreeSet<>();
+        m.listSubjectsWithProperty(ASN.hasProgressionLevel, m.createResource(LEVEL))
+                .forEachRemaining(r -> s.add(r.getURI()));
+        return s;
     }
 
     /** The one object of {@code s p} as a URI, or null; more than one fails. */
