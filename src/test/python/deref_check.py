@@ -44,6 +44,13 @@ users = set(g.subjects(rdflib.URIRef('https://w3id.org/skillgraph/ontology#hasSk
 assert occupation in users, users
 print(f'ok rdflib parse(url): {len(g)} triples, used by {len(users)} occupation(s)')
 
+# and with the format named, each of which rdflib asks for by its own Accept header (N-Triples as text/plain)
+for rdflib_format in formats.values():
+    g = rdflib.Graph()
+    g.parse(root + '/id/occupation/29-2011.00', format=rdflib_format)
+    assert str(g.value(occupation, SKOS.notation)) == '29-2011.00', rdflib_format
+    print(f'ok rdflib parse(url, format={rdflib_format}): {len(g)} triples')
+
 store = SPARQLStore(root + '/sparql', returnFormat='json')
 rows = list(store.query('SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a <https://purl.org/ctdlasn/terms/Competency> }'))
 assert int(rows[0][0]) == 186, rows

@@ -18,7 +18,8 @@ import org.apache.jena.riot.system.PrefixMapFactory;
  * The document formats every resource is offered in, with their media type and file extension.
  * Negotiation parses and matches with Jena's {@link AcceptList}: each offer takes the quality of the most specific
  * range covering it, q=0 refuses, {@code *}{@code /*} gets the first offer (Turtle); media types compared
- * case-insensitively, and plain JSON gets JSON-LD.
+ * case-insensitively, plain JSON gets JSON-LD, and the other media types Jena registers for a format's language get
+ * that format (after every format's own, and not for a format refused by its own).
  */
 enum Format {
     TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_PRETTY),
@@ -32,11 +33,29 @@ enum Format {
      * {@code application/json} only, as a script's {@code fetch} often does.
      */
     private static final String JSON = "application/json";
-    private static final java.util.List<MediaRange> OFFERS = java.util.stream.Stream.concat(
-            Arrays.stream(values()).map(Format::mediaType), java.util.stream.Stream.of(JSON)).map(MediaRange::new).toList();
-    /** The format each of {@link #OFFERS} is answered in, in the same order: every format, then JSON-LD for JSON. */
-    private static final Format[] OFFERED = java.util.stream.Stream.concat(Arrays.stream(values()),
-            java.util.stream.Stream.of(JSONLD)).toArray(Format[]::new);
+    /**
+     * The other media types Jena registers for a format's language, offered after every other: {@code text/plain}
+     * for N-Triples (its type before RDF 1.1, which rdflib asks for N-Triples by), {@code application/turtle} for
+     * Turtle.
+     */
+    private static final java.util.List<java.util.Map.Entry<String, Format>> ALIASES = Arrays.stream(values())
+            .filter(f -> f.rdfFormat != null)
+            .flatMap(f -> f.rdfFormat.getLang().getAltContentTypes().stream()
+                    .map(t -> t.toLowerCase(Locale.ROOT)).filter(t -> !t.equals(f.mediaType))
+                    .map(t -> java.util.Map.entry(t, f)))
+            .toList();
+    private static final java.util.List<MediaRange> OFFERS = java.util.stream.Stream.of(
+            Arrays.stream(values()).map(Format::mediaType), java.util.stream.Stream.of(JSON),
+            ALIASES.stream().map(java.util.Map.Entry::getKey)).flatMap(t -> t).map(MediaRange::new).toList();
+    /**
+     * The format each of {@link #OFFERS} is answered in, in the same order: every format, JSON-LD for JSON, then each
+     * alias's format.
+     */
+    private static final Format[] OFFERED = java.util.stream.Stream.of(Arrays.stream(values()),
+            java.util.stream.Stream.of(JSONLD), ALIASES.stream().map(java.util.Map.Entry::getValue))
+            .flatMap(f -> f).toArray(Format[]::new);
+    /** The index in {@link #OFFERS} of plain JSON. */
+    private static final int PLAIN_JSON = values().length;
 
     private final String extension;
     private final String mediaType;
@@ -100,20 +119,20 @@ enum Format {
         // q of any range, whatever it covers
         Format best = null;
         double bestQ = 0;
-        boolean jsonLdRefused = false;
+        java.util.Set<Format> refused = java.util.EnumSet.noneOf(Format.class);
         for (int k = 0; k < OFFERED.length; k++) {
             MediaRange offer = OFFERS.get(k);
-            boolean plainJson = k == OFFERED.length - 1;
+            boolean ownType = k < PLAIN_JSON;
             MediaRange most = null;
             for (MediaRange r : wanted.entries()) {
                 if (r.accepts(offer) && (most == null || r.moreGroundedThan(most))) {
                     most = r;
                 }
             }
-            if (OFFERED[k] == JSONLD && !plainJson && most != null && most.get_q() <= 0) {
-                jsonLdRefused = true; // then not as plain JSON either
+            if (ownType && most != null && most.get_q() <= 0) {
+                refused.add(OFFERED[k]); // then not as plain JSON or by another of its names either
             }
-            if (most != null && most.get_q() > bestQ && !(plainJson && jsonLdRefused)) {
+            if (most != null && most.get_q() > bestQ && (ownType || !refused.contains(OFFERED[k]))) {
                 best = OFFERED[k];
                 bestQ = most.get_q();
             }

@@ -123,7 +123,14 @@ class ServerTest {
         "'application/*', jsonld",
         "'text/turtle;q=0.1, */*;q=0.5', jsonld",
         "'application/ld+json;q=0, application/json, text/turtle;q=0.5', ttl",
-        "'text/*;q=0, text/html', html"})
+        "'text/*;q=0, text/html', html",
+        // the other names Jena gives a format: N-Triples' text/plain (rdflib's parse(url, format="nt") asks for it
+        // so), Turtle's application/turtle; never over the format's own name, nor for a format refused by it
+        "'text/plain, */*;q=0.1', nt",
+        "'application/turtle', ttl",
+        "'application/rdf+xml;q=0.5, text/plain', nt",
+        "'text/plain, application/n-triples', nt",
+        "'application/n-triples;q=0, text/plain, text/html;q=0.5', html"})
     void aResourceUriAnswers303ToTheNegotiatedDocument(String accept, String ext) throws Exception {
         HttpResponse<String> r = accept.isEmpty() ? get("/id/occupation/29-2011.00")
                 : get("/id/occupation/29-2011.00", "Accept", accept);

@@ -33,7 +33,8 @@ class ThirdPartyClientIT {
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertEquals(0, p.exitValue(), out);
                 for (String expected : List.of("ok text/turtle", "ok application/ld+json", "ok application/rdf+xml",
-                        "ok application/n-triples", "ok rdflib parse(url)", "ok SPARQLStore: 186")) {
+                        "ok application/n-triples", "ok rdflib parse(url)", "ok rdflib parse(url, format=nt)",
+                        "ok rdflib parse(url, format=json-ld)", "ok SPARQLStore: 186")) {
                     assertTrue(out.contains(expected), out);
                 }
             } finally {
