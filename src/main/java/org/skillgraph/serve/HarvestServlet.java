@@ -81,8 +81,9 @@ final class HarvestServlet extends PageServlet {
         if ((rest.startsWith("graph/") && !CTID.matcher(rest.substring("graph/".length())).matches())
                 || rest.startsWith("changes/")) {
             // a document graph's name (also its source document) or a change-feed entry: a URI of the data
-            String name = site.below(req); // a path: '+' is a plus, and ';' part of it
-            SiteServlet.seeOther(req, resp, site.base() + name, null, site, dataset, live);
+            // a path: '+' is a plus, and ';' part of it; an extension forces a format, as under /id/
+            SiteServlet.Split name = SiteServlet.Split.of(site.below(req));
+            SiteServlet.seeOther(req, resp, site.base() + name.path(), name.format(), site, dataset, live);
         } else if (rest.startsWith("graph/") || rest.startsWith("resources/")) {
             String ctid = rest.substring(rest.indexOf('/') + 1);
             if (!CTID.matcher(ctid).matches()) {

@@ -375,7 +375,7 @@ final class SiteServlet extends PageServlet {
     }
 
     /** A path split into the resource part and an explicit format extension, if any. */
-    private record Split(String path, Format format) {
+    record Split(String path, Format format) {
         static Split of(String rest) {
             int dot = rest.lastIndexOf('.');
             int slash = rest.lastIndexOf('/');

@@ -536,6 +536,18 @@ class ServerTest {
     }
 
     @Test
+    void anExtensionOnTheOtherUrisOfTheDataForcesAFormatAsUnderId() throws Exception {
+        for (String[] c : new String[][] {{"/graph/29-2011.00/v.26.05", "ttl"}, {"/graph/changes", "jsonld"},
+                {"/changes/1", "nt"}, {"/graph/29-2011.00/v.26.05", "html"}}) {
+            HttpResponse<String> r = get(c[0] + "." + c[1], "Accept", "application/rdf+xml");
+            assertEquals(303, r.statusCode(), c[0] + "." + c[1]);
+            assertEquals("/doc" + c[0] + "." + c[1], r.headers().firstValue("Location").orElseThrow());
+            assertEquals(200, get("/doc" + c[0] + "." + c[1]).statusCode());
+        }
+        assertEquals(404, get("/graph/29-2011.00/v.99.ttl").statusCode());
+    }
+
+    @Test
     void aPathParameterIsPartOfTheUriNotDropped() throws Exception {
         // ';x' makes another URI, which the graph does not have: not the occupation's 303 or document
         for (String path : List.of("/id/occupation/29-2011.00;x", "/id/occupation/29-2011.00;x.ttl",
