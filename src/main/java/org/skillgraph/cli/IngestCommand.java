@@ -158,13 +158,16 @@ final class IngestCommand implements Callable<Integer> {
                 .onAccepted(Dumps.stager(gs));
     }
 
-    /** The dumps follow every import that changed something (and are made when missing). */
+    /**
+     * The dumps follow every import that changed something, and are made when missing or behind the data (a process
+     * stopped after a commit and before the refresh that follows it).
+     */
     static void refreshDumps(GraphStore gs, ImportReport result, PrintWriter err) {
         boolean changed = result.count(GraphStore.Outcome.CREATED) + result.count(GraphStore.Outcome.UPDATED) > 0;
-        if (!changed && !Dumps.read(gs.dumpsDirectory()).isEmpty()) {
-            return;
-        }
         try {
+            if (!changed && !Dumps.behind(gs)) {
+                return;
+            }
             for (Dumps.Dump d : Dumps.regenerate(gs)) {
                 err.printf("dump %s: %,d quads, %,d bytes, sha256 %s%n", d.name(), d.quads(), d.bytes(), d.sha256());
             }

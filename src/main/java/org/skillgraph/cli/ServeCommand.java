@@ -113,7 +113,7 @@ final class ServeCommand implements Callable<Integer> {
                     err.println("skillgraph: " + report.rejected() + " seed file(s) rejected");
                 }
                 IngestCommand.refreshDumps(gs, report, err);
-            } else if (!org.skillgraph.harvest.Dumps.exist(gs.dumpsDirectory()) && gs.holdsDocuments()) {
+            } else if (gs.holdsDocuments()) { // dumps missing, or behind the data, are brought up to date
                 IngestCommand.refreshDumps(gs, new ImportReport(List.of()), err);
             }
             SkillgraphServer server;

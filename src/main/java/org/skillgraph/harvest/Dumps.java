@@ -521,6 +521,39 @@ public final class Dumps {
         return Files.isRegularFile(dir.resolve(MANIFEST));
     }
 
+    /**
+     * Whether the dumps of a store are missing or behind its data: the manifest names another patch of the log than the
+     * store's last (a process stopped between a commit and the refresh that follows it leaves them so), or lists a
+     * file that is not in place.
+     */
+    public static boolean behind(GraphStore store) throws IOException {
+        Path dir = store.dumpsDirectory();
+        Path manifest = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            return true;
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(manifest.toFile());
+        } catch (IOException e) {
+            return true;
+        }
+        GraphStore.PatchPosition last = store.lastPatch();
+        JsonNode patch = root.path("patch");
+        boolean samePatch = last == null ? patch.isMissingNode()
+                : last.file().equals(patch.path("file").asText(null)) && java.util.Objects.equals(last.id(),
+                        patch.path("id").asText(null));
+        if (!samePatch) {
+            return true;
+        }
+        for (JsonNode d : root.path("dumps")) {
+            if (!Files.isRegularFile(dir.resolve(d.path("name").asText()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The dumps listed in {@code dir}'s manifest, or an empty list when there is none. */
     public static List<Dump> read(Path dir) {
         Path manifest = dir.resolve(MANIFEST);

@@ -74,8 +74,13 @@ final class ImportServlet extends HttpServlet {
         this.token = token.getBytes(StandardCharsets.UTF_8);
         SourceReader.prepare(); // the first page imported need not wait for WordNet
         // a server stopped (or killed) between an import and its dump refresh left the dumps behind the data
-        List<Dumps.Dump> dumps = Dumps.read(store.dumpsDirectory());
-        if (dumps.isEmpty() || dumps.stream().anyMatch(d -> Instant.parse(d.modified()).isBefore(live.lastModified()))) {
+        boolean behind;
+        try {
+            behind = Dumps.behind(store);
+        } catch (IOException e) {
+            behind = true;
+        }
+        if (behind) {
             refreshDumpsLater();
         }
     }
