@@ -104,23 +104,34 @@ public final class GraphStore implements AutoCloseable {
             Dataset tdb = TDB2Factory.connectDataset(dir.toString());
             tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
             Path indexDir = dir.resolve(TEXT_INDEX);
+            // TDB2 has recovered to its last commit: a patch prepared for it, and not yet in the log, joins it now
+            String published = Txn.calculateRead(tdb, () -> {
+                try {
+                    return Patch.settle(dir.resolve(PATCHES), tdb.asDatasetGraph());
+                } catch (java.io.IOException e) {
+                    throw new StoreException(dir.resolve(PATCHES) + ": cannot settle a pending patch: "
+                            + e.getMessage(), e);
+                }
+            });
+            Path rebuilding = dir.resolve(TEXT_INDEX + ".rebuilding");
+            if (published != null || Files.exists(rebuilding)) {
+                // the process stopped after TDB2's commit and before the patch joined the log, so perhaps before the
+                // text index's own commit, which follows TDB2's; or while it rebuilt the index: the index may lack
+                // what the data holds, and is made again from the data
+                deleteTree(indexDir);
+            }
             boolean fresh = !Files.isDirectory(indexDir);
+            if (fresh) {
+                Files.writeString(rebuilding, "");
+            }
             DatasetGraph base = tdb.asDatasetGraph();
             Dataset ds = TextDatasetFactory.create(tdb, WriterTextIndex.lucene(FSDirectory.open(indexDir),
                     () -> base.isInTransaction() && base.transactionMode() == ReadWrite.WRITE), true);
             GraphStore store = new GraphStore(dir, ds, tdb);
             if (fresh) {
                 store.reindex(tdb);
+                Files.delete(rebuilding);
             }
-            // TDB2 has recovered to its last commit: a patch prepared for it, and not yet in the log, joins it now
-            Txn.executeRead(tdb, () -> {
-                try {
-                    Patch.settle(store.patchesDirectory(), tdb.asDatasetGraph());
-                } catch (java.io.IOException e) {
-                    throw new StoreException(store.patchesDirectory() + ": cannot settle a pending patch: "
-                            + e.getMessage(), e);
-                }
-            });
             return store;
         } catch (StoreException e) {
             throw e;
@@ -130,6 +141,17 @@ public final class GraphStore implements AutoCloseable {
             throw new StoreException(dir + ": cannot open the TDB2 store (" + e.getMessage()
                     + "); is another skillgraph process using it? (a server started with --import-token-file takes "
                     + "documents at POST /import)", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

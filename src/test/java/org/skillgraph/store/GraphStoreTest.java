@@ -402,6 +402,62 @@ class GraphStoreTest {
         }
     }
 
+    /**
+     * What a process killed between TDB2's commit and the text index's (which follows it) leaves: the transaction's
+     * data stored, the index as it was before, and the transaction's patch prepared and not yet in the log.
+     */
+    @Test
+    void aStoreKilledBetweenItsCommitAndTheTextIndexsFindsTheLastBatchByTextOnceOpenedAgain() throws IOException {
+        Path db = tmp.resolve("db");
+        try (GraphStore store = GraphStore.open(db)) {
+            ingest(store, Path.of("seeds/29-2099.00.json"));
+        }
+        Path before = tmp.resolve("index-before");
+        copyTree(db.resolve(GraphStore.TEXT_INDEX), before);
+        String last;
+        try (GraphStore store = GraphStore.open(db)) {
+            ingest(store, changedPage());
+            assertEquals(1, count(store, SEARCH_SIMPLE_STEPS));
+            List<String> patches = store.patches();
+            last = patches.get(patches.size() - 1);
+        }
+        deleteTree(db.resolve(GraphStore.TEXT_INDEX));
+        copyTree(before, db.resolve(GraphStore.TEXT_INDEX));
+        Files.move(db.resolve("patches").resolve(last), db.resolve("patches").resolve(last + ".pending"));
+        try (GraphStore store = GraphStore.open(db)) {
+            assertEquals(1, count(store, SIMPLE_STEPS), "the data holds the page");
+            assertEquals(1, count(store, SEARCH_SIMPLE_STEPS), "the text index finds what the data holds");
+            assertEquals(last, store.patches().get(store.patches().size() - 1), "the patch joined the log");
+            long literals = count(store, "SELECT (COUNT(*) AS ?n) { GRAPH <" + PAGE_GRAPH + "> { ?s "
+                    + "<https://purl.org/ctdlasn/terms/competencyText> ?o } }");
+            long found = count(store, "PREFIX text: <http://jena.apache.org/text#> SELECT (COUNT(*) AS ?n) { ?s "
+                    + "text:query (<https://purl.org/ctdlasn/terms/competencyText> 'perform' 100000 '' <" + PAGE_GRAPH
+                    + ">) }");
+            assertTrue(found > 0 && found <= literals, found + " hits for " + literals + " texts: none twice");
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     @Test
     void aRemovalMovesTheLastModifiedTime() {
         try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
