@@ -235,7 +235,11 @@ public final class GraphStore implements AutoCloseable {
 
         /** Stores a document's graph in place of the stored version, as {@link GraphStore#put} does. */
         public Outcome put(MappedDocument doc) {
-            return replace(doc, patch);
+            try {
+                return replace(doc, patch);
+            } catch (RuntimeException | InternalError e) {
+                throw writeFailure(e);
+            }
         }
 
         /** Removes a document graph, as {@link GraphStore#remove} does; false when there was no such graph. */
@@ -274,14 +278,18 @@ public final class GraphStore implements AutoCloseable {
 
         /** Adds the change-feed entries, writes the patch to disk, commits, then appends the patch to the log. */
         public void commit() {
-            patch.commitTo(dataset);
-            patch.prepare();
-            CommitWatcher watcher = commits;
-            watcher.committing();
             try {
-                dataset.commit();
-            } finally {
-                watcher.committed();
+                patch.commitTo(dataset);
+                patch.prepare();
+                CommitWatcher watcher = commits;
+                watcher.committing();
+                try {
+                    dataset.commit();
+                } finally {
+                    watcher.committed();
+                }
+            } catch (RuntimeException | InternalError e) {
+                throw writeFailure(e);
             }
             committed = true;
             patch.publish();
@@ -306,6 +314,38 @@ public final class GraphStore implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A failure to write the store's files (a full disk, a file-size limit, a file system gone read-only) as a
+     * {@link StoreException} that says what could not be written and why; anything else as it was. A write into a
+     * memory-mapped file of the database that the disk cannot hold faults, and the JVM reports it as an
+     * {@code InternalError} at the next instruction it can.
+     */
+    private RuntimeException writeFailure(Throwable e) {
+        if (e instanceof StoreException s) {
+            return s;
+        }
+        String reason = null;
+        for (Throwable t = e; t != null && reason == null; t = t.getCause()) {
+            if (t instanceof java.io.IOException io) {
+                reason = io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage();
+            }
+        }
+        if (reason == null && e instanceof InternalError && String.valueOf(e.getMessage()).contains("unsafe memory access")) {
+            reason = "a write into a memory-mapped file failed, as it does when the disk is full";
+        }
+        if (reason == null) {
+            return e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+        String free;
+        try {
+            free = String.format("; %,d MB free there", Files.getFileStore(dir).getUsableSpace() >> 20);
+        } catch (java.io.IOException | RuntimeException ignored) {
+            free = "";
+        }
+        return new StoreException(dir + ": cannot write the store's files (" + reason + free + "); what this "
+                + "transaction changed was not stored, and what earlier ones committed is kept", e);
     }
 
     /**

@@ -83,10 +83,22 @@ final class Patch implements AutoCloseable {
             try {
                 log = Log.append(dir);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to the patch log in " + dir, e);
+                throw new StoreException(dir + ": cannot write the patch log (" + reason(e) + "); nothing of this "
+                        + "transaction was stored", e);
             }
         }
         return log;
+    }
+
+    /** What went wrong, in words: a file system's reason, or the kind of failure and the file it names. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file is in the way of " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Adds the change-feed entries to the store; call inside the write transaction. */
@@ -249,7 +261,15 @@ final class Patch implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
-            out.close();
+            try {
+                out.close();
+            } catch (IOException e) {
+                if (stored) {
+                    throw e;
+                }
+                // what could not be flushed belongs to a patch that is deleted anyway: the failure that stopped the
+                // transaction is the one to report, not this one
+            }
             if (!stored) {
                 Files.deleteIfExists(pending);
             }

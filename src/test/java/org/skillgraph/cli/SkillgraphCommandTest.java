@@ -481,4 +481,28 @@ class SkillgraphCommandTest {
         String readme = Files.readString(Path.of("README.md")).replaceAll("\\s+", " ");
         assertTrue(readme.contains("N-Triples with `--format csv` or `tsv`"), "README on a CONSTRUCT's csv/tsv");
     }
+    @Test
+    void aPatchLogThatCannotBeWrittenIsOneLineNamingItAndTheStoreKeepsWhatItHeld() throws IOException {
+        Path db = tmp.resolve("unwritable-log");
+        assertEquals(0, run("ingest", "--store", db.toString(), "seeds/29-2099.00.json").code());
+        // a file where the patch log's folder should be: it cannot be written, as on a full or read-only disk
+        Path patches = db.resolve("patches");
+        try (var files = Files.list(patches)) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.delete(patches);
+        Files.writeString(patches, "not a folder");
+        Run r = run("ingest", "--store", db.toString(), "seeds/29-2011.00.txt");
+        assertEquals(SkillgraphCommand.EXIT_STORE, r.code(), r.err());
+        List<String> errors = r.err().lines().filter(l -> l.startsWith("skillgraph: ")).toList();
+        assertEquals(List.of("skillgraph: " + patches + ": cannot write the patch log (a file is in the way of " + patches
+                + "); nothing of this transaction was stored"), errors, r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        Run q = run("query", "--store", db.toString(), "--format", "csv", "--query",
+                "SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?g a <https://w3id.org/skillgraph/ontology#SourceDocument> } }");
+        assertEquals(0, q.code(), q.err());
+        assertEquals("n\r\n1\r\n", q.out(), "the store holds the export alone");
+    }
 }
