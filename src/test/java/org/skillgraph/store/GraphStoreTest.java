@@ -389,16 +389,32 @@ class GraphStoreTest {
         try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
             ingest(store, changedPage());
         }
-        try (var files = Files.walk(tmp.resolve("db").resolve(GraphStore.TEXT_INDEX))) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        deleteTree(tmp.resolve("db").resolve(GraphStore.TEXT_INDEX));
         try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
             assertEquals(1, count(store, SEARCH_SIMPLE_STEPS));
         }
+        assertFalse(Files.exists(tmp.resolve("db").resolve(GraphStore.TEXT_INDEX + ".rebuilding")),
+                "the marker of a rebuild under way stayed after it");
         try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
             assertEquals(1, count(store, SEARCH_SIMPLE_STEPS), "the rebuilt index was not committed");
+        }
+    }
+
+    @Test
+    void aRebuildOfTheTextIndexThatWasStoppedIsMadeAgainOnTheNextOpen() throws IOException {
+        Path db = tmp.resolve("db");
+        try (GraphStore store = GraphStore.open(db)) {
+            ingest(store, changedPage());
+        }
+        // what a process killed while it rebuilt the index leaves: the index folder with an empty index in it
+        deleteTree(db.resolve(GraphStore.TEXT_INDEX));
+        try (var dir = org.apache.lucene.store.FSDirectory.open(db.resolve(GraphStore.TEXT_INDEX));
+                var writer = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
+            writer.commit();
+        }
+        Files.writeString(db.resolve(GraphStore.TEXT_INDEX + ".rebuilding"), "");
+        try (GraphStore store = GraphStore.open(db)) {
+            assertEquals(1, count(store, SEARCH_SIMPLE_STEPS), "the half-built index was kept");
         }
     }
 
