@@ -138,6 +138,13 @@ public final class GraphStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new StoreException(dir + ": cannot create the store directory: " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            if (Files.isDirectory(dir) && !Files.isWritable(dir)) {
+                // TDB2 takes a lock file and writes its journal even to read: a read-only file system (or folder)
+                // fails so too, and is no other process's doing
+                throw new StoreException(dir + ": cannot open the TDB2 store (" + e.getMessage() + "): the store's "
+                        + "folder cannot be written (a read-only file system, or its permissions), and TDB2 writes "
+                        + "its lock file and journal there even to read; copy the store to a writable place", e);
+            }
             throw new StoreException(dir + ": cannot open the TDB2 store (" + e.getMessage()
                     + "); is another skillgraph process using it? (a server started with --import-token-file takes "
                     + "documents at POST /import)", e);
