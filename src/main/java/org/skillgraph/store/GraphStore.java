@@ -242,8 +242,13 @@ public final class GraphStore implements AutoCloseable {
 
         /** Stores a document's graph in place of the stored version, as {@link GraphStore#put} does. */
         public Outcome put(MappedDocument doc) {
+            return written(() -> replace(doc, patch));
+        }
+
+        /** Runs a change of the transaction; a failure to write the store's files is reported as {@link #writeFailure}. */
+        private <T> T written(java.util.function.Supplier<T> change) {
             try {
-                return replace(doc, patch);
+                return change.get();
             } catch (RuntimeException | InternalError e) {
                 throw writeFailure(e);
             }
@@ -251,6 +256,10 @@ public final class GraphStore implements AutoCloseable {
 
         /** Removes a document graph, as {@link GraphStore#remove} does; false when there was no such graph. */
         public boolean remove(String graphName) {
+            return written(() -> removeGraph(graphName));
+        }
+
+        private boolean removeGraph(String graphName) {
             if (!dataset.containsNamedModel(graphName)) {
                 return false;
             }
@@ -270,6 +279,10 @@ public final class GraphStore implements AutoCloseable {
 
         /** Replaces a named graph, as {@link GraphStore#replaceGraph} does. */
         public boolean replaceGraph(String name, Model model) {
+            return written(() -> replaceNamedGraph(name, model));
+        }
+
+        private boolean replaceNamedGraph(String name, Model model) {
             if (dataset.containsNamedModel(name)) {
                 Model old = dataset.getNamedModel(name);
                 if (old.isIsomorphicWith(model)) {
