@@ -166,13 +166,26 @@ public final class GraphStore implements AutoCloseable {
      * Opens the TDB2 database in {@code dir}, which must be there: a command that reads or changes a store refuses,
      * with a {@link StoreException}, a folder that holds none rather than creating an empty store in it. A folder
      * holds a store when it has a TDB2 generation ({@code Data-NNNN}); an empty folder, or one of other files,
-     * does not.
+     * does not. A compaction that was stopped leaves its unfinished generation ({@code Data-NNNN-tmp}) beside the
+     * live one, which TDB2 clears when it opens the store; it is no generation here either (TDB2's own scan for
+     * the live generation refuses a folder that holds one, so it is not asked before the store is opened).
      */
     public static GraphStore openExisting(Path dir) {
-        if (!Files.isDirectory(dir) || DatabaseOps.findStorageLocation(dir) == null) {
+        if (!Files.isDirectory(dir) || !holdsGeneration(dir)) {
             throw new StoreException(dir + ": no store here (run 'skillgraph ingest --store " + dir + " …' first)");
         }
         return open(dir);
+    }
+
+    /** Whether {@code dir} holds a TDB2 generation: a folder named as TDB2 names them. */
+    private static boolean holdsGeneration(Path dir) {
+        java.util.regex.Pattern generation = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(
+                DatabaseOps.dbNameBase + DatabaseOps.SEP) + DatabaseOps.dbSuffixPattern);
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(p -> Files.isDirectory(p) && generation.matcher(p.getFileName().toString()).matches());
+        } catch (java.io.IOException e) {
+            throw new StoreException(dir + ": cannot read the store's folder: " + e.getMessage(), e);
+        }
     }
 
     public Path directory() {

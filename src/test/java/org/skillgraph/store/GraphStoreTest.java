@@ -631,6 +631,30 @@ class GraphStoreTest {
     }
 
     @Test
+    void aStoreWhoseCompactionWasStoppedOpensWithItsDataAndLosesTheUnfinishedGeneration() throws IOException {
+        Path db = tmp.resolve("db");
+        try (GraphStore store = GraphStore.open(db)) {
+            ingest(store, Path.of("seeds/29-2099.00.json"));
+        }
+        // what TDB2's compaction leaves when its process is killed: the next generation, half written, under its
+        // temporary name beside the live one
+        Path unfinished = Files.createDirectories(db.resolve("Data-0002-tmp"));
+        try (var files = Files.list(db.resolve("Data-0001"))) {
+            for (Path f : files.filter(Files::isRegularFile).limit(3).toList()) {
+                Files.copy(f, unfinished.resolve(f.getFileName()));
+            }
+        }
+        try (GraphStore store = GraphStore.openExisting(db)) {
+            assertTrue(store.graphNames().contains(EXPORT_GRAPH), "the live generation's data");
+        }
+        assertFalse(Files.exists(unfinished), "the unfinished generation is cleared");
+        try (GraphStore store = GraphStore.openExisting(db)) {
+            store.compact();
+            assertTrue(store.graphNames().contains(EXPORT_GRAPH), "compacted again");
+        }
+    }
+
+    @Test
     void aStorePathThatIsAFileIsAClearError() throws IOException {
         Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
         StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, () -> GraphStore.open(file));
