@@ -21,10 +21,17 @@ import org.apache.jena.rdf.model.Resource;
  * read transactions open for good (the store could no longer be closed: "Can't expel: Active transactions").
  * Here a read has nothing to commit or roll back: those calls reach Lucene only from the thread of a write
  * transaction ({@code writer}), the one TDB2 allows at a time.
+ * <p>
+ * TDB2 aborts its write transaction through {@link #rollback}, and a rollback that throws (Lucene rolls its writer
+ * back and opens a new one, which fails when the index's files are damaged) stopped that abort half-way: the
+ * transaction was never ended and TDB2's writer lock never released, so every later import waited for it for ever.
+ * Here such a failure is kept instead of thrown, and every later write of the index fails with it at once.
  */
 final class WriterTextIndex implements TextIndex {
     private final TextIndex index;
     private final BooleanSupplier writer;
+    /** Why the index can no longer be written: its rollback failed (null while it can). */
+    private volatile RuntimeException broken;
 
     /** {@code writer}: whether the calling thread is in a write transaction of the store. */
     WriterTextIndex(TextIndex index, BooleanSupplier writer) {
@@ -41,6 +48,7 @@ final class WriterTextIndex implements TextIndex {
     @Override
     public void prepareCommit() {
         if (writer.getAsBoolean()) {
+            writable();
             index.prepareCommit();
         }
     }
@@ -48,29 +56,48 @@ final class WriterTextIndex implements TextIndex {
     @Override
     public void commit() {
         if (writer.getAsBoolean()) {
+            writable();
             index.commit();
         }
     }
 
     @Override
     public void rollback() {
-        if (writer.getAsBoolean()) {
-            index.rollback();
+        if (writer.getAsBoolean() && broken == null) {
+            try {
+                index.rollback();
+            } catch (RuntimeException e) {
+                broken = e;
+            }
+        }
+    }
+
+    /** Fails when a rollback left the index without a writer. */
+    private void writable() {
+        RuntimeException e = broken;
+        if (e != null) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new StoreException("the store's full-text index cannot be written since its rollback failed ("
+                    + cause.getMessage() + "); to rebuild it, delete the store's text-index folder while nothing "
+                    + "uses the store, and open the store again", e);
         }
     }
 
     @Override
     public void addEntity(org.apache.jena.query.text.Entity entity) {
+        writable();
         index.addEntity(entity);
     }
 
     @Override
     public void updateEntity(org.apache.jena.query.text.Entity entity) {
+        writable();
         index.updateEntity(entity);
     }
 
     @Override
     public void deleteEntity(org.apache.jena.query.text.Entity entity) {
+        writable();
         index.deleteEntity(entity);
     }
 
@@ -125,6 +152,8 @@ final class WriterTextIndex implements TextIndex {
 
     @Override
     public void close() {
-        index.close();
+        if (broken == null) { // else the failed rollback closed the writer and left none to close
+            index.close();
+        }
     }
 }

@@ -385,6 +385,37 @@ class GraphStoreTest {
     }
 
     @Test
+    void aCommitThatTheTextIndexFailsEndsItsTransactionSoTheNextWriteCanBegin() throws IOException {
+        Path page = changedPage();
+        Path db = tmp.resolve("db");
+        try (GraphStore store = GraphStore.open(db)) {
+            ingest(store, Path.of("seeds"));
+            MappedDocument changed = new DocumentChecker(BASE, QualityGate.standard(), CLOCK).check(page).doc();
+            // the index's files cut short under the open store, as a damaged disk or another program leaves them
+            try (var files = Files.list(db.resolve(GraphStore.TEXT_INDEX))) {
+                for (Path f : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+                    Files.write(f, new byte[0]);
+                }
+            }
+            StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+                    () -> store.put(changed));
+            assertTrue(e.getMessage().startsWith(db + ": cannot write the store's files ("), e.getMessage());
+            var coordinator = org.apache.jena.tdb2.sys.TDBInternal.getTransactionCoordinator(
+                    ((org.apache.jena.query.text.DatasetGraphText) store.dataset().asDatasetGraph()).getBase());
+            assertEquals(0, coordinator.countActiveWriter(), "the failed commit's write transaction is still open");
+            assertTrue(coordinator.tryBlockWriters(), "the failed commit still holds TDB2's writer lock: every "
+                    + "later import would wait for it for ever");
+            coordinator.enableWriters();
+            assertEquals(0, count(store, SIMPLE_STEPS), "the failed commit's change is not in the data");
+            StoreException next = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+                    () -> store.put(changed), "the next write fails at once, the index having no writer");
+            assertTrue(next.getMessage().contains("delete the store's text-index folder"), next.getMessage());
+            assertTrue(coordinator.tryBlockWriters(), "the next write's transaction is ended too");
+            coordinator.enableWriters();
+        }
+    }
+
+    @Test
     void aStoreWhoseTextIndexIsMissingRebuildsIt() throws IOException {
         try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
             ingest(store, changedPage());
