@@ -125,8 +125,19 @@ public final class GraphStore implements AutoCloseable {
                 Files.writeString(rebuilding, "");
             }
             DatasetGraph base = tdb.asDatasetGraph();
-            Dataset ds = TextDatasetFactory.create(tdb, WriterTextIndex.lucene(FSDirectory.open(indexDir),
-                    () -> base.isInTransaction() && base.transactionMode() == ReadWrite.WRITE), true);
+            WriterTextIndex index;
+            try {
+                index = WriterTextIndex.lucene(FSDirectory.open(indexDir),
+                        () -> base.isInTransaction() && base.transactionMode() == ReadWrite.WRITE);
+            } catch (RuntimeException e) {
+                // TDB2 opened, so no other process holds the store: Lucene cannot read the index's files
+                org.apache.jena.tdb2.sys.TDBInternal.expel(base);
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new StoreException(indexDir + ": cannot open the full-text index (" + cause.getMessage()
+                        + "); it is made from the data alone: delete this folder while nothing uses the store, and "
+                        + "the next opening rebuilds it", e);
+            }
+            Dataset ds = TextDatasetFactory.create(tdb, index, true);
             GraphStore store = new GraphStore(dir, ds, tdb);
             if (fresh) {
                 store.reindex(tdb);

@@ -416,6 +416,30 @@ class GraphStoreTest {
     }
 
     @Test
+    void aStoreWhoseTextIndexIsDamagedIsRefusedSayingSoAndHowToRebuildIt() throws IOException {
+        Path db = tmp.resolve("db");
+        try (GraphStore store = GraphStore.open(db)) {
+            ingest(store, Path.of("seeds/29-2099.00.json"));
+        }
+        try (var files = Files.list(db.resolve(GraphStore.TEXT_INDEX))) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+                Files.write(f, new byte[0]);
+            }
+        }
+        StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, () -> GraphStore.open(db));
+        assertTrue(e.getMessage().startsWith(db.resolve(GraphStore.TEXT_INDEX) + ": cannot open the full-text index ("),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("delete this folder"), e.getMessage());
+        assertFalse(e.getMessage().contains("another skillgraph process"), e.getMessage());
+        // and, as it says, a store without the folder builds the index again from the data
+        deleteTree(db.resolve(GraphStore.TEXT_INDEX));
+        try (GraphStore store = GraphStore.open(db)) {
+            assertTrue(count(store, "PREFIX text: <http://jena.apache.org/text#> SELECT (COUNT(*) AS ?n) "
+                    + "{ ?s text:query ('*:*' 100000) }") > 0, "the rebuilt index finds the document's texts");
+        }
+    }
+
+    @Test
     void aStoreWhoseTextIndexIsMissingRebuildsIt() throws IOException {
         try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
             ingest(store, changedPage());
