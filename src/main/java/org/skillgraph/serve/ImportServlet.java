@@ -125,8 +125,9 @@ final class ImportServlet extends HttpServlet {
         ObjectNode result;
         try {
             result = importDocument(name, body);
-        } catch (RuntimeException e) {
-            // a failure inside the write transaction aborts it: the store holds what it held before
+        } catch (RuntimeException | InternalError e) {
+            // a failure inside the write transaction aborts it: the store holds what it held before (an
+            // InternalError: an access to the store's memory-mapped files faulted)
             LOG.error("import {} failed", name, e);
             answer(resp, 500, error(name + ": the import failed (" + e.getMessage() + "); see the server's log"));
             return;

@@ -62,7 +62,8 @@ abstract class PageServlet extends HttpServlet {
             handle(req, resp);
         } catch (HttpError e) {
             error(req, resp, e.status(), e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InternalError e) {
+            // an InternalError: a read of the store's memory-mapped files faulted (a file cut short under the server)
             LOG.warn("{} {} failed", req.getMethod(), req.getRequestURI(), e);
             error(req, resp, 500, "Internal error");
         }
