@@ -247,15 +247,20 @@ public final class SkillgraphServer {
             LiveData live = new LiveData(store.lastModified());
             store.watchCommits(live.commitWatcher()); // the caches stand aside while an import commits
             Dataset ds = store.dataset();
-            ds.getContext().set(ARQ.queryTimeout, Long.toString(timeoutMs));
-            ds.getContext().set(org.apache.jena.sparql.exec.http.Service.httpServiceAllowed, federated);
+            // the SPARQL endpoint's settings are in a context of its own, a copy of the store's (which names the
+            // text index and the union default graph): the store's context is also that of the site's own queries
+            // (home page, search, dataset description, sitemap, imports), which the endpoint's timeout stopped
+            org.apache.jena.sparql.core.DatasetGraph endpoint = new org.apache.jena.sparql.core.DatasetGraphWrapper(
+                    ds.asDatasetGraph(), ds.getContext().copy());
+            endpoint.getContext().set(ARQ.queryTimeout, Long.toString(timeoutMs));
+            endpoint.getContext().set(org.apache.jena.sparql.exec.http.Service.httpServiceAllowed, federated);
             // and in the process's context too: the SHACL endpoint runs a registry's SPARQL constraints over a
             // dataset of its own, which takes its settings from there
             ARQ.getContext().set(org.apache.jena.sparql.exec.http.Service.httpServiceAllowed, federated);
             // a property function's arguments it cannot take are the client's mistake: a 400, not a 500
-            ArgumentErrors.install(ds.getContext());
+            ArgumentErrors.install(endpoint.getContext());
             // a regular expression stops with its query, and no function outlasts it (or writes to the log)
-            BoundedQueries.install(ds.getContext(), timeoutMs);
+            BoundedQueries.install(endpoint.getContext(), timeoutMs);
             String sparql = site.page("sparql");
             String cors = corsConfiguration();
             FusekiServer.Builder fuseki = FusekiServer.create()
@@ -267,7 +272,7 @@ public final class SkillgraphServer {
                     .enableMetrics(false)
                     .verbose(false)
                     .numServerThreads(2, Math.max(20, pageConcurrency + queryConcurrency + OTHER_THREADS))
-                    .add(sparql, ds.asDatasetGraph(), false)
+                    .add(sparql, endpoint, false)
                     .addFilter(sparql, new SparqlFilter(site, resultLimit, queryCacheBytes == 0 ? null
                             : new QueryResults(live, queryCacheBytes, (int) Math.min(Integer.MAX_VALUE, queryCacheBytes / 8)),
                             timeoutMs, federated))

@@ -961,6 +961,29 @@ class ServerTest {
     }
 
     @Test
+    void theQueryTimeoutStopsSparqlQueriesAndNotTheSitesOwnPages() throws Exception {
+        try (GraphStore other = GraphStore.open(tmp.resolve("short-timeout"))) {
+            new Importer(other, BASE, null).importPaths(List.of(Path.of("seeds")));
+            SkillgraphServer s = SkillgraphServer.create(other).port(0).queryTimeoutMillis(1).build().start();
+            try {
+                for (String path : List.of("/", "/search?q=blood", "/.well-known/void", "/sitemap.xml",
+                        "/doc/occupation/29-2011.00.ttl")) {
+                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port()
+                            + path)).build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, r.statusCode(), path + ": " + r.body());
+                }
+                String heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port()
+                        + "/sparql?query=" + URLEncoder.encode(heavy, StandardCharsets.UTF_8))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(503, r.statusCode(), "a SPARQL query keeps its timeout: " + r.body());
+            } finally {
+                s.stop();
+            }
+        }
+    }
+
+    @Test
     void aComputedAnswerThatFitsTheOutputBufferIsSentWholeWithItsLength() throws Exception {
         for (String accept : List.of("application/sparql-results+json", "text/csv", "text/turtle")) {
             String query = accept.equals("text/turtle") ? "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 3"
