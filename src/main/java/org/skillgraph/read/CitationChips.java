@@ -260,6 +260,9 @@ final class CitationChips {
                     continue;
                 }
                 String label = head.substring(w, g);
+                if (label.contains(DASH)) {
+                    break; // a label stops at a dash: the tooltip's of a chip before it, or the topic's
+                }
                 if (rule1 == null && firstWord(label).equals(firstWord(title))) {
                     rule1 = new int[] {w, g}; // shortest such label: w closest to g
                 }

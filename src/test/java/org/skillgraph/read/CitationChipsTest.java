@@ -121,6 +121,20 @@ class CitationChipsTest {
     }
 
     @Test
+    void chipWithoutItsEndingBeforeAnotherChipIsKeptAndTheNextChipKeepsItsLabel() {
+        // the first chip lost its "Opens in new tab."; a word of its title ("Skills") opens the next chip's title,
+        // which must not make the first chip's tooltip part of the next chip's label
+        String text = "Topic — does things Smith et al., 2024Deep Skills Study — Smith et al., 2024 (doi:10.1234/abc). "
+                + "Lee & Park, 2023Skills Atlas — Lee & Park, 2023 (ISBN 978-3-16-148410-0). Opens in new tab.";
+        CitationChips.Parsed p = parse(text, List.of(text));
+        assertEquals("Topic — does things", p.text());
+        assertEquals(List.of(new CitationChips.Chip("Lee & Park, 2023", "Skills Atlas",
+                "Lee & Park, 2023 (ISBN 978-3-16-148410-0)")), p.chips());
+        assertEquals(List.of("a citation chip without its 'Opens in new tab.' ending, not cited and kept here: "
+                + "'Smith et al., 2024Deep Skills Study — Smith et al., 2024 (doi:10.1234/abc).'"), p.doubts());
+    }
+
+    @Test
     void noChipsLeavesTheTextAlone() {
         CitationChips.Parsed p = parse("Topic — no chips at all here.", List.of());
         assertEquals("Topic — no chips at all here.", p.text());
