@@ -418,6 +418,12 @@ final class NsxPageReader {
         }
         if (NUMBER.matcher(raw).matches()) {
             Metric.Unit unit = raw.contains(".") ? Metric.Unit.NUMBER : Metric.Unit.COUNT;
+            if (unit == Metric.Unit.COUNT && raw.replaceFirst("^-?0*(?=\\d)", "").length() > 9) {
+                // held as an xsd:integer, which the store keeps exactly only within a long: refused as every
+                // count of a page too large to be one is
+                throw new SourceException(file, where, "the " + group + " value '" + name + "' " + abbreviate(raw)
+                        + " is too large to be a count (at most 999,999,999)");
+            }
             return new Metric(group, name, raw, new BigDecimal(raw), unit, null, where);
         }
         return new Metric(group, name, raw, null, Metric.Unit.TEXT, raw, where);

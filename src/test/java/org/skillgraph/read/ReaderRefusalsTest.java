@@ -76,6 +76,23 @@ class ReaderRefusalsTest {
     }
 
     @Test
+    void anEvidenceCountTooLargeToBeACountIsRefusedNamingItsLine() throws IOException {
+        // a count past a long was stored as another number (TDB2 keeps an xsd:integer exactly only within a long)
+        String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
+        assertTrue(seed.contains("\nTask observations: 184\n"));
+        SourceException e = refused(write("observations.txt", seed.replace("\nTask observations: 184\n",
+                "\nTask observations: 99999999999999999999999\n")));
+        assertEquals("line 81", e.location());
+        assertTrue(e.getMessage().contains("the AEI usage value 'Task observations' 99999999999999999999999 is too "
+                + "large to be a count (at most 999,999,999)"), e.getMessage());
+        // leading zeros are not size
+        SourceDocument d = new SourceReader().read(write("zeros.txt", seed.replace("\nTask observations: 184\n",
+                "\nTask observations: 0000000000184\n")));
+        assertEquals(0, d.evidence().metrics().stream().filter(m -> m.name().equals("Task observations"))
+                .findFirst().orElseThrow().number().compareTo(java.math.BigDecimal.valueOf(184)));
+    }
+
+    @Test
     void aCountTooLargeForAnIntIsRefusedNamingItsLine() throws IOException {
         String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
         assertTrue(seed.contains("anchors62 anchors") && seed.contains("\n1Communication12 statements\n"));
