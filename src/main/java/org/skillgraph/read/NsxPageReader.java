@@ -434,6 +434,8 @@ final class NsxPageReader {
         List<String> cips = new ArrayList<>();
         String heading = null;
         AnchorKind kind = null;
+        PageLine headingLine = null;
+        PageLine listLine = null;
         while (i < lines.size() && !FOOTER.matcher(lines.get(i).text().strip()).matches()) {
             PageLine line = lines.get(i++);
             String t = line.text().strip();
@@ -444,7 +446,19 @@ final class NsxPageReader {
             if (k != null || t.equals(RELATED) || t.equals(CIP_HEADING)) {
                 heading = t;
                 kind = k;
+                headingLine = line;
+                listLine = null;
                 continue;
+            }
+            if (kind != null && GLUED_LISTS.contains(kind)) {
+                if (listLine != null) {
+                    // the next list's heading is missing: its labels would be filed under this heading
+                    throw new SourceException(file, "line " + line.number(), "a second list under the anchor heading '"
+                            + heading + "' (line " + headingLine.number() + ", its list at line " + listLine.number()
+                            + "): '" + abbreviate(t) + "'; each of these headings has its labels on one line (the "
+                            + "heading of this list missing or misspelt?)");
+                }
+                listLine = line;
             }
             String where = "line " + line.number();
             if (RELATED.equals(heading)) {
@@ -474,6 +488,10 @@ final class NsxPageReader {
         }
         return new Anchors(declared, anchors, cips);
     }
+
+    /** The anchor lists a page renders as one line of glued labels, one line under each heading. */
+    private static final java.util.Set<AnchorKind> GLUED_LISTS = java.util.EnumSet.of(AnchorKind.SKILL,
+            AnchorKind.KNOWLEDGE, AnchorKind.ABILITY, AnchorKind.WORK_STYLE, AnchorKind.TECHNOLOGY);
 
     private static int count(List<Anchor> anchors, AnchorKind kind) {
         return (int) anchors.stream().filter(a -> a.kind() == kind).count();

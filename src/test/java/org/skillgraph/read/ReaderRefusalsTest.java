@@ -93,6 +93,18 @@ class ReaderRefusalsTest {
     }
 
     @Test
+    void anAnchorListWhoseHeadingIsMissingIsRefusedNotFiledUnderTheHeadingBefore() throws IOException {
+        // without "Technology", the technology labels were stored as work styles, and the anchor count still agreed
+        String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
+        assertTrue(seed.contains("\nTechnology\nMedical software"));
+        SourceException e = refused(write("technology.txt", seed.replace("\nTechnology\nMedical software",
+                "\nMedical software")));
+        assertEquals("line 258", e.location());
+        assertTrue(e.getMessage().contains("a second list under the anchor heading 'Work styles' (line 256, its list at "
+                + "line 257): 'Medical softwareData base"), e.getMessage());
+    }
+
+    @Test
     void aCountTooLargeForAnIntIsRefusedNamingItsLine() throws IOException {
         String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
         assertTrue(seed.contains("anchors62 anchors") && seed.contains("\n1Communication12 statements\n"));
