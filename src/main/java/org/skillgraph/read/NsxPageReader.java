@@ -436,6 +436,7 @@ final class NsxPageReader {
         AnchorKind kind = null;
         PageLine headingLine = null;
         PageLine listLine = null;
+        PageLine firstLine = null;
         while (i < lines.size() && !FOOTER.matcher(lines.get(i).text().strip()).matches()) {
             PageLine line = lines.get(i++);
             String t = line.text().strip();
@@ -444,13 +445,28 @@ final class NsxPageReader {
             }
             AnchorKind k = anchorHeading(t);
             if (k != null || t.equals(RELATED) || t.equals(CIP_HEADING)) {
+                int at = headingOrder(k, t);
+                if (heading != null && firstLine != null && at > headingOrder(kind, heading) + 1
+                        && (kind == AnchorKind.APPRENTICESHIP || kind == AnchorKind.TASK)) {
+                    // a list of one item a line: the lines under the heading before the gap may be the list of the
+                    // heading that is missing (a list of one line is refused at its second line, below)
+                    String missing = HEADING_ORDER.get(headingOrder(kind, heading) + 1);
+                    throw new SourceException(file, "line " + line.number(), "no heading '" + missing + "' between '"
+                            + heading + "' (line " + headingLine.number() + ") and '" + abbreviate(t)
+                            + "': the lines under '" + heading + "' (from line " + firstLine.number() + ") may be its "
+                            + "list (the heading missing or misspelt?)");
+                }
                 heading = t;
                 kind = k;
                 headingLine = line;
                 listLine = null;
+                firstLine = null;
                 continue;
             }
-            if (kind != null && GLUED_LISTS.contains(kind)) {
+            if (firstLine == null) {
+                firstLine = line;
+            }
+            if (kind != null && GLUED_LISTS.contains(kind) || kind == null && RELATED.equals(heading)) {
                 if (listLine != null) {
                     // the next list's heading is missing: its labels would be filed under this heading
                     throw new SourceException(file, "line " + line.number(), "a second list under the anchor heading '"
@@ -489,7 +505,29 @@ final class NsxPageReader {
         return new Anchors(declared, anchors, cips);
     }
 
-    /** The anchor lists a page renders as one line of glued labels, one line under each heading. */
+    /** The headings of the anchors section, in the order a page gives them (each one, an empty list too). */
+    private static final List<String> HEADING_ORDER = List.of(RELATED, AnchorKind.APPRENTICESHIP.heading(),
+            AnchorKind.SKILL.heading(), AnchorKind.KNOWLEDGE.heading(), AnchorKind.ABILITY.heading(),
+            AnchorKind.WORK_STYLE.heading(), AnchorKind.TECHNOLOGY.heading(), "Tasks \u00b7 seed anchors for statements",
+            CIP_HEADING);
+
+    private static int headingOrder(AnchorKind kind, String heading) {
+        if (kind == null) {
+            return HEADING_ORDER.indexOf(heading);
+        }
+        return switch (kind) {
+            case APPRENTICESHIP -> 1;
+            case SKILL -> 2;
+            case KNOWLEDGE -> 3;
+            case ABILITY -> 4;
+            case WORK_STYLE -> 5;
+            case TECHNOLOGY -> 6;
+            case TASK -> 7;
+        };
+    }
+
+    /** The anchor lists a page renders as one line of glued labels, one line under each heading (the related titles
+     *  are one line too). */
     private static final java.util.Set<AnchorKind> GLUED_LISTS = java.util.EnumSet.of(AnchorKind.SKILL,
             AnchorKind.KNOWLEDGE, AnchorKind.ABILITY, AnchorKind.WORK_STYLE, AnchorKind.TECHNOLOGY);
 

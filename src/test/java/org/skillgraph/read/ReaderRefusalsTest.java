@@ -105,6 +105,28 @@ class ReaderRefusalsTest {
     }
 
     @Test
+    void anAnchorHeadingMissingAfterAListIsRefusedNotFiledUnderTheHeadingBefore() throws IOException {
+        // without "O*NET skills", the seed's skills were stored as its (otherwise empty) RAPIDS apprenticeships
+        String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
+        assertTrue(seed.contains("\nRAPIDS apprenticeships\nO*NET skills\nScience"));
+        SourceException e = refused(write("skills.txt", seed.replace("\nO*NET skills\nScience", "\nScience")));
+        assertEquals("line 251", e.location());
+        assertTrue(e.getMessage().contains("no heading 'O*NET skills' between 'RAPIDS apprenticeships' (line 249) and "
+                + "'Knowledge domains': the lines under 'RAPIDS apprenticeships' (from line 250) may be its list"),
+                e.getMessage());
+        // a heading left out with nothing under the one before it loses nothing
+        SourceDocument d = new SourceReader().read(write("no-rapids.txt", seed.replace("\nRAPIDS apprenticeships\n",
+                "\n")));
+        assertEquals(62, d.anchors().anchors().size());
+        // nor are apprenticeships, one a line, taken for related titles when their heading is missing
+        e = refused(write("apprenticeships.txt", seed.replace("\nRAPIDS apprenticeships\n",
+                "\nPharmacy Technician\nLaboratory Assistant\n")));
+        assertEquals("line 249", e.location());
+        assertTrue(e.getMessage().contains("a second list under the anchor heading 'Related titles' (line 247, its list "
+                + "at line 248): 'Pharmacy Technician'"), e.getMessage());
+    }
+
+    @Test
     void aCountTooLargeForAnIntIsRefusedNamingItsLine() throws IOException {
         String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
         assertTrue(seed.contains("anchors62 anchors") && seed.contains("\n1Communication12 statements\n"));
