@@ -44,6 +44,7 @@ final class NsxPageReader {
     private static final Pattern JOB_ZONE_NUMBER = Pattern.compile("^\\d{1,3}$");
     private static final Pattern CONTEXT = Pattern.compile("^Context covered\\s*(.*)$");
     private static final Pattern ITEM = Pattern.compile("^\\s*(\\d{1,3})\\.\\s+(\\S.*)$");
+    private static final Pattern EMPTY_ITEM = Pattern.compile("^\\s*\\d{1,3}\\.\\s*$");
     /** A numbered statement not in the form "N. text" ("10) text", "3 text", "4.text"): not read, and never skipped. */
     private static final Pattern ITEM_LIKE = Pattern.compile("^\\s*\\d{1,3}(?:[.):]\\s*|\\s+)\\S.*$");
     private static final Pattern DOMAIN = Pattern.compile("^(\\d{1,2})\\s*(\\D.*?)\\s*(\\d+)\\s*statements?$");
@@ -485,6 +486,8 @@ final class NsxPageReader {
                 }
             } else if (CIP_HEADING.equals(heading)) {
                 cips.addAll(cipCodes(line, where));
+            } else if (kind == AnchorKind.TASK && EMPTY_ITEM.matcher(line.text()).matches()) {
+                unrecognised(line); // a number with no task: not a task labelled "1.", and not dropped
             } else if (kind == AnchorKind.TASK) {
                 Matcher m = ITEM.matcher(line.text());
                 String task = m.matches() ? m.group(2).strip() : t;

@@ -127,6 +127,23 @@ class ReaderRefusalsTest {
     }
 
     @Test
+    void aTaskNumberWithNoTaskIsANoteNotATaskLabelledWithTheNumber() throws IOException {
+        String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
+        String task = "\n  1. Analyze samples of biological material for chemical content or reaction.\n";
+        assertTrue(seed.contains(task));
+        for (String empty : List.of("\n  1. \n", "\n  1.\n")) {
+            SourceDocument d = new SourceReader().read(write("task.txt", seed.replace(task, empty)));
+            List<String> tasks = d.anchors().anchors().stream()
+                    .filter(a -> a.kind() == org.skillgraph.model.AnchorKind.TASK).map(a -> a.label()).toList();
+            assertEquals(7, tasks.size(), tasks.toString());
+            assertFalse(tasks.contains("1."), tasks.toString());
+            assertTrue(d.flags().contains(new Flag("unrecognised-line", "line not recognised, kept here: '1.'",
+                    "line 261")), d.flags().toString());
+            assertTrue(d.flags().stream().anyMatch(f -> f.code().equals("anchor-count-mismatch")), d.flags().toString());
+        }
+    }
+
+    @Test
     void aCountTooLargeForAnIntIsRefusedNamingItsLine() throws IOException {
         String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
         assertTrue(seed.contains("anchors62 anchors") && seed.contains("\n1Communication12 statements\n"));
