@@ -42,6 +42,9 @@ final class CitationChips {
     /** Standalone chip heads seen on this page (label+title) → the chip, longest first. */
     private final Map<String, Chip> learned = new LinkedHashMap<>();
 
+    /** Every chip read on this page, standalone or after a statement's text (for {@link #labelOnly}). */
+    private final List<Chip> labels = new ArrayList<>();
+
     /** Learns the chips that stand alone in the given statement texts (a first pass over the page). */
     CitationChips learnFrom(List<String> statementTexts) {
         Map<String, Chip> found = new LinkedHashMap<>();
@@ -57,6 +60,19 @@ final class CitationChips {
         }
         found.entrySet().stream().sorted(Comparator.comparingInt((Map.Entry<String, Chip> e) -> -e.getKey().length()))
                 .forEach(e -> learned.put(e.getKey(), e.getValue()));
+        labels.addAll(learned.values());
+        for (String text : statementTexts) {
+            // the first chips of the statements, for the labels that may stand without their tooltip elsewhere
+            List<Piece> pieces = pieces(text);
+            if (!pieces.isEmpty() && pieces.get(0).detail() != null) {
+                String head = pieces.get(0).head();
+                int cut = chipStart(head, pieces.get(0).detail(), new int[0]);
+                Chip chip = cut > 0 ? resolve(head.substring(cut), pieces.get(0).detail(), new int[0], true) : null;
+                if (chip != null) {
+                    labels.add(chip);
+                }
+            }
+        }
         return this;
     }
 
@@ -69,7 +85,7 @@ final class CitationChips {
         Matcher m = OPENS.matcher(text);
         if (!m.find()) {
             List<String> doubts = new ArrayList<>();
-            return leftover(new Parsed(withoutTaillessChip(text.strip(), doubts), List.of(), doubts));
+            return labelOnly(leftover(new Parsed(withoutTaillessChip(text.strip(), doubts), List.of(), doubts)));
         }
         List<Piece> pieces = pieces(text);
         int lastEnd = 0;
@@ -131,7 +147,28 @@ final class CitationChips {
             doubts.add("unrecognised text after the citation chips: '" + trailing + "'");
             statement = statement + " " + trailing;
         }
-        return leftover(new Parsed(statement, chips, doubts));
+        return labelOnly(leftover(new Parsed(statement, chips, doubts)));
+    }
+
+    /**
+     * A statement text that ends with the label of a chip seen on this page ({@code "…protocols Jadhav & Danve,
+     * 2026."}) is a chip that lost its tooltip: the text keeps it, not cited (which source it names is a guess), and a
+     * doubt says so, rather than the citation passing unremarked as words of the statement.
+     */
+    private Parsed labelOnly(Parsed p) {
+        String text = p.text().replaceAll("\\.+$", "").stripTrailing();
+        for (Chip chip : labels) {
+            String label = chip.label();
+            if (label.isEmpty() || !text.endsWith(label) || text.length() == label.length()
+                    || text.charAt(text.length() - label.length() - 1) != ' ') {
+                continue;
+            }
+            List<String> doubts = new ArrayList<>(p.doubts());
+            doubts.add("the statement text ends with the label of the citation chip '" + label + "' (" + chip.title()
+                    + ") without its tooltip: kept in the text, not cited");
+            return new Parsed(p.text(), p.chips(), doubts);
+        }
+        return p;
     }
 
     /**

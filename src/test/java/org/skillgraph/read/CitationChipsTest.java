@@ -135,6 +135,21 @@ class CitationChipsTest {
     }
 
     @Test
+    void aChipLabelWithoutItsTooltipIsKeptInTheTextAndADoubt() {
+        // the same chip, whole, after another statement's text teaches its label
+        String whole = "Topic — does things Smith et al., 2024Deep Skills Study — Smith et al., 2024 (doi:10.1234/abc). "
+                + "Opens in new tab.";
+        String bare = "Other topic — audits the records Smith et al., 2024.";
+        CitationChips.Parsed p = parse(bare, List.of(whole, bare));
+        assertEquals(bare, p.text());
+        assertEquals(List.of(), p.chips());
+        assertEquals(List.of("the statement text ends with the label of the citation chip 'Smith et al., 2024' (Deep "
+                + "Skills Study) without its tooltip: kept in the text, not cited"), p.doubts());
+        // a text that merely ends with a word of a label is no chip
+        assertEquals(List.of(), parse("Other topic — plans for 2024.", List.of(whole)).doubts());
+    }
+
+    @Test
     void noChipsLeavesTheTextAlone() {
         CitationChips.Parsed p = parse("Topic — no chips at all here.", List.of());
         assertEquals("Topic — no chips at all here.", p.text());
