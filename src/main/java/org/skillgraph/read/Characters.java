@@ -27,6 +27,15 @@ final class Characters {
         return -1;
     }
 
+    /**
+     * Whether {@code s} shows nothing: white space (Unicode's too: no-break space, line separator) and invisible
+     * format characters only (zero-width space and joiners, byte order mark, bidirectional marks).
+     */
+    static boolean isBlank(String s) {
+        return s.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
+    }
+
     /** What the character at {@code k} is, and why a document may not hold it. */
     static String describe(String s, int k) {
         char c = s.charAt(k);

@@ -304,7 +304,7 @@ final class JsonExportReader {
     }
 
     private Statement statement(String levelKey, int position, String text, String pointer) {
-        if (text.isBlank()) {
+        if (Characters.isBlank(text)) {
             throw new SourceException(file, pointer, "empty statement");
         }
         requireLength(text, pointer);
@@ -346,7 +346,7 @@ final class JsonExportReader {
         }
         String s = n.asText();
         requireLength(s, pointer);
-        if (required && s.isBlank()) {
+        if (required && Characters.isBlank(s)) {
             throw new SourceException(file, pointer, "'" + last(pointer) + "' must not be empty");
         }
         if (!n.isTextual()) {

@@ -144,6 +144,21 @@ class ReaderRefusalsTest {
     }
 
     @Test
+    void aRequiredFieldOrStatementOfInvisibleCharactersOnlyIsRefusedAsEmpty() throws IOException {
+        String seed = Files.readString(JSON_SEED, StandardCharsets.UTF_8);
+        String title = "\"title\":\"Health Technologists and Technicians, All Other\"";
+        assertTrue(seed.contains(title));
+        SourceException e = refused(write("title.json", seed.replace(title, "\"title\":\" \\u200b\\u00a0\\u200f \"")));
+        assertEquals("/occupation/title", e.location());
+        assertTrue(e.getMessage().endsWith("'title' must not be empty"), e.getMessage());
+        String statement = "\"Patient medical histories — collect";
+        assertTrue(seed.contains(statement));
+        e = refused(write("statement.json", seed.replace(statement, "\"\\ufeff\\u2028\", " + statement)));
+        assertEquals("/framework/levels/emerging/statements/0", e.location());
+        assertTrue(e.getMessage().endsWith("empty statement"), e.getMessage());
+    }
+
+    @Test
     void aCountTooLargeForAnIntIsRefusedNamingItsLine() throws IOException {
         String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
         assertTrue(seed.contains("anchors62 anchors") && seed.contains("\n1Communication12 statements\n"));
