@@ -63,6 +63,8 @@ final class JsonExportReader {
     private final Set<String> looked = new HashSet<>();
     /** The document's flags, in the order found. */
     private final List<Flag> flags = new ArrayList<>();
+    /** Each number of the document as written ({@code 6.2e1}, {@code -0.0}), by JSON pointer. */
+    private final java.util.Map<String, String> numbersAsWritten = new java.util.HashMap<>();
 
     JsonExportReader(Path file) {
         this.file = file;
@@ -204,6 +206,7 @@ final class JsonExportReader {
                 throw new SourceException(file, lineAndColumn(content, at), "not valid JSON: content after the end "
                         + "of the document's JSON value (an export is one JSON object): '" + abbreviate(rest) + "'");
             }
+            numbersAsWritten(content);
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
@@ -291,9 +294,29 @@ final class JsonExportReader {
         return s.substring(0, cut) + "\u2026 (" + s.length() + " characters in all)";
     }
 
+    /**
+     * Records the text of every number of the (valid) document: the tree holds a number as its value, which
+     * writes {@code 6.2e1} as 62 and {@code 1e2} as 1E+2, and a number read as text is kept as written.
+     */
+    private void numbersAsWritten(String content) throws IOException {
+        try (JsonParser p = MAPPER.createParser(content)) {
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t.isNumeric()) {
+                    numbersAsWritten.put(p.getParsingContext().pathAsPointer().toString(), p.getText());
+                }
+            }
+        }
+    }
+
+    /** The text of a value read as text: a number as written in the document. */
+    private String text(JsonNode n, String pointer) {
+        return n.isNumber() ? numbersAsWritten.getOrDefault(pointer, n.asText()) : n.asText();
+    }
+
     /** Notes a value of another JSON type than expected that was read all the same. */
     private void mismatch(String pointer, String expected, JsonNode found, String readAs) {
-        flags.add(new Flag("type-mismatch", "expected " + expected + ", found " + kind(found) + " " + json(found)
+        String value = found.isNumber() ? text(found, pointer) : json(found);
+        flags.add(new Flag("type-mismatch", "expected " + expected + ", found " + kind(found) + " " + value
                 + "; " + readAs, pointer));
     }
 
@@ -344,7 +367,7 @@ final class JsonExportReader {
         if (!n.isValueNode() || n.isBoolean()) {
             throw new SourceException(file, pointer, "'" + last(pointer) + "' must be a string, found " + kind(n));
         }
-        String s = n.asText();
+        String s = text(n, pointer);
         requireLength(s, pointer);
         if (required && Characters.isBlank(s)) {
             throw new SourceException(file, pointer, "'" + last(pointer) + "' must not be empty");

@@ -238,6 +238,22 @@ class JsonExportReaderTest {
     }
 
     @Test
+    void aNumberWithAnExponentOrASignedZeroIsKeptAsWrittenNotAsItsValue() throws IOException {
+        String levels = LEVELS.replace("\"label\":\"Emerging\"", "\"label\":-0.0");
+        SourceDocument d = new SourceReader().read(write("exponent.json",
+                export(OCCUPATION.replace("\"jobZone\":5", "\"jobZone\":50e-1") + ",\"sector\":6.2e1", levels)));
+        assertEquals("-0.0", d.framework(FrameworkKind.OCCUPATIONAL).levels().get(0).label());
+        assertEquals("6.2e1", d.occupation().sector());
+        assertEquals(Integer.valueOf(5), d.occupation().jobZone());
+        assertEquals(List.of(
+                "[type-mismatch] /occupation/sector: expected a string, found number 6.2e1; kept as the text '6.2e1'",
+                "[type-mismatch] /occupation/jobZone: expected an integer, found number 50e-1; read as 5",
+                "[type-mismatch] /framework/levels/emerging/label: expected a string, found number -0.0; "
+                        + "kept as the text '-0.0'"),
+                notes(d));
+    }
+
+    @Test
     void jobZoneInferredWrittenAsAStringIsReadAndFlagged() throws IOException {
         SourceDocument d = new SourceReader().read(write("inferred.json",
                 export(OCCUPATION + ",\"jobZoneInferred\":\"false\"", LEVELS)));
