@@ -161,6 +161,10 @@ final class JsonExportReader {
             if (m.matches()) {
                 onetVersion = m.group(1);
                 onetLicense = m.group(2);
+            } else if (!Characters.isBlank(onet)) {
+                // neither version nor licence can be told apart: the value is kept whole, for review
+                flags.add(new Flag("onet-unrecognised", "could not read an O*NET version and licence (written as "
+                        + "'v30.2 (CC BY 4.0)') from '" + onet + "'; kept here", "/sources/onet"));
             }
             sources.add(Sources.onet(onetVersion));
         }

@@ -254,6 +254,16 @@ class JsonExportReaderTest {
     }
 
     @Test
+    void anOnetSourceThatCannotBeSplitIntoVersionAndLicenceIsKeptInANote() throws IOException {
+        String content = export(OCCUPATION, LEVELS).replace("\"v30.2 (CC BY 4.0)\"", "\"O*NET v30.2 (CC BY 4.0)\"");
+        SourceDocument d = new SourceReader().read(write("onet.json", content));
+        assertEquals(List.of("[onet-unrecognised] /sources/onet: could not read an O*NET version and licence (written "
+                + "as 'v30.2 (CC BY 4.0)') from 'O*NET v30.2 (CC BY 4.0)'; kept here"), notes(d));
+        // as written, it is read with no note
+        assertEquals(List.of(), notes(new SourceReader().read(write("ok.json", export(OCCUPATION, LEVELS)))));
+    }
+
+    @Test
     void jobZoneInferredWrittenAsAStringIsReadAndFlagged() throws IOException {
         SourceDocument d = new SourceReader().read(write("inferred.json",
                 export(OCCUPATION + ",\"jobZoneInferred\":\"false\"", LEVELS)));
