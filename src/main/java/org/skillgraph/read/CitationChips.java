@@ -280,7 +280,9 @@ final class CitationChips {
             // read from HTML: the tooltip is the last element, the label the one before it
             int g = boundaries[boundaries.length - 1];
             int w = anchored || boundaries.length == 1 ? 0 : boundaries[boundaries.length - 2];
-            return head.substring(w, g).isBlank() ? null : new int[] {w, g};
+            String label = head.substring(w, g);
+            // no label element before the tooltip: the text before it is the statement's, not a label
+            return label.isBlank() || label.contains(DASH) ? null : new int[] {w, g};
         }
         int[] rule1 = null;
         int[] rule2 = null;

@@ -150,6 +150,21 @@ class CitationChipsTest {
     }
 
     @Test
+    void anHtmlChipWithoutItsLabelElementLeavesTheStatementTextWhole() {
+        // the page's chip lost its label element: the only element boundary is where the tooltip starts
+        String text = "Topic — does things Deep Skills Study — Smith et al., 2024 (doi:10.1234/abc). Opens in new tab..";
+        int tooltip = text.indexOf("Deep");
+        CitationChips.Parsed p = new CitationChips().learnFrom(List.of(text))
+                .parse(text, new int[] {tooltip, text.indexOf(". Opens")});
+        assertEquals("Topic — does things Deep Skills Study.", p.text());
+        assertEquals(1, p.doubts().size(), p.toString());
+        assertTrue(p.doubts().get(0).startsWith("could not tell the first citation chip from the statement text"),
+                p.doubts().get(0));
+        assertTrue(p.doubts().get(0).endsWith("the chip's detail: 'Smith et al., 2024 (doi:10.1234/abc)'"),
+                p.doubts().get(0));
+    }
+
+    @Test
     void noChipsLeavesTheTextAlone() {
         CitationChips.Parsed p = parse("Topic — no chips at all here.", List.of());
         assertEquals("Topic — no chips at all here.", p.text());
