@@ -100,7 +100,11 @@ public final class GraphStore implements AutoCloseable {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new StoreException(dir + ": the store must be a directory, and this is a file");
             }
-            Files.createDirectories(dir);
+            try {
+                Files.createDirectories(dir);
+            } catch (java.io.IOException e) {
+                throw new StoreException(dir + ": cannot create the store directory: " + e.getMessage(), e);
+            }
             Dataset tdb = TDB2Factory.connectDataset(dir.toString());
             tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
             Path indexDir = dir.resolve(TEXT_INDEX);
@@ -147,7 +151,8 @@ public final class GraphStore implements AutoCloseable {
         } catch (StoreException e) {
             throw e;
         } catch (java.io.IOException e) {
-            throw new StoreException(dir + ": cannot create the store directory: " + e.getMessage(), e);
+            // what open writes after TDB2 has opened is the full-text index's: its folder, or the rebuild's marker
+            throw new StoreException(dir.resolve(TEXT_INDEX) + ": cannot prepare the full-text index (" + e + ")", e);
         } catch (RuntimeException e) {
             if (Files.isDirectory(dir) && !Files.isWritable(dir)) {
                 // TDB2 takes a lock file and writes its journal even to read: a read-only file system (or folder)
