@@ -50,7 +50,8 @@ final class ServeCommand implements Callable<Integer> {
     List<Path> seed;
 
     @Option(names = "--timeout", defaultValue = "30000", paramLabel = "MS",
-            description = "Query timeout in milliseconds (default: ${DEFAULT-VALUE}).")
+            description = "Timeout of a query to the SPARQL endpoint, in milliseconds (default: ${DEFAULT-VALUE}); "
+                    + "the site's own pages, harvest files and imports are not bound by it.")
     long timeout;
 
     @Option(names = "--result-limit", defaultValue = "10000", paramLabel = "N",
