@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.skillgraph.harvest.Dumps;
+import org.skillgraph.ingest.DocumentChecker;
 import org.skillgraph.ingest.ImportReport;
 import org.skillgraph.ingest.Importer;
+import org.skillgraph.ingest.SourceFiles;
 import org.skillgraph.serve.ImportClient;
 import org.skillgraph.serve.RunningServer;
 import org.skillgraph.store.GraphStore;
+import org.skillgraph.validate.QualityGate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,9 +81,13 @@ final class IngestCommand implements Callable<Integer> {
         }
         ImportReport result;
         Importer importer;
-        try (GraphStore gs = GraphStore.open(store)) {
-            importer = importer(gs, base, err).batchTriples(commitEvery);
-            result = importer.importPaths(paths);
+        // the documents are read, mapped and validated (the shapes loaded first) from now on, beside the opening of
+        // the store: both are mostly loading classes, and for one changed document take about as long as each other
+        DocumentChecker checker = new DocumentChecker(base, QualityGate::standard, Clock.systemUTC());
+        try (DocumentChecker.Run run = checker.start(SourceFiles.expand(paths));
+             GraphStore gs = GraphStore.open(store)) {
+            importer = new Importer(gs, checker, err).onAccepted(Dumps.stager(gs)).batchTriples(commitEvery);
+            result = importer.importChecked(run);
             refreshDumps(gs, result, err);
         }
         Path reportFile = report != null ? report : store.resolve(REPORT);

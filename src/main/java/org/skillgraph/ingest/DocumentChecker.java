@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.skillgraph.map.DocumentMapper;
 import org.skillgraph.map.MappedDocument;
@@ -41,10 +43,9 @@ public final class DocumentChecker {
     private static final int LOOKAHEAD = 64;
 
     private final DocumentMapper mapper;
-    private final QualityGate gate;
+    private final Supplier<QualityGate> gate;
     private final Clock clock;
     private final SourceReader reader = new SourceReader();
-    private Consumer<MappedDocument> afterAccept = d -> { };
 
     /** One file's outcome: {@code doc} and {@code verdict} when it could be read and mapped. */
     public record Checked(Path file, MappedDocument doc, Verdict verdict, String error) {
@@ -55,18 +56,19 @@ public final class DocumentChecker {
     }
 
     public DocumentChecker(String base, QualityGate gate, Clock clock) {
+        this(base, () -> gate, clock);
+    }
+
+    /**
+     * A checker whose gate is made when the first document is validated, on the thread that validates it: given
+     * {@code QualityGate::standard}, the shapes are loaded on the check-ahead thread of the first {@link #start},
+     * while the caller does something else (opens the store).
+     */
+    public DocumentChecker(String base, Supplier<QualityGate> gate, Clock clock) {
         SourceReader.prepare();
         this.mapper = new DocumentMapper(base);
         this.gate = gate;
         this.clock = clock;
-    }
-
-    /**
-     * Work to do on each accepted document on the check-ahead thread, before it is handed on (the importer
-     * prepares the document's dump parts there, off the storing thread).
-     */
-    void afterAccept(Consumer<MappedDocument> action) {
-        this.afterAccept = action;
     }
 
     public String base() {
@@ -78,38 +80,93 @@ public final class DocumentChecker {
      * and missing paths reported), handing each outcome to {@code each} in order, one at a time.
      */
     public void checkPaths(List<Path> paths, Consumer<Checked> each) {
-        checkFiles(SourceFiles.expand(paths), each);
+        try (Run run = start(SourceFiles.expand(paths))) {
+            run.forEach(each);
+        }
     }
 
-    /** Checks files already found: the paths that could not be used first, then every file in order. */
-    void checkFiles(SourceFiles.Found found, Consumer<Checked> each) {
-        for (SourceFiles.Rejection r : found.problems()) {
-            each.accept(new Checked(r.path(), null, null, r.message()));
-        }
-        Map<String, Path> accepted = new HashMap<>();
-        // the next files are read, mapped and validated on a second thread while the caller stores this one:
-        // on two cores an import of a thousand documents takes the longer of the two halves, not their sum
-        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+    /**
+     * Begins checking files already found, on a thread of its own, and returns at once: the outcomes are taken,
+     * in order, with {@link Run#forEach}. What the caller does meanwhile (opening a store takes about as long as
+     * checking a first document, each mostly loading classes) runs beside the first checks.
+     */
+    public Run start(SourceFiles.Found found) {
+        return new Run(found);
+    }
+
+    /**
+     * Files being checked ahead: up to {@link #LOOKAHEAD} of them are read, mapped and validated on a second thread
+     * while the caller stores the one before (on two cores an import of a thousand documents takes the longer of
+     * the two halves, not their sum). Close it to stop checking.
+     */
+    public final class Run implements AutoCloseable {
+        private final SourceFiles.Found found;
+        private final ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "skillgraph-check-ahead");
             t.setDaemon(true);
             return t;
         });
-        try {
-            Iterator<Path> files = found.files().iterator();
-            Deque<Future<Checked>> window = new ArrayDeque<>();
+        private final Iterator<Path> files;
+        private final Deque<Future<Checked>> window = new ArrayDeque<>();
+        /** What to do with each accepted document on the check-ahead thread; a check waits for it to be given. */
+        private final CompletableFuture<Consumer<MappedDocument>> afterAccept = new CompletableFuture<>();
+
+        private Run(SourceFiles.Found found) {
+            this.found = found;
+            this.files = found.files().iterator();
             while (window.size() < LOOKAHEAD && files.hasNext()) {
-                Path next = files.next();
-                window.add(ahead.submit(() -> check(next)));
+                submit(files.next());
             }
+        }
+
+        private void submit(Path file) {
+            window.add(ahead.submit(() -> {
+                Checked c = check(file);
+                if (c.accepted()) {
+                    afterAccept.get().accept(c.doc());
+                }
+                return c;
+            }));
+        }
+
+        /**
+         * Work to do on each accepted document on the check-ahead thread, before it is handed on (the importer
+         * prepares the document's dump parts there, off the storing thread). Accepted documents wait for it, so
+         * it is given before {@link #forEach} (a run given none does nothing more).
+         */
+        public Run afterAccept(Consumer<MappedDocument> action) {
+            afterAccept.complete(action);
+            return this;
+        }
+
+        /** Hands each outcome to {@code each} in order, one at a time: the paths that could not be used first. */
+        public void forEach(Consumer<Checked> each) {
+            afterAccept.complete(d -> { });
+            for (SourceFiles.Rejection r : found.problems()) {
+                each.accept(new Checked(r.path(), null, null, r.message()));
+            }
+            Map<String, Path> accepted = new HashMap<>();
             while (!window.isEmpty()) {
                 Checked c = result(window.poll());
                 if (files.hasNext()) {
-                    Path next = files.next();
-                    window.add(ahead.submit(() -> check(next)));
+                    submit(files.next());
                 }
                 each.accept(deduplicated(c, accepted));
             }
-        } finally {
+        }
+
+        /** The checker this run belongs to. */
+        DocumentChecker checker() {
+            return DocumentChecker.this;
+        }
+
+        /** The files being checked, and the paths that could not be used. */
+        public SourceFiles.Found found() {
+            return found;
+        }
+
+        @Override
+        public void close() {
             ahead.shutdownNow();
         }
     }
@@ -159,9 +216,8 @@ public final class DocumentChecker {
             return new Checked(file, null, null, file + ": could not be read (an internal error, please report "
                     + "it with the file): " + e);
         }
-        Verdict verdict = gate.check(mapped.graphName(), mapped.model().getGraph());
+        Verdict verdict = gate.get().check(mapped.graphName(), mapped.model().getGraph());
         if (verdict.accepted()) {
-            afterAccept.accept(mapped);
             return new Checked(file, mapped, verdict, null);
         }
         return new Checked(file, mapped, verdict, refusal(file, verdict));

@@ -43,6 +43,7 @@ public final class Importer {
     private final PrintWriter progress;
     private final ValidationLog log = new ValidationLog();
     private long batchTriples = DEFAULT_BATCH_TRIPLES;
+    private java.util.function.Consumer<MappedDocument> onAccepted = d -> { };
     /**
      * Documents are committed in batches of about this many triples. Each document is stored as soon as it is
      * accepted and is not kept, so the size of a batch costs no memory of its own, only TDB2's and Lucene's
@@ -61,8 +62,13 @@ public final class Importer {
     }
 
     public Importer(GraphStore store, String base, PrintWriter progress, Clock clock, QualityGate gate) {
+        this(store, new DocumentChecker(base, gate, clock), progress);
+    }
+
+    /** An importer whose documents are checked by {@code checker} (and given its base URI). */
+    public Importer(GraphStore store, DocumentChecker checker, PrintWriter progress) {
         this.store = store;
-        this.checker = new DocumentChecker(base, gate, clock);
+        this.checker = checker;
         this.base = checker.base();
         this.progress = progress;
     }
@@ -78,7 +84,7 @@ public final class Importer {
      * needs only the mapped graph (such as preparing its dump parts) is then done off the storing thread.
      */
     public Importer onAccepted(java.util.function.Consumer<MappedDocument> action) {
-        checker.afterAccept(action);
+        this.onAccepted = action;
         return this;
     }
 
@@ -89,9 +95,23 @@ public final class Importer {
 
     /** Imports every file under the given paths (folders recursively). */
     public ImportReport importPaths(List<Path> paths) {
+        try (DocumentChecker.Run run = checker.start(SourceFiles.expand(paths))) {
+            return importChecked(run);
+        }
+    }
+
+    /**
+     * Imports the files of a run of this importer's checker, which may have begun before the store was opened (the
+     * {@code ingest} command opens it while the first documents are checked). The store must have the checker's base.
+     */
+    public ImportReport importChecked(DocumentChecker.Run run) {
+        if (run.checker() != checker) {
+            throw new IllegalArgumentException("a run of another checker than this importer's");
+        }
         store.requireBase(base);
         store.putOntology(ontology());
-        SourceFiles.Found found = SourceFiles.expand(paths);
+        run.afterAccept(onAccepted);
+        SourceFiles.Found found = run.found();
         int total = found.files().size();
         List<ImportReport.Entry> entries = new ArrayList<>();
         List<Stored> stored = new ArrayList<>(); // in the open batch, reported when it commits
@@ -100,7 +120,7 @@ public final class Importer {
         int[] problems = {found.problems().size()};
         int[] n = {0};
         try {
-            checker.checkFiles(found, c -> {
+            run.forEach(c -> {
                 if (c.verdict() != null) {
                     log.add(c.file().toAbsolutePath().toUri().toString(), c.verdict());
                 }
