@@ -135,19 +135,25 @@ public final class Dumps {
         Path dir = store.dumpsDirectory();
         Path parts = dir.resolve(PARTS);
         Files.createDirectories(parts.resolve(STAGED));
-        Map<String, Part> before = readIndex(parts);
+        Index index = readIndex(parts);
+        Map<String, Part> before = index.graphs();
         Map<String, Part> after = new TreeMap<>();
         GraphStore.PatchPosition[] position = {null};
         try {
             store.read(ds -> {
+                DatasetGraph dsg = ds.asDatasetGraph();
                 try {
                     // the data read here is the log's up to its last patch: imports publish theirs as they commit,
                     // and a refresh runs under the same lock as imports (or with the store to itself)
                     position[0] = store.lastPatch();
+                    Optional<java.util.Set<String>> changed = store.graphsChangedSince(index.patch(), FOLLOW_BYTES);
+                    if (changed.isPresent() && partsExist(parts, before.values())) {
+                        follow(parts, dsg, before, changed.get(), after);
+                        return null;
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                DatasetGraph dsg = ds.asDatasetGraph();
                 Iterator<Node> names = dsg.listGraphNodes();
                 while (names.hasNext()) {
                     Node g = names.next();
@@ -159,10 +165,42 @@ public final class Dumps {
             throw e.getCause();
         }
         List<Dump> dumps = assembleAll(dir, parts, after, modified);
-        writeIndex(parts, after);
+        writeIndex(parts, after, position[0]);
         writeManifest(dir, dumps, position[0]);
         sweep(parts, after);
         return dumps;
+    }
+
+    /**
+     * Up to this many bytes of patches since the parts' index was written are read to learn which graphs changed
+     * (an import of one document writes a few kilobytes, of a new one some 200 KB); more, and every graph of the store
+     * is looked at instead, which takes about as long as reading a few megabytes of patches.
+     */
+    private static final long FOLLOW_BYTES = 4 << 20;
+
+    /**
+     * The parts of every graph, from the index of the last refresh and the graphs the patch log says changed since:
+     * those are looked at in the store (their parts kept, taken from the staging folder or made again, or dropped
+     * with a graph that is gone), as is every graph whose parts are made on every refresh (no fingerprint); the
+     * others keep their parts without reading the store's list of graphs, which means reading its whole graph index.
+     */
+    private static void follow(Path parts, DatasetGraph dsg, Map<String, Part> before, java.util.Set<String> changed,
+            Map<String, Part> after) {
+        after.putAll(before);
+        java.util.Set<String> again = new java.util.TreeSet<>(changed);
+        before.forEach((g, p) -> {
+            if (p.fingerprint() == null) {
+                again.add(g);
+            }
+        });
+        for (String name : again) {
+            Node g = NodeFactory.createURI(name);
+            if (dsg.containsGraph(g)) {
+                after.put(name, current(parts, g, dsg.getGraph(g), before.get(name)));
+            } else {
+                after.remove(name);
+            }
+        }
     }
 
     /** Deletes the parts no graph uses any more (also those of an index that was lost), and the staged ones. */
@@ -328,6 +366,10 @@ public final class Dumps {
         return KINDS.stream().allMatch(k -> Files.isRegularFile(dir.resolve(stem + k.suffix())));
     }
 
+    private static boolean partsExist(Path dir, java.util.Collection<Part> parts) {
+        return parts.stream().allMatch(p -> partsExist(dir, p.stem()));
+    }
+
     /** Serialises one graph as one gzip member per kind into {@code dir}; returns its number of quads. */
     private static long writeParts(Path dir, String stem, Node g, Graph graph) throws IOException {
         long quads = 0;
@@ -388,26 +430,67 @@ public final class Dumps {
     private static List<Dump> assembleAll(Path dir, Path parts, Map<String, Part> graphs, Instant modified)
             throws IOException {
         List<Dump> dumps = new ArrayList<>();
+        // side by side: each kind is some 30 MB at 1,000 occupations to read, digest and write, and digesting is most
+        // of it in a process that has just started (SHA-256 runs compiled only after a while)
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(KINDS.size(),
+                r -> {
+                    Thread t = new Thread(r, "skillgraph-dumps");
+                    t.setDaemon(true);
+                    return t;
+                });
         try {
+            List<java.util.concurrent.Callable<Dump>> tasks = new ArrayList<>();
             for (Kind k : KINDS) {
-                dumps.add(assemble(dir, parts, k, graphs, modified));
+                tasks.add(() -> assemble(dir, parts, k, graphs, modified));
+            }
+            for (java.util.concurrent.Future<Dump> f : pool.invokeAll(tasks)) { // every task has ended
+                dumps.add(made(f));
             }
             recordVersions(dir, parts, dumps);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            deleteAssembling(dir);
+            throw new java.io.InterruptedIOException("interrupted while assembling the dumps");
         } catch (IOException | RuntimeException e) {
-            for (Kind k : KINDS) {
-                try {
-                    Files.deleteIfExists(dir.resolve(k.name() + ".tmp"));
-                } catch (IOException ignored) {
-                    // a folder in its place, say: the next refresh writes over it or fails the same way
-                }
-            }
+            deleteAssembling(dir);
             throw e;
+        } finally {
+            pool.shutdownNow();
         }
         for (Kind k : KINDS) {
             Files.move(dir.resolve(k.name() + ".tmp"), dir.resolve(k.name()), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         }
         return dumps;
+    }
+
+    /** The dump an assembling task made, or the failure that stopped it. */
+    private static Dump made(java.util.concurrent.Future<Dump> task) throws IOException, InterruptedException {
+        try {
+            return task.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Deletes the dump files being assembled, after a failure: every dump file stays as it was. */
+    private static void deleteAssembling(Path dir) {
+        for (Kind k : KINDS) {
+            try {
+                Files.deleteIfExists(dir.resolve(k.name() + ".tmp"));
+            } catch (IOException ignored) {
+                // a folder in its place, say: the next refresh writes over it or fails the same way
+            }
+        }
     }
 
     /** Concatenates the parts of every graph, in graph-name order, into one dump file's {@code .tmp} beside it. */
@@ -485,26 +568,38 @@ public final class Dumps {
         return Optional.empty();
     }
 
-    private static Map<String, Part> readIndex(Path parts) {
-        Map<String, Part> index = new HashMap<>();
+    /** The index of the parts: each graph's, and the patch of the log the store had reached when it was written. */
+    private record Index(Map<String, Part> graphs, GraphStore.PatchPosition patch) {
+    }
+
+    private static Index readIndex(Path parts) {
+        Map<String, Part> graphs = new HashMap<>();
         Path file = parts.resolve(INDEX);
         if (!Files.isRegularFile(file)) {
-            return index;
+            return new Index(graphs, null);
         }
         try {
-            for (JsonNode p : JSON.readTree(file.toFile()).path("graphs")) {
-                index.put(p.get("graph").asText(), new Part(p.get("stem").asText(),
+            JsonNode root = JSON.readTree(file.toFile());
+            for (JsonNode p : root.path("graphs")) {
+                graphs.put(p.get("graph").asText(), new Part(p.get("stem").asText(),
                         p.path("fingerprint").isNull() ? null : p.path("fingerprint").asText(null),
                         p.get("quads").asLong()));
             }
+            JsonNode patch = root.path("patch");
+            return new Index(graphs, patch.isObject() ? new GraphStore.PatchPosition(patch.path("file").asText(),
+                    patch.path("id").asText(null)) : null);
         } catch (IOException | RuntimeException e) {
-            index.clear(); // an unreadable index only costs serialising every graph again
+            return new Index(new HashMap<>(), null); // an unreadable index only costs serialising every graph again
         }
-        return index;
     }
 
-    private static void writeIndex(Path parts, Map<String, Part> graphs) throws IOException {
+    private static void writeIndex(Path parts, Map<String, Part> graphs, GraphStore.PatchPosition position)
+            throws IOException {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
+        if (position != null) {
+            // the changes after this patch are the graphs the next refresh looks at again
+            root.putObject("patch").put("file", position.file()).put("id", position.id());
+        }
         ArrayNode list = root.putArray("graphs");
         graphs.forEach((g, p) -> list.addObject().put("graph", g).put("stem", p.stem())
                 .put("fingerprint", p.fingerprint()).put("quads", p.quads()));

@@ -782,6 +782,16 @@ public final class GraphStore implements AutoCloseable {
         return Patch.last(patchesDirectory());
     }
 
+    /**
+     * The names of the graphs whose quads the patches published after {@code since} change; empty when the log does
+     * not continue from {@code since}, or when those patches hold more than {@code maxBytes}. Call it in a read
+     * transaction to have the graphs changed up to the data it reads (imports publish their patch as they commit).
+     */
+    public java.util.Optional<java.util.Set<String>> graphsChangedSince(PatchPosition since, long maxBytes)
+            throws java.io.IOException {
+        return Patch.graphsAfter(patchesDirectory(), since, maxBytes);
+    }
+
     /** The file names of the patch log, in order ({@code 00000001.rdfp}, …); empty when there is none. */
     public List<String> patches() throws java.io.IOException {
         Path patches = patchesDirectory();

@@ -383,10 +383,83 @@ final class Patch implements AutoCloseable {
             if (last == null) {
                 return null;
             }
-            try (var in = Files.newInputStream(last)) {
-                Node id = RDFPatchOps.readHeader(in).getId();
-                return new GraphStore.PatchPosition(last.getFileName().toString(), id == null ? null : id.getURI());
+            return new GraphStore.PatchPosition(last.getFileName().toString(), id(last));
+        }
+    }
+
+    /**
+     * The names of the graphs that the patches of the log in {@code dir} after {@code since} add quads to or delete
+     * quads from; empty when the log does not hold {@code since} (a log started again, or none), when a later
+     * patch does not follow the one before it, or when the later patches hold more than {@code maxBytes} together
+     * (reading them would cost more than what the caller saves).
+     */
+    static java.util.Optional<java.util.Set<String>> graphsAfter(Path dir, GraphStore.PatchPosition since,
+            long maxBytes) throws IOException {
+        if (since == null || !Files.isDirectory(dir)) {
+            return java.util.Optional.empty();
+        }
+        List<Path> log;
+        try (Stream<Path> files = Files.list(dir)) {
+            log = files.filter(Patch::inLog).sorted().toList();
+        }
+        int at = log.indexOf(dir.resolve(since.file()));
+        if (at < 0 || !java.util.Objects.equals(id(log.get(at)), since.id())) {
+            return java.util.Optional.empty();
+        }
+        List<Path> later = log.subList(at + 1, log.size());
+        long bytes = 0;
+        for (Path p : later) {
+            bytes += Files.size(p);
+        }
+        if (bytes > maxBytes) {
+            return java.util.Optional.empty();
+        }
+        java.util.Set<String> graphs = new java.util.HashSet<>();
+        String expected = since.id();
+        for (Path p : later) {
+            String[] header = {null, null}; // its id, and the id of the patch it follows
+            try (var in = Files.newInputStream(p)) {
+                new org.apache.jena.rdfpatch.text.RDFPatchReaderText(in).apply(
+                        new org.apache.jena.rdfpatch.changes.RDFChangesBase() {
+                            @Override
+                            public void header(String field, Node value) {
+                                if (value.isURI() && ("id".equals(field) || "prev".equals(field))) {
+                                    header["id".equals(field) ? 0 : 1] = value.getURI();
+                                }
+                            }
+
+                            @Override
+                            public void add(Node g, Node s, Node p, Node o) {
+                                changed(g);
+                            }
+
+                            @Override
+                            public void delete(Node g, Node s, Node p, Node o) {
+                                changed(g);
+                            }
+
+                            private void changed(Node g) {
+                                if (g != null && g.isURI()) {
+                                    graphs.add(g.getURI());
+                                }
+                            }
+                        });
+            } catch (RuntimeException e) {
+                return java.util.Optional.empty(); // a patch of the log it cannot read: the caller reads the store
             }
+            if (expected == null || !expected.equals(header[1])) {
+                return java.util.Optional.empty();
+            }
+            expected = header[0];
+        }
+        return java.util.Optional.of(graphs);
+    }
+
+    /** The id in a patch file's header, or null. */
+    private static String id(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            Node id = RDFPatchOps.readHeader(in).getId();
+            return id == null ? null : id.getURI();
         }
     }
 

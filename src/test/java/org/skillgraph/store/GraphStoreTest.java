@@ -545,6 +545,41 @@ class GraphStoreTest {
     }
 
     @Test
+    void thePatchLogSaysWhichGraphsChangedSinceAPatchOfIt() throws IOException {
+        Path page = Files.createDirectories(tmp.resolve("in")).resolve("page.txt");
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ingest(store, Path.of("seeds"));
+            GraphStore.PatchPosition seeded = store.lastPatch();
+            assertEquals(java.util.Optional.of(java.util.Set.of()), store.graphsChangedSince(seeded, 1 << 20));
+            Files.writeString(page, Files.readString(Path.of("seeds/29-2011.00.txt"), StandardCharsets.UTF_8)
+                    .replace("perform basic processing steps", "perform simple processing steps"));
+            ingest(store, page);
+            assertEquals(java.util.Optional.of(java.util.Set.of(PAGE_GRAPH, BASE + "graph/changes")),
+                    store.graphsChangedSince(seeded, 1 << 20), "the changed document and the change feed");
+            assertTrue(store.remove(EXPORT_GRAPH));
+            assertEquals(java.util.Optional.of(java.util.Set.of(PAGE_GRAPH, EXPORT_GRAPH, BASE + "graph/changes")),
+                    store.graphsChangedSince(seeded, 1 << 20));
+
+            // not told: more bytes of patches than asked to read, a patch the log does not hold (a log started
+            // again has its own ids), no patch at all
+            assertEquals(java.util.Optional.empty(), store.graphsChangedSince(seeded, 100));
+            assertEquals(java.util.Optional.empty(), store.graphsChangedSince(
+                    new GraphStore.PatchPosition(seeded.file(), "uuid:00000000-0000-0000-0000-000000000000"), 1 << 20));
+            assertEquals(java.util.Optional.empty(), store.graphsChangedSince(
+                    new GraphStore.PatchPosition("99999999.rdfp", seeded.id()), 1 << 20));
+            assertEquals(java.util.Optional.empty(), store.graphsChangedSince(null, 1 << 20));
+
+            // a patch after it that does not follow the one before it: the log was tampered with
+            List<String> log = store.patches();
+            Path next = tmp.resolve("db").resolve("patches").resolve(log.get(log.indexOf(seeded.file()) + 1));
+            String text = Files.readString(next, StandardCharsets.UTF_8);
+            Files.writeString(next, text.replace("H prev <" + seeded.id() + ">",
+                    "H prev <uuid:00000000-0000-0000-0000-000000000000>"), StandardCharsets.UTF_8);
+            assertEquals(java.util.Optional.empty(), store.graphsChangedSince(seeded, 1 << 20));
+        }
+    }
+
+    @Test
     void aNumberIsMappedInCanonicalForm() throws IOException {
         Path page = Files.createDirectories(tmp.resolve("in2")).resolve("29-2011.00.txt");
         Files.writeString(page, Files.readString(Path.of("seeds/29-2011.00.txt"), StandardCharsets.UTF_8)
