@@ -580,6 +580,41 @@ class GraphStoreTest {
     }
 
     @Test
+    void plainUtcTimesAreOrderedByTheInstantTheyName() {
+        List<String> times = List.of("2026-05-20T10:00:00Z", "2026-05-20T10:00:00.1Z", "2026-05-20T10:00:00.099Z",
+                "2026-05-20T10:00:00.10Z", "2026-05-20T09:59:59.999999Z", "2026-05-21T00:00:00.000001Z",
+                "2025-12-31T23:59:59Z");
+        for (String a : times) {
+            assertTrue(GraphStore.plainUtc(a), a);
+            for (String b : times) {
+                assertEquals(Integer.signum(Instant.parse(a).compareTo(Instant.parse(b))),
+                        Integer.signum(GraphStore.compareUtc(a, b)), a + " against " + b);
+            }
+        }
+        // parsed instead: an offset, no seconds, an empty fraction, a digit of another script, a year of five digits
+        for (String other : List.of("2026-05-20T12:00:00+02:00", "2026-05-20T10:00Z", "2026-05-20T10:00:00.Z",
+                "2026-05-20T10:00:0\u0661Z", "12026-05-20T10:00:00Z", "2026-05-20 10:00:00Z")) {
+            assertFalse(GraphStore.plainUtc(other), other);
+        }
+    }
+
+    @Test
+    void theLastModifiedTimeIsTheLatestWhateverHowItIsWritten() {
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ingest(store, Path.of("seeds"));
+            org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+            org.apache.jena.rdf.model.Resource g = m.createResource(BASE + "graph/extra");
+            // later than the imports (10:00:00Z) only when read with its offset, and written with more digits
+            g.addProperty(org.skillgraph.vocab.PROV.generatedAtTime, m.createTypedLiteral("2026-05-20T09:30:00.5-01:00",
+                    org.apache.jena.datatypes.xsd.XSDDatatype.XSDdateTime));
+            g.addProperty(org.skillgraph.vocab.AS.published, m.createTypedLiteral("2026-05-20T10:00:00.25Z",
+                    org.apache.jena.datatypes.xsd.XSDDatatype.XSDdateTime));
+            store.replaceGraph(BASE + "graph/extra", m);
+            assertEquals(Instant.parse("2026-05-20T10:30:00.5Z"), store.lastModified());
+        }
+    }
+
+    @Test
     void aNumberIsMappedInCanonicalForm() throws IOException {
         Path page = Files.createDirectories(tmp.resolve("in2")).resolve("29-2011.00.txt");
         Files.writeString(page, Files.readString(Path.of("seeds/29-2011.00.txt"), StandardCharsets.UTF_8)
