@@ -64,6 +64,8 @@ bench_tool() { java -cp "$JAR" bench/BenchTool.java "$@"; }
 # ---- helpers ----------------------------------------------------------------------------------------------
 # median_s FILE: the median of the second column of the last 10 lines ("status seconds" per line)
 median_s() { tail -n 10 "$1" | awk '{print $2}' | sort -n | awk '{a[NR]=$1} END{printf "%.3f", (a[5]+a[6])/2}'; }
+# median5 FILE: the median of the second column of its 5 lines
+median5() { awk '{print $2}' "$1" | sort -n | sed -n 3p; }
 # status_counts FILE: "10×200" and the like, from the first column of the last 10 lines
 status_counts() { tail -n 10 "$1" | awk '{print $1}' | sort | uniq -c | awk '{printf "%s%s×%s", (NR>1?" ":""), $1, $2}'; }
 # record GROUP MEASURE OURS STOCK UNIT BETTER(lower|higher|-) TARGET MET(yes|no|-)
@@ -217,8 +219,16 @@ mkdir -p "$WORK/changed" "$WORK/original"
 cp "$page" "$WORK/original/"
 sed -E 's/^(Task observations: )([0-9]+)$/\1999999/' "$page" > "$WORK/changed/$(basename "$page")"
 log "re-import one changed document ($(basename "$page")) into the full store"
-timed reimport-cli java "${INGEST_JVM[@]}" -jar "$JAR" ingest --store "$full" "$WORK/changed/$(basename "$page")"
-reimport_cli=$T_WALL
+# five runs, the changed and the original document in turn (each replaces the other), the median reported: one run
+# of a few seconds moves by a few tenths with what else the host runs; the store holds the changed one after
+: > "$LOGS/reimport-cli.runs"
+for run in 1 2 3 4 5; do
+  version=$([[ $((run % 2)) == 1 ]] && echo changed || echo original)
+  timed reimport-cli-$run java "${INGEST_JVM[@]}" -jar "$JAR" ingest --store "$full" "$WORK/$version/$(basename "$page")"
+  grep -q ' 1 updated' "$LOGS/reimport-cli-$run.err" || { echo "bench: re-import $run did not update the document" >&2; exit 1; }
+  echo "$version $T_WALL" >> "$LOGS/reimport-cli.runs"
+done
+reimport_cli=$(median5 "$LOGS/reimport-cli.runs")
 bench_tool reimport "$full" "$BASE" "$WORK/changed/$(basename "$page")" "$WORK/original/$(basename "$page")" 10 \
   > "$LOGS/reimport-inprocess.out" 2> "$LOGS/reimport-inprocess.err"
 reimport_ms=$(sed -E 's/.*reimport_ms_p50=([0-9.]+).*/\1/' "$LOGS/reimport-inprocess.out")
@@ -227,11 +237,15 @@ header=$(grep -m1 '^SOC ' "$page")   # "SOC 29-2011.00Job Zone 4 · …v.26.05"
 graph="<${BASE}graph/$(grep -oE '[0-9]{2}-[0-9]{4}\.[0-9]{2}' <<< "$header")/$(grep -oE 'v\.[0-9.]*[0-9]$' <<< "$header")>"
 grep -F " $graph ." "$WORK/dump-$FULL.nq" | sed -E "s| $graph \.$| .|" > "$WORK/one-graph.nt"
 cp -r "$WORK/stock-$FULL" "$WORK/stock-update"
-timed reimport-stock java -cp "${CMDS[*]}" tdb2.tdbupdate --loc "$WORK/stock-update" \
-  "DROP GRAPH $graph ; LOAD <file://$WORK/one-graph.nt> INTO GRAPH $graph"
-reimport_stock=$T_WALL
+: > "$LOGS/reimport-stock.runs"
+for run in 1 2 3 4 5; do
+  timed reimport-stock-$run java -cp "${CMDS[*]}" tdb2.tdbupdate --loc "$WORK/stock-update" \
+    "DROP GRAPH $graph ; LOAD <file://$WORK/one-graph.nt> INTO GRAPH $graph"
+  echo "stock $T_WALL" >> "$LOGS/reimport-stock.runs"
+done
+reimport_stock=$(median5 "$LOGS/reimport-stock.runs")
 rm -rf "$WORK/stock-update"
-record ingest "re-import one changed document into the full store, command line (JVM start included), s" \
+record ingest "re-import one changed document into the full store, command line (JVM start included; median of 5), s" \
   "$reimport_cli" "$reimport_stock" s lower "≤ 1 s" "$(le "$reimport_cli" 1)"
 record ingest "re-import one changed document, in a running process (library calls) (median of 10), s" \
   "$(awk -v m="$reimport_ms" 'BEGIN{printf "%.3f", m/1000}')" - s lower "≤ 1 s" "$(le "$reimport_ms" 1000)"
