@@ -246,6 +246,8 @@ public final class GraphStore implements AutoCloseable {
     /** A write transaction of {@link GraphStore#begin}; use it on the thread that began it, and close it. */
     public final class Batch implements AutoCloseable {
         private final Patch patch;
+        /** Set when the commit begins: a commit that throws may have committed the data (see {@link #close}). */
+        private boolean committing;
         private boolean committed;
         private boolean closed;
 
@@ -332,6 +334,7 @@ public final class GraphStore implements AutoCloseable {
                 patch.prepare();
                 CommitWatcher watcher = commits;
                 watcher.committing();
+                committing = true;
                 try {
                     dataset.commit();
                 } finally {
@@ -353,7 +356,7 @@ public final class GraphStore implements AutoCloseable {
             closed = true;
             try (patch) {
                 if (!committed) {
-                    dataset.abort();
+                    abortUnlessCommitted(committing);
                 }
             } finally {
                 try {
@@ -362,6 +365,24 @@ public final class GraphStore implements AutoCloseable {
                     writing.unlock();
                 }
             }
+        }
+    }
+
+    /**
+     * Aborts the write transaction of a batch that did not commit. A commit can fail after TDB2 committed
+     * (jena-text commits the full-text index just after it, and says so by throwing): the transaction is then no
+     * longer active, there is nothing to abort, and the failure reported is the commit's, not the abort's. The
+     * batch's patch, prepared before the commit, is kept pending for {@link Patch#settle} to decide from the store.
+     */
+    private void abortUnlessCommitted(boolean commitFailed) {
+        try {
+            dataset.abort();
+        } catch (RuntimeException e) {
+            if (!commitFailed) {
+                throw e;
+            }
+            // TDB2 committed before the failure ("Not in an active transaction"), or jena-text's commit already
+            // aborted what it could: the commit's own failure is the one reported
         }
     }
 

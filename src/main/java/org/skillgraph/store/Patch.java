@@ -31,7 +31,8 @@ import org.skillgraph.vocab.AS;
  * it is made, so nothing of a document need be kept until the commit; {@link #commitTo} adds the entries inside
  * the transaction, {@link #prepare} ends the file and forces it to disk before the store commits, and after the
  * commit {@link #publish} moves it into the patch log, so that a replica applying the log in order holds exactly
- * the same quads. Closed before the store committed, the file is deleted.
+ * the same quads. Closed before it was prepared, the file is deleted; prepared, it is left for {@link #settle}, as the
+ * store may have committed although its commit threw.
  * <p>
  * A process that stops between the store's commit and the move leaves the prepared file ({@code NNNNNNNN.rdfp.pending})
  * behind; {@link #settle} decides its fate from the store, which TDB2 has by then recovered to its last commit:
@@ -184,7 +185,10 @@ final class Patch implements AutoCloseable {
         }
     }
 
-    /** Deletes the patch file unless the store committed its transaction. */
+    /**
+     * Deletes the patch file unless it was prepared: a prepared patch whose transaction's commit did not return stays
+     * pending, since the store may have committed it, and the next transaction (or opening) settles it.
+     */
     @Override
     public void close() {
         if (log != null) {
@@ -208,6 +212,11 @@ final class Patch implements AutoCloseable {
         private final RDFChangesWriterText writer;
         /** Whether the store committed the transaction: from then on the file is the only record of the change. */
         private boolean stored;
+        /**
+         * Whether the file is complete and on disk: from then on the transaction may commit even if its commit throws
+         * (the full-text index's commit follows TDB2's), so the file is left pending for {@link #settle}.
+         */
+        private boolean prepared;
 
         private Log(Path pending, Path target) throws IOException {
             this.pending = pending;
@@ -252,6 +261,7 @@ final class Patch implements AutoCloseable {
             out.flush();
             channel.force(true);
             out.close();
+            prepared = true;
         }
 
         /** Moves the prepared patch into the log. */
@@ -270,7 +280,7 @@ final class Patch implements AutoCloseable {
                 // what could not be flushed belongs to a patch that is deleted anyway: the failure that stopped the
                 // transaction is the one to report, not this one
             }
-            if (!stored) {
+            if (!stored && !prepared) {
                 Files.deleteIfExists(pending);
             }
         }

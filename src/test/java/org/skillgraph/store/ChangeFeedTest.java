@@ -169,6 +169,36 @@ class ChangeFeedTest {
     }
 
     @Test
+    void aCommitThatFailsAfterTheStoreCommittedKeepsItsPatchForTheLog() throws Exception {
+        // jena-text commits the full-text index just after TDB2, and a failure there is thrown although the data
+        // is committed; here the failure comes from the commit's watcher, told once the commit is over
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ingest(store, T1, Path.of("seeds/29-2011.00.txt"));
+            String next = String.format("%08d.rdfp", patchFiles(store).size() + 1);
+            store.watchCommits(new GraphStore.CommitWatcher() {
+                @Override
+                public void committed() {
+                    throw new IllegalStateException("failed after the store committed");
+                }
+            });
+            try (GraphStore.Batch batch = store.begin()) {
+                batch.put(mapped("seeds/29-2099.00.json", T2));
+                assertThrows(IllegalStateException.class, batch::commit);
+            }
+            store.watchCommits(new GraphStore.CommitWatcher() {
+            });
+            assertTrue((boolean) store.read(ds -> ds.containsNamedModel(BASE + "graph/29-2099.00/v.26.05")),
+                    "the store committed the document");
+            assertTrue(Files.isRegularFile(store.patchesDirectory().resolve(next + ".pending")),
+                    "its patch is kept, pending: " + patchFiles(store));
+            // the next transaction settles it into the log, which then rebuilds the store
+            ingest(store, T3, Path.of("seeds/29-2011.00.txt"));
+            assertTrue(patchFiles(store).contains(next), patchFiles(store).toString());
+            assertLogRebuilds(store);
+        }
+    }
+
+    @Test
     void aPatchPreparedForATransactionThatNeverCommittedIsDeleted() throws Exception {
         // the patch the other store made for the second document: complete, but this store never committed it
         Path otherPatch;
