@@ -173,8 +173,8 @@ public final class Dumps {
 
     /**
      * Up to this many bytes of patches since the parts' index was written are read to learn which graphs changed
-     * (an import of one document writes a few kilobytes, of a new one some 200 KB); more, and every graph of the store
-     * is looked at instead, which takes about as long as reading a few megabytes of patches.
+     * (an import of one changed document writes a few kilobytes, of a new one some 200 KB); more (a bulk import), and
+     * every graph of the store is looked at instead.
      */
     private static final long FOLLOW_BYTES = 4 << 20;
 
@@ -430,67 +430,26 @@ public final class Dumps {
     private static List<Dump> assembleAll(Path dir, Path parts, Map<String, Part> graphs, Instant modified)
             throws IOException {
         List<Dump> dumps = new ArrayList<>();
-        // side by side: each kind is some 30 MB at 1,000 occupations to read, digest and write, and digesting is most
-        // of it in a process that has just started (SHA-256 runs compiled only after a while)
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(KINDS.size(),
-                r -> {
-                    Thread t = new Thread(r, "skillgraph-dumps");
-                    t.setDaemon(true);
-                    return t;
-                });
         try {
-            List<java.util.concurrent.Callable<Dump>> tasks = new ArrayList<>();
             for (Kind k : KINDS) {
-                tasks.add(() -> assemble(dir, parts, k, graphs, modified));
-            }
-            for (java.util.concurrent.Future<Dump> f : pool.invokeAll(tasks)) { // every task has ended
-                dumps.add(made(f));
+                dumps.add(assemble(dir, parts, k, graphs, modified));
             }
             recordVersions(dir, parts, dumps);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            deleteAssembling(dir);
-            throw new java.io.InterruptedIOException("interrupted while assembling the dumps");
         } catch (IOException | RuntimeException e) {
-            deleteAssembling(dir);
+            for (Kind k : KINDS) {
+                try {
+                    Files.deleteIfExists(dir.resolve(k.name() + ".tmp"));
+                } catch (IOException ignored) {
+                    // a folder in its place, say: the next refresh writes over it or fails the same way
+                }
+            }
             throw e;
-        } finally {
-            pool.shutdownNow();
         }
         for (Kind k : KINDS) {
             Files.move(dir.resolve(k.name() + ".tmp"), dir.resolve(k.name()), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         }
         return dumps;
-    }
-
-    /** The dump an assembling task made, or the failure that stopped it. */
-    private static Dump made(java.util.concurrent.Future<Dump> task) throws IOException, InterruptedException {
-        try {
-            return task.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** Deletes the dump files being assembled, after a failure: every dump file stays as it was. */
-    private static void deleteAssembling(Path dir) {
-        for (Kind k : KINDS) {
-            try {
-                Files.deleteIfExists(dir.resolve(k.name() + ".tmp"));
-            } catch (IOException ignored) {
-                // a folder in its place, say: the next refresh writes over it or fails the same way
-            }
-        }
     }
 
     /** Concatenates the parts of every graph, in graph-name order, into one dump file's {@code .tmp} beside it. */
