@@ -131,8 +131,8 @@ public final class DocumentChecker {
 
         /**
          * Work to do on each accepted document on the check-ahead thread, before it is handed on (the importer
-         * prepares the document's dump parts there, off the storing thread). Accepted documents wait for it, so
-         * it is given before {@link #forEach} (a run given none does nothing more).
+         * prepares the document's dump parts there, off the storing thread). Accepted documents wait until it is
+         * given; {@link #forEach} gives none (nothing to do) if it was not given before.
          */
         public Run afterAccept(Consumer<MappedDocument> action) {
             afterAccept.complete(action);
