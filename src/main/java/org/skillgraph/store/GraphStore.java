@@ -56,6 +56,8 @@ public final class GraphStore implements AutoCloseable {
 
     /** The folder of the Lucene index, inside the store folder. */
     public static final String TEXT_INDEX = "text-index";
+    /** Beside the index folder, {@code text-index.rebuilding}: the index is to be made again from the data. */
+    private static final String REBUILDING = ".rebuilding";
 
     private final Dataset dataset;
     private final Path dir;
@@ -117,7 +119,7 @@ public final class GraphStore implements AutoCloseable {
                             + e.getMessage(), e);
                 }
             });
-            Path rebuilding = dir.resolve(TEXT_INDEX + ".rebuilding");
+            Path rebuilding = dir.resolve(TEXT_INDEX + REBUILDING);
             if (published != null || Files.exists(rebuilding)) {
                 // the process stopped after TDB2's commit and before the patch joined the log, so perhaps before the
                 // text index's own commit, which follows TDB2's; or while it rebuilt the index: the index may lack
@@ -347,7 +349,10 @@ public final class GraphStore implements AutoCloseable {
             patch.publish();
         }
 
-        /** Ends the transaction: one not committed is aborted, and its patch file deleted. Closing twice is a no-op. */
+        /**
+         * Ends the transaction: one not committed is aborted, and its patch file deleted unless it was prepared (see
+         * {@link Patch#close}). Closing twice is a no-op.
+         */
         @Override
         public void close() {
             if (closed) {
@@ -356,6 +361,11 @@ public final class GraphStore implements AutoCloseable {
             closed = true;
             try (patch) {
                 if (!committed) {
+                    if (committing) {
+                        // the commit threw, perhaps after TDB2 committed and before the full-text index did: the
+                        // index may lack this transaction's entries, and the next opening makes it again
+                        markIndexToRebuild();
+                    }
                     abortUnlessCommitted(committing);
                 }
             } finally {
@@ -365,6 +375,15 @@ public final class GraphStore implements AutoCloseable {
                     writing.unlock();
                 }
             }
+        }
+    }
+
+    /** Leaves the marker that has the next {@link #open} make the full-text index again from the data. */
+    private void markIndexToRebuild() {
+        try {
+            Files.writeString(dir.resolve(TEXT_INDEX + REBUILDING), "");
+        } catch (java.io.IOException | RuntimeException e) {
+            // a disk that cannot take an empty file: the failure being reported says as much
         }
     }
 

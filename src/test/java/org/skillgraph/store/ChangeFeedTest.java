@@ -195,6 +195,16 @@ class ChangeFeedTest {
             ingest(store, T3, Path.of("seeds/29-2011.00.txt"));
             assertTrue(patchFiles(store).contains(next), patchFiles(store).toString());
             assertLogRebuilds(store);
+            assertTrue(Files.exists(tmp.resolve("db").resolve(GraphStore.TEXT_INDEX + ".rebuilding")),
+                    "the full-text index may lack the document's entries: the next opening makes it again");
+        }
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            assertFalse(Files.exists(tmp.resolve("db").resolve(GraphStore.TEXT_INDEX + ".rebuilding")));
+            // a statement of the export (29-2099.00) only
+            assertTrue(store.read(ds -> org.apache.jena.query.QueryExecution.create()
+                    .query("PREFIX text: <http://jena.apache.org/text#> "
+                            + "ASK { ?s text:query ('\"appointment summaries\"' 10) }").dataset(ds).build().execAsk()),
+                    "the rebuilt index finds the document's statements");
         }
     }
 
