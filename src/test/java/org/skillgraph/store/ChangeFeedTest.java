@@ -201,7 +201,7 @@ class ChangeFeedTest {
         try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
             assertFalse(Files.exists(tmp.resolve("db").resolve(GraphStore.TEXT_INDEX + ".rebuilding")));
             // a statement of the export (29-2099.00) only
-            assertTrue(store.read(ds -> org.apache.jena.query.QueryExecution.create()
+            assertTrue((boolean) store.read(ds -> org.apache.jena.query.QueryExecution.create()
                     .query("PREFIX text: <http://jena.apache.org/text#> "
                             + "ASK { ?s text:query ('\"appointment summaries\"' 10) }").dataset(ds).build().execAsk()),
                     "the rebuilt index finds the document's statements");
