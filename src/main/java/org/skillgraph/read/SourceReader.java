@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.skillgraph.model.SourceDocument;
 import org.skillgraph.model.SourceFormat;
@@ -79,9 +80,25 @@ public final class SourceReader {
         if (NSX_TEXT.matcher(text).find()) {
             return SourceFormat.NSX_TEXT;
         }
+        Matcher near = NEAR_SOC_HEADER.matcher(text);
+        if (near.find()) {
+            int line = 1 + (int) text.substring(0, near.start()).chars().filter(c -> c == '\n').count();
+            String odd = near.group(1).codePoints().filter(c -> c != ' ' && c != '\t').mapToObj(
+                    c -> String.format("U+%04X (%s)", c, Character.getName(c))).distinct()
+                    .collect(java.util.stream.Collectors.joining(", "));
+            throw new SourceException(file, "line " + line, "unrecognised format: this line looks like an NSX text "
+                    + "page's 'SOC NN-NNNN.NN' header, but after 'SOC' it has " + odd + " where a page has a space");
+        }
         throw new SourceException(file, null, "unrecognised format: neither a JSON framework export, nor an "
                 + "NSX framework page (HTML, or text with a 'SOC NN-NNNN.NN' header line)");
     }
+
+    /**
+     * A line that would be a text page's SOC header but for a space of another kind after "SOC" (a no-break space
+     * copied from a web page, a zero-width one): the page is refused naming the line and the character, not guessed.
+     */
+    private static final Pattern NEAR_SOC_HEADER = Pattern.compile(
+            "(?m)^SOC([\\s\\p{Z}\\u200B\\u2060\\uFEFF]*)\\d{2}-\\d{4}\\.\\d{2}");
 
     private byte[] bytes(Path file) {
         try {

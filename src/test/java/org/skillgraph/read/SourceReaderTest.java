@@ -158,6 +158,20 @@ class SourceReaderTest {
     }
 
     @Test
+    void aSocHeaderWithAnotherKindOfSpaceIsRefusedNamingTheLineAndTheCharacter() throws IOException {
+        String page = Files.readString(TEXT_SEED, StandardCharsets.UTF_8);
+        int header = page.indexOf("\nSOC 29-2011.00") + 1;
+        int line = 1 + (int) page.substring(0, header).chars().filter(c -> c == '\n').count();
+        SourceException e = failure(write("nbsp.txt", (page.substring(0, header) + "SOC\u00a029-2011.00"
+                + page.substring(header + "SOC 29-2011.00".length())).getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("(line " + line + ")"), e.getMessage());
+        assertTrue(e.getMessage().contains("U+00A0 (NO-BREAK SPACE)"), e.getMessage());
+        e = failure(write("zwsp.txt", (page.substring(0, header) + "SOC \u200b29-2011.00"
+                + page.substring(header + "SOC 29-2011.00".length())).getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("U+200B (ZERO WIDTH SPACE)"), e.getMessage());
+    }
+
+    @Test
     void tooLargeIsRefusedBeforeReading() throws IOException {
         Path f = copy(TEXT_SEED, "big.txt");
         assertTrue(Files.size(f) > 1000);
