@@ -206,6 +206,10 @@ final class SiteServlet extends PageServlet {
             }
             throw HttpError.notFound(req.getRequestURI());
         }
+        if (rest.equals("ontology")) {
+            // the negotiated answer names the format's own URL, as a document's does
+            resp.setHeader("Content-Location", site.root() + "ontology." + format.extension());
+        }
         Format f = format;
         Body body = live.read(dataset, () -> {
             Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel().add(dataset.getNamedModel(SG.ONTOLOGY));

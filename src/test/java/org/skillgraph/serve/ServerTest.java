@@ -424,7 +424,13 @@ class ServerTest {
         HttpResponse<String> rq = get("/queries/statements-per-level.rq");
         assertEquals(200, rq.statusCode());
         assertTrue(rq.body().contains("SELECT"));
-        String ontology = get("/ontology", "Accept", "text/html").body();
+        HttpResponse<String> negotiated = get("/ontology", "Accept", "text/html");
+        assertEquals("/ontology.html", negotiated.headers().firstValue("Content-Location").orElseThrow());
+        assertEquals("/ontology.ttl", get("/ontology", "Accept", "text/turtle").headers().firstValue("Content-Location")
+                .orElseThrow());
+        assertEquals(200, get("/ontology.html").statusCode(), "the URL it names answers");
+        assertTrue(get("/ontology.ttl").headers().firstValue("Content-Location").isEmpty(), "a format's own URL");
+        String ontology = negotiated.body();
         assertTrue(ontology.contains("id=\"OnetSkill\""), "terms are documented at their own anchors");
         Model onto = parse(get("/ontology.ttl").body(), Lang.TURTLE);
         assertTrue(onto.contains(onto.createResource("https://w3id.org/skillgraph/ontology"), null, (org.apache.jena.rdf.model.RDFNode) null));
