@@ -2,7 +2,6 @@ package org.skillgraph.serve;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.apache.jena.atlas.io.BufferingWriter;
 import org.apache.jena.atlas.io.IO;
 import org.apache.jena.atlas.web.AcceptList;
@@ -44,9 +43,11 @@ enum Format {
                     .map(t -> t.toLowerCase(Locale.ROOT)).filter(t -> !t.equals(f.mediaType))
                     .map(t -> java.util.Map.entry(t, f)))
             .toList();
-    private static final java.util.List<MediaRange> OFFERS = java.util.stream.Stream.of(
+    /** Every media type answered: each format's, plain JSON, then each alias. */
+    private static final java.util.List<String> OFFERED_TYPES = java.util.stream.Stream.of(
             Arrays.stream(values()).map(Format::mediaType), java.util.stream.Stream.of(JSON),
-            ALIASES.stream().map(java.util.Map.Entry::getKey)).flatMap(t -> t).map(MediaRange::new).toList();
+            ALIASES.stream().map(java.util.Map.Entry::getKey)).flatMap(t -> t).toList();
+    private static final java.util.List<MediaRange> OFFERS = OFFERED_TYPES.stream().map(MediaRange::new).toList();
     /**
      * The format each of {@link #OFFERS} is answered in, in the same order: every format, JSON-LD for JSON, then each
      * alias's format.
@@ -150,7 +151,8 @@ enum Format {
         return negotiate(accept) == HTML;
     }
 
+    /** Every media type a negotiated resource is answered in, for a 406's message. */
     static String offered() {
-        return Arrays.stream(values()).map(Format::mediaType).collect(Collectors.joining(", "));
+        return String.join(", ", OFFERED_TYPES);
     }
 }

@@ -360,7 +360,13 @@ class ServerTest {
 
     @Test
     void unacceptableTypesAre406() throws Exception {
-        assertEquals(406, get("/id/occupation/29-2011.00", "Accept", "image/png").statusCode());
+        HttpResponse<String> png = get("/id/occupation/29-2011.00", "Accept", "image/png");
+        assertEquals(406, png.statusCode());
+        for (String offered : List.of("text/turtle", "application/ld+json", "application/json", "text/plain",
+                "application/turtle")) {
+            assertTrue(png.body().contains(offered), "the 406 lists " + offered + ", which negotiation answers: "
+                    + png.body());
+        }
         assertEquals(406, get("/id/occupation/29-2011.00", "Accept", "text/turtle;q=0").statusCode(),
                 "q=0 is a refusal");
         assertEquals(406, get("/id/occupation/29-2011.00", "Accept", "*/*;q=0").statusCode());
