@@ -426,9 +426,9 @@ final class Patch implements AutoCloseable {
         }
         java.util.Set<String> graphs = new java.util.HashSet<>();
         String expected = since.id();
-        for (Path p : later) {
+        for (Path file : later) {
             String[] header = {null, null}; // its id, and the id of the patch it follows
-            try (var in = Files.newInputStream(p)) {
+            try (var in = Files.newInputStream(file)) {
                 new org.apache.jena.rdfpatch.text.RDFPatchReaderText(in).apply(
                         new org.apache.jena.rdfpatch.changes.RDFChangesBase() {
                             @Override
