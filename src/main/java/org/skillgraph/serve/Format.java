@@ -35,12 +35,13 @@ enum Format {
     /**
      * The other media types Jena registers for a format's language, offered after every other: {@code text/plain}
      * for N-Triples (its type before RDF 1.1, which rdflib asks for N-Triples by), {@code application/turtle} for
-     * Turtle.
+     * Turtle; not {@code x/ld-json-11}, which Jena registers to tell JSON-LD 1.1 apart.
      */
     private static final java.util.List<java.util.Map.Entry<String, Format>> ALIASES = Arrays.stream(values())
             .filter(f -> f.rdfFormat != null)
             .flatMap(f -> f.rdfFormat.getLang().getAltContentTypes().stream()
                     .map(t -> t.toLowerCase(Locale.ROOT)).filter(t -> !t.equals(f.mediaType))
+                    .filter(t -> !t.startsWith("x/")) // Jena's own marker of a JSON-LD version, not a media type
                     .map(t -> java.util.Map.entry(t, f)))
             .toList();
     /** Every media type answered: each format's, plain JSON, then each alias. */

@@ -367,6 +367,8 @@ class ServerTest {
             assertTrue(png.body().contains(offered), "the 406 lists " + offered + ", which negotiation answers: "
                     + png.body());
         }
+        assertFalse(png.body().contains("x/"), "only media types: " + png.body());
+        assertEquals(406, get("/id/occupation/29-2011.00", "Accept", "x/ld-json-11").statusCode());
         assertEquals(406, get("/id/occupation/29-2011.00", "Accept", "text/turtle;q=0").statusCode(),
                 "q=0 is a refusal");
         assertEquals(406, get("/id/occupation/29-2011.00", "Accept", "*/*;q=0").statusCode());
