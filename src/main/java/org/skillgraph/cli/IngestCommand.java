@@ -86,7 +86,7 @@ final class IngestCommand implements Callable<Integer> {
         DocumentChecker checker = new DocumentChecker(base, QualityGate::standard, Clock.systemUTC());
         try (DocumentChecker.Run run = checker.start(SourceFiles.expand(paths));
              GraphStore gs = GraphStore.open(store)) {
-            importer = new Importer(gs, checker, err).onAccepted(Dumps.stager(gs)).batchTriples(commitEvery);
+            importer = importer(gs, checker, err).batchTriples(commitEvery);
             result = importer.importChecked(run);
             refreshDumps(gs, result, err);
         }
@@ -162,8 +162,12 @@ final class IngestCommand implements Callable<Integer> {
 
     /** An importer whose accepted documents have their dump parts prepared on the check-ahead thread. */
     static Importer importer(GraphStore gs, String base, PrintWriter err) {
-        return new Importer(gs, base, err)
-                .onAccepted(Dumps.stager(gs));
+        return importer(gs, new DocumentChecker(base, QualityGate.standard(), Clock.systemUTC()), err);
+    }
+
+    /** The same, with documents checked by {@code checker} (whose run may have begun before the store opened). */
+    static Importer importer(GraphStore gs, DocumentChecker checker, PrintWriter err) {
+        return new Importer(gs, checker, err).onAccepted(Dumps.stager(gs));
     }
 
     /**
