@@ -142,7 +142,9 @@ final class SiteServlet extends PageServlet {
             return null;
         });
         resp.setStatus(303);
-        PageServlet.vary(resp, "Accept");
+        if (asked == null) {
+            PageServlet.vary(resp, "Accept"); // an extension chose the format: the redirect is the same for any Accept
+        }
         resp.setHeader("Location", site.document(uri) + "." + format.extension() + (page > 1 ? "?page=" + page : ""));
         links(resp, uri, site, page);
     }

@@ -146,6 +146,7 @@ class ServerTest {
         HttpResponse<String> r = get("/id/occupation/29-2011.00.rdf", "Accept", "text/html");
         assertEquals(303, r.statusCode());
         assertEquals("/doc/occupation/29-2011.00.rdf", r.headers().firstValue("Location").orElseThrow());
+        assertFalse(r.headers().allValues("Vary").contains("Accept"), "the extension chose: " + r.headers());
     }
 
     @ParameterizedTest
