@@ -180,6 +180,33 @@ final class Describer {
     }
 
     /**
+     * For a CTID the store gives nothing: the change-feed entry that removed the resource with that CTID, and that
+     * resource, when the feed names one (a framework whose every version was removed, an occupation); the latest
+     * such entry. Empty for anything else, the CTIDs of what lay inside a removed framework included: the feed
+     * names only the framework.
+     */
+    static java.util.Optional<String[]> removedCtid(Model union, org.skillgraph.map.Uris uris, String ctid) {
+        String[] found = null;
+        for (var it = union.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type,
+                org.skillgraph.vocab.AS.Delete); it.hasNext(); ) {
+            Resource entry = it.next();
+            org.apache.jena.rdf.model.Statement object = entry.getProperty(org.skillgraph.vocab.AS.object);
+            if (!entry.isURIResource() || object == null || !object.getObject().isURIResource()) {
+                continue;
+            }
+            String uri = object.getResource().getURI();
+            if (!uris.isResource(uri) || !uris.ctid(uri).equals(ctid)
+                    || (found != null && sequence(entry.getURI()) <= sequence(found[0]))) {
+                continue;
+            }
+            if (removedBy(union, uri).isPresent()) {
+                found = new String[] {entry.getURI(), uri};
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
+    /**
      * For a URI the store holds nothing of: the change-feed entry that removed the resource it was part of, and
      * that resource, when a resource its path lies under (a level or statement under a removed framework version,
      * an evidence pack under a removed occupation) was removed; empty when none was. The ancestors are the URI's

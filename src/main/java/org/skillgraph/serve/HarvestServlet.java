@@ -93,7 +93,10 @@ final class HarvestServlet extends PageServlet {
             Optional<ObjectNode> doc = live.read(dataset, () -> rest.startsWith("graph/")
                     ? new CtdlDocuments(dataset).graph(ctid, origin + req.getRequestURI(), resources)
                     : new CtdlDocuments(dataset).resource(ctid, resources));
-            ObjectNode json = doc.orElseThrow(() -> HttpError.notFound(ctid));
+            // a CTID the change feed lists as deleted (its entry links here) is gone, not unknown
+            ObjectNode json = doc.orElseThrow(() -> live.read(dataset, () -> Describer.removedCtid(
+                    dataset.getUnionModel(), new Uris(site.base()), ctid))
+                    .map(r -> HttpError.gone(ctid + " (" + r[1] + ")", r[0])).orElse(HttpError.notFound(ctid)));
             send(req, resp, new Body(json.toPrettyString().getBytes(StandardCharsets.UTF_8), "application/ld+json", false));
         } else if (rest.startsWith("dumps/")) {
             dump(req, resp, rest.substring("dumps/".length()));

@@ -83,4 +83,49 @@ class RemovedResourceTest {
             }
         }
     }
+
+    @Test
+    void theCtdlDocumentsOfARemovedFrameworkAreGoneAsTheFeedSays() throws Exception {
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            new Importer(store, BASE, null, Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC))
+                    .importPaths(List.of(Path.of("seeds/29-2099.00.json"), Path.of("seeds/29-2011.00.txt")));
+            SkillgraphServer server = SkillgraphServer.create(store).base(BASE).port(0).build().start();
+            try {
+                HttpClient http = HttpClient.newHttpClient();
+                String root = "http://localhost:" + server.port();
+                java.util.function.Function<String, HttpResponse<String>> get = path -> {
+                    try {
+                        return http.send(HttpRequest.newBuilder(URI.create(root + path)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                    } catch (java.io.IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                String removed = BASE + "id/framework/29-2099.00/occupational/v.26.05";
+                String ctid = new org.skillgraph.map.Uris(BASE).ctid(removed);
+                String kept = new org.skillgraph.map.Uris(BASE).ctid(BASE + "id/framework/29-2011.00/occupational/v.26.05");
+                assertEquals(200, get.apply("/graph/" + ctid).statusCode(), "before the removal");
+                assertTrue(store.remove(BASE + "graph/29-2099.00/v.26.05"));
+                // the feed's delete entry of the framework links to its CTDL graph document, which is gone
+                var feed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                        get.apply("/changes?since=1970-01-01T00:00:00Z&limit=100").body()).get("changes");
+                var delete = java.util.stream.StreamSupport.stream(feed.spliterator(), false)
+                        .filter(c -> c.get("type").asText().equals("delete") && c.get("kind").asText().equals("framework"))
+                        .findFirst().orElseThrow();
+                assertEquals(ctid, delete.get("ctid").asText());
+                assertEquals(root + "/graph/" + ctid, delete.get("ctdlGraph").asText());
+                for (String path : List.of("/graph/" + ctid, "/resources/" + ctid)) {
+                    HttpResponse<String> r = get.apply(path);
+                    assertEquals(410, r.statusCode(), path + ": " + r.body());
+                    assertTrue(r.body().strip().equals("Gone: " + ctid + " (" + removed + ") was removed (the change "
+                            + "feed's " + BASE + "changes/" + delete.get("sequence").asText() + ")"), r.body());
+                }
+                // a CTID never given, and the framework that remains
+                assertEquals(404, get.apply("/graph/ce-00000000-0000-5000-8000-000000000000").statusCode());
+                assertEquals(200, get.apply("/graph/" + kept).statusCode());
+            } finally {
+                server.stop();
+            }
+        }
+    }
 }
