@@ -263,6 +263,42 @@ class QueryLibraryTest {
                         sources::tsv));
     }
 
+    /**
+     * Sources and tasks are shared resources (one IRI per source title, per task wording's slug), described again
+     * by every document that names them, and a later version can give them another chip or wording: a new edition's
+     * chip ("Jadhav & Danve, 2027"), a task's punctuation corrected. Each version's rows show what its own document
+     * gives, once: not one row per wording any document ever gave, nor another version's chip or wording.
+     */
+    @Test
+    void sharedSourcesAndTasksAreShownAsTheirOwnDocumentGivesThem() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("reworded-in"));
+        variant("29-2011.00.txt", dir.resolve("reworded-v.26.06.txt"), "v.26.05", "v.26.06",
+                "Jadhav & Danve, 2026Skill Automation Feasibility Index \u2014 Jadhav & Danve, 2026 (arXiv:2604.06906)",
+                "Jadhav & Danve, 2027Skill Automation Feasibility Index \u2014 Jadhav & Danve, 2027 (arXiv:2701.00001)",
+                "  6. Set up, clean, and maintain laboratory equipment.",
+                "  6. Set up, clean and maintain laboratory equipment.");
+        try (GraphStore s = GraphStore.open(tmp.resolve("reworded-store"))) {
+            ImportReport report = new Importer(s, BASE, null, Clock.fixed(IMPORTED, ZoneOffset.UTC))
+                    .importPaths(List.of(Path.of("seeds"), dir));
+            assertEquals(3, report.count(GraphStore.Outcome.CREATED), () -> "not all loaded: " + report.entries());
+            Table ai = run(s, QueryFactory.create(Files.readString(QUERIES.resolve("ai-usage-by-level.rq"))));
+            Table tasks = run(s, QueryFactory.create(Files.readString(QUERIES.resolve("tasks-in-order.rq"))));
+            Function<Map<String, String>, Boolean> qcFlagging = r -> r.get("topic").equals("Automated QC flagging");
+            assertAll(
+                    () -> assertEquals(List.of("v.26.05 Anthropic Economic Index", "v.26.05 Jadhav & Danve, 2026",
+                            "v.26.06 Anthropic Economic Index", "v.26.06 Jadhav & Danve, 2027"),
+                            ai.rows().stream().filter(qcFlagging::apply)
+                                    .map(r -> r.get("version") + " " + r.get("evidence")).toList(), ai::tsv),
+                    // the page's 12 AI-usage statements and 14 citations, 16 rows, in each version
+                    () -> assertEquals(32, ai.rows().size(), ai::tsv),
+                    () -> assertEquals(List.of("v.26.05 Set up, clean, and maintain laboratory equipment.",
+                            "v.26.06 Set up, clean and maintain laboratory equipment."),
+                            tasks.rows().stream().filter(r -> r.get("position").equals("6"))
+                                    .map(r -> r.get("version") + " " + r.get("task")).toList(), tasks::tsv),
+                    () -> assertEquals(16, tasks.rows().size(), tasks::tsv));
+        }
+    }
+
     // ------------------------------------------------------------------ the seeds README, through the queries
 
     /** The counts the seeds README gives, read back through the library (guards the expected files too). */
