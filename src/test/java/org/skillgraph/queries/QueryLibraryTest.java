@@ -73,7 +73,7 @@ class QueryLibraryTest {
     static final String EXPORT_TITLE = "Health Technologists and Technicians, All Other";
     static final String RETITLED = "Health Technologists, All Other";
     /** The queries that report per framework, level, statement or document, and so per version. */
-    static final List<String> PER_VERSION = List.of("ai-usage-by-level", "anchor-counts", "cip-codes",
+    static final List<String> PER_VERSION = List.of("ai-usage-by-level", "anchor-counts", "anchors-by-kind", "cip-codes",
             "durable-domains-by-occupation", "evidence-pack", "keyword-search", "levels-and-roles",
             "occupations-frameworks", "occupations-sharing-skill", "related-titles", "statements-citing-source",
             "statements-needing-review", "statements-per-level", "tasks-in-order");
@@ -264,10 +264,12 @@ class QueryLibraryTest {
     }
 
     /**
-     * Sources and tasks are shared resources (one IRI per source title, per task wording's slug), described again
-     * by every document that names them, and a later version can give them another chip or wording: a new edition's
-     * chip ("Jadhav & Danve, 2027"), a task's punctuation corrected. Each version's rows show what its own document
-     * gives, once: not one row per wording any document ever gave, nor another version's chip or wording.
+     * Sources, tasks and O*NET anchors are shared resources (one IRI per source title, per task wording's slug, per
+     * anchor label's slug), described again by every document that names them, and a later version can give them
+     * another chip or wording, or drop one: a new edition's chip ("Jadhav & Danve, 2027"), a task's punctuation
+     * corrected, a skill written "Critical thinking", the skill "Science" gone. Each version's rows show what its own
+     * document gives, once: not one row per wording any document ever gave, nor another version's chip, wording or
+     * anchor.
      */
     @Test
     void sharedSourcesAndTasksAreShownAsTheirOwnDocumentGivesThem() throws IOException {
@@ -276,13 +278,20 @@ class QueryLibraryTest {
                 "Jadhav & Danve, 2026Skill Automation Feasibility Index \u2014 Jadhav & Danve, 2026 (arXiv:2604.06906)",
                 "Jadhav & Danve, 2027Skill Automation Feasibility Index \u2014 Jadhav & Danve, 2027 (arXiv:2701.00001)",
                 "  6. Set up, clean, and maintain laboratory equipment.",
-                "  6. Set up, clean and maintain laboratory equipment.");
+                "  6. Set up, clean and maintain laboratory equipment.",
+                "anchors62 anchors", "anchors61 anchors",
+                "\nScienceCritical ThinkingActive Listening", "\nCritical thinkingActive Listening");
         try (GraphStore s = GraphStore.open(tmp.resolve("reworded-store"))) {
             ImportReport report = new Importer(s, BASE, null, Clock.fixed(IMPORTED, ZoneOffset.UTC))
                     .importPaths(List.of(Path.of("seeds"), dir));
             assertEquals(3, report.count(GraphStore.Outcome.CREATED), () -> "not all loaded: " + report.entries());
             Table ai = run(s, QueryFactory.create(Files.readString(QUERIES.resolve("ai-usage-by-level.rq"))));
             Table tasks = run(s, QueryFactory.create(Files.readString(QUERIES.resolve("tasks-in-order.rq"))));
+            Table anchors = run(s, QueryFactory.create(Files.readString(QUERIES.resolve("anchors-by-kind.rq"))));
+            Table sharing = run(s, QueryFactory.create(Files.readString(QUERIES.resolve("occupations-sharing-skill.rq"))));
+            Table sources = run(s, QueryFactory.create(Files.readString(QUERIES.resolve("cited-sources.rq"))));
+            Function<Map<String, String>, Boolean> skill = r -> r.get("kind").equals("has skill")
+                    && Set.of("Science", "Critical Thinking", "Critical thinking").contains(r.get("anchor"));
             Function<Map<String, String>, Boolean> qcFlagging = r -> r.get("topic").equals("Automated QC flagging");
             assertAll(
                     () -> assertEquals(List.of("v.26.05 Anthropic Economic Index", "v.26.05 Jadhav & Danve, 2026",
@@ -295,7 +304,20 @@ class QueryLibraryTest {
                             "v.26.06 Set up, clean and maintain laboratory equipment."),
                             tasks.rows().stream().filter(r -> r.get("position").equals("6"))
                                     .map(r -> r.get("version") + " " + r.get("task")).toList(), tasks::tsv),
-                    () -> assertEquals(16, tasks.rows().size(), tasks::tsv));
+                    () -> assertEquals(16, tasks.rows().size(), tasks::tsv),
+                    () -> assertEquals(List.of("v.26.05 Critical Thinking", "v.26.05 Science", "v.26.06 Critical thinking"),
+                            anchors.rows().stream().filter(skill::apply)
+                                    .map(r -> r.get("version") + " " + r.get("anchor")).toList(), anchors::tsv),
+                    () -> assertEquals(62 + 61, anchors.rows().size(), anchors::tsv),
+                    () -> assertEquals(List.of("Critical Thinking 1 v.26.05", "Critical thinking 1 v.26.06",
+                            "Science 1 v.26.05"), sharing.rows().stream()
+                                    .map(r -> r.get("skill") + " " + r.get("sharedBy") + " " + r.get("version")).toList(),
+                            sharing::tsv),
+                    () -> assertEquals(List.of("v.26.05 Jadhav & Danve, 2026 arXiv:2604.06906 6",
+                            "v.26.06 Jadhav & Danve, 2027 arXiv:2701.00001 6"), sources.rows().stream()
+                                    .filter(r -> r.get("title").equals("Skill Automation Feasibility Index"))
+                                    .map(r -> r.get("version") + " " + r.get("citationLabel") + " " + r.get("identifier")
+                                            + " " + r.get("statements")).toList(), sources::tsv));
         }
     }
 
