@@ -12,7 +12,8 @@ import org.jsoup.nodes.Element;
  * {@code sitemap.xml} for crawlers: the home, query and ontology pages (the ontology's at {@code ontology.html}: a
  * crawler that accepts anything is given Turtle at {@code ontology}) and the HTML page of every resource
  * under the base. Beyond 50,000 URLs (the protocol's limit) it becomes a sitemap index of numbered
- * sitemaps. Call inside a read transaction.
+ * sitemaps, {@code sitemap.xml?page=N}: at the root, since a sitemap may list only URLs under its own folder (one at
+ * {@code sitemaps/1.xml} could not list {@code doc/…}). Call inside a read transaction.
  */
 public final class Sitemap {
     /** The sitemap protocol's limit of URLs per file. */
@@ -47,7 +48,7 @@ public final class Sitemap {
         } else if (page == 0) {
             Element index = doc.appendElement("sitemapindex").attr("xmlns", NS);
             for (int i = 1; i <= files; i++) {
-                index.appendElement("sitemap").appendElement("loc").text(site + "sitemaps/" + i + ".xml");
+                index.appendElement("sitemap").appendElement("loc").text(site + "sitemap.xml?page=" + i);
             }
         } else if (page <= files) {
             Element set = doc.appendElement("urlset").attr("xmlns", NS);

@@ -103,7 +103,13 @@ final class HarvestServlet extends PageServlet {
         } else if (rest.equals(".well-known/void")) {
             datasetDescription(req, resp, origin);
         } else if (rest.equals("sitemap.xml") || rest.matches("sitemaps/\\d{1,4}\\.xml")) {
-            int page = rest.equals("sitemap.xml") ? 0 : Integer.parseInt(rest.replaceAll("\\D", ""));
+            // the index's sitemaps are sitemap.xml?page=N, in the root's scope (sitemaps/N.xml, their former URL,
+            // still answers)
+            String asked = rest.equals("sitemap.xml") ? req.getParameter("page") : rest.replaceAll("\\D", "");
+            if (asked != null && !asked.matches("[1-9]\\d{0,3}")) {
+                throw HttpError.badRequest("page must be a number from 1 to 9999");
+            }
+            int page = asked == null ? 0 : Integer.parseInt(asked);
             String xml = Sitemap.xml(sitemapPages(origin), origin + site.root(), page);
             if (xml == null) {
                 throw HttpError.notFound(req.getRequestURI());

@@ -456,9 +456,40 @@ class HarvestTest {
             pages.add("http://x/doc/" + i + ".html");
         }
         String index = org.skillgraph.harvest.Sitemap.xml(pages, "http://x/", 0);
-        assertTrue(index.contains("<sitemapindex") && index.contains("http://x/sitemaps/3.xml"));
+        assertTrue(index.contains("<sitemapindex") && index.contains("http://x/sitemap.xml?page=3"));
         assertTrue(org.skillgraph.harvest.Sitemap.xml(pages, "http://x/", 3).contains("http://x/doc/119999.html"));
         assertEquals(null, org.skillgraph.harvest.Sitemap.xml(pages, "http://x/", 4));
         assertTrue(Files.exists(store.dumpsDirectory().resolve(Dumps.MANIFEST)));
+    }
+
+    /**
+     * The sitemap protocol scopes a sitemap to the folder it is in ("a Sitemap file located at
+     * http://example.com/catalog/sitemap.xml can include any URLs starting with http://example.com/catalog/ but can
+     * not include URLs starting with http://example.com/images/"): the index's sitemaps, which list the /doc/ pages,
+     * must be at the site's root, not in a folder of their own (/sitemaps/1.xml could list only /sitemaps/…).
+     */
+    @Test
+    void anIndexNamesSitemapsWhoseFolderHoldsEveryUrlTheyList() throws Exception {
+        List<String> pages = new java.util.ArrayList<>();
+        for (int i = 0; i < 120_000; i++) {
+            pages.add(root + "/doc/" + i + ".html");
+        }
+        String index = org.skillgraph.harvest.Sitemap.xml(pages, root + "/", 0);
+        List<String> sitemaps = org.jsoup.Jsoup.parse(index, "", org.jsoup.parser.Parser.xmlParser())
+                .select("sitemap > loc").eachText();
+        assertEquals(3, sitemaps.size(), index);
+        for (String sitemap : sitemaps) {
+            String path = URI.create(sitemap).getPath();
+            String folder = root + path.substring(0, path.lastIndexOf('/') + 1);
+            assertEquals(root + "/", folder, sitemap + " may list only URLs under " + folder);
+        }
+        // and the server answers each of them (the seeds' sitemap is one file: page 1 of it is that file)
+        HttpResponse<byte[]> first = get(URI.create(sitemaps.get(0)).getRawPath() + "?"
+                + URI.create(sitemaps.get(0)).getRawQuery());
+        assertEquals(200, first.statusCode(), sitemaps.get(0));
+        assertTrue(new String(first.body(), StandardCharsets.UTF_8).contains("/doc/occupation/29-2011.00.html"));
+        assertEquals(404, get("/sitemap.xml?page=2").statusCode());
+        assertEquals(400, get("/sitemap.xml?page=x").statusCode());
+        assertEquals(400, get("/sitemap.xml?page=0").statusCode());
     }
 }
