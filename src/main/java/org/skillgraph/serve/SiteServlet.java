@@ -110,7 +110,7 @@ final class SiteServlet extends PageServlet {
         } else if (rest.equals("ontology") || rest.startsWith("ontology.")) {
             ontology(req, resp, rest);
         } else if (rest.startsWith("static/") && rest.matches("static/[a-z-]+\\.(css|js)")) {
-            byte[] bytes = resource("/org/skillgraph/serve/" + rest);
+            byte[] bytes = resource("/org/skillgraph/serve/" + rest, path);
             send(req, resp, new Body(bytes, rest.endsWith(".css") ? "text/css" : "text/javascript", false));
         } else {
             throw HttpError.notFound(path);
@@ -345,9 +345,14 @@ final class SiteServlet extends PageServlet {
     }
 
     private static byte[] resource(String name) {
+        return resource(name, name);
+    }
+
+    /** A file of the jar; 404 naming {@code asked} (the path requested, not where in the jar it was looked for). */
+    private static byte[] resource(String name, String asked) {
         try (InputStream in = SiteServlet.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw HttpError.notFound(name);
+                throw HttpError.notFound(asked);
             }
             return in.readAllBytes();
         } catch (IOException e) {

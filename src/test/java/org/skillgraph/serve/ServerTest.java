@@ -445,6 +445,9 @@ class ServerTest {
         assertTrue(onto.contains(onto.createResource("https://w3id.org/skillgraph/ontology"), null, (org.apache.jena.rdf.model.RDFNode) null));
         assertEquals(200, get("/static/style.css").statusCode());
         assertEquals(404, get("/static/../pom.xml").statusCode());
+        HttpResponse<String> missing = get("/static/nope.css");
+        assertEquals(404, missing.statusCode());
+        assertEquals("Not found: /static/nope.css", missing.body().strip(), "the path asked, not the jar's");
     }
 
     /** A GET sent as written (java.net.URI refuses a malformed escape): the status line, headers and body. */
