@@ -305,6 +305,8 @@ public final class SkillgraphServer {
                     }
                 }
             }
+            // a request Jetty refuses itself (a malformed path) is answered as the site's errors are
+            server.getJettyServer().setErrorHandler(new JettyErrors());
             // nor Fuseki's "Server: Apache Jena Fuseki (version)" on the SPARQL endpoint's answers
             org.apache.jena.fuseki.Fuseki.outputFusekiServerHeader = false;
             poolOutputBuffers(server.getJettyServer());

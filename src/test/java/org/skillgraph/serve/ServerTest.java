@@ -469,10 +469,22 @@ class ServerTest {
             assertTrue(r.contains("the query string is not percent-encoded UTF-8"), target + ":\n" + r);
             assertTrue(r.contains("Access-Control-Allow-Origin: "), "CORS on the error too: " + r);
         }
-        // and Jetty's own answers (a malformed path) name no server version
+        // and Jetty's own answers (a malformed or ambiguous path) name no server version, and are plain text saying
+        // what is wrong, with CORS, as the site's other errors
         String path = raw("/id/%zz");
         assertTrue(path.startsWith("HTTP/1.1 400 "), path);
         assertFalse(path.toLowerCase(java.util.Locale.ROOT).contains("jetty"), path);
+        for (String[] bad : List.of(new String[] {"/id/%zz", "a malformed %-escape"},
+                new String[] {"/id/a%00b", "a malformed %-escape"},
+                new String[] {"/id/a%2Fb", "Ambiguous URI path separator"})) {
+            String r = raw(bad[0]);
+            String lower = r.toLowerCase(java.util.Locale.ROOT);
+            assertTrue(r.startsWith("HTTP/1.1 400 "), bad[0] + ":\n" + r);
+            assertTrue(lower.contains("\r\ncontent-type: text/plain"), bad[0] + ":\n" + r);
+            assertTrue(lower.contains("\r\naccess-control-allow-origin: *"), "CORS on Jetty's errors too: " + r);
+            assertTrue(r.contains("\r\n\r\nBad Request: ") && r.contains(bad[1]), bad[0] + ":\n" + r);
+            assertFalse(lower.contains("<html") || lower.contains("badmessage"), bad[0] + ":\n" + r);
+        }
         assertFalse(get("/id/occupation/29-2011.00").headers().firstValue("Server").orElse("").contains("Jetty"));
     }
 
