@@ -100,8 +100,8 @@ final class HarvestServlet extends PageServlet {
             send(req, resp, new Body(json.toPrettyString().getBytes(StandardCharsets.UTF_8), "application/ld+json", false));
         } else if (rest.startsWith("dumps/")) {
             dump(req, resp, rest.substring("dumps/".length()));
-        } else if (rest.equals(".well-known/void")) {
-            datasetDescription(req, resp, origin);
+        } else if (rest.equals(".well-known/void") || rest.startsWith(".well-known/void.")) {
+            datasetDescription(req, resp, origin, rest.substring(".well-known/void".length()));
         } else if (rest.equals("sitemap.xml") || rest.matches("sitemaps/\\d{1,4}\\.xml")) {
             // the index's sitemaps are sitemap.xml?page=N, in the root's scope (sitemaps/N.xml, their former URL,
             // still answers)
@@ -193,10 +193,23 @@ final class HarvestServlet extends PageServlet {
                 () -> Sitemap.pages(dataset, site.base(), origin + site.root())));
     }
 
-    private void datasetDescription(HttpServletRequest req, HttpServletResponse resp, String origin) throws IOException {
-        Format format = Format.negotiate(req.getHeader("Accept"));
+    /**
+     * {@code /.well-known/void}, negotiated (naming its format's own URL in {@code Content-Location}, as a document
+     * does), or {@code /.well-known/void.ttl} (and {@code .jsonld}, {@code .rdf}, {@code .nt}, {@code .html}): one
+     * format, for a harvester to bookmark or cite.
+     */
+    private void datasetDescription(HttpServletRequest req, HttpServletResponse resp, String origin, String extension)
+            throws IOException {
+        boolean negotiated = extension.isEmpty();
+        Format format = negotiated ? Format.negotiate(req.getHeader("Accept")) : Format.byExtension(extension.substring(1));
         if (format == null) {
-            throw HttpError.notAcceptable(req.getHeader("Accept"));
+            if (negotiated) {
+                throw HttpError.notAcceptable(req.getHeader("Accept"));
+            }
+            throw HttpError.notFound(req.getRequestURI());
+        }
+        if (negotiated) {
+            resp.setHeader("Content-Location", site.root() + ".well-known/void." + format.extension());
         }
         Body body = live.read(dataset, () -> {
             Model m = datasetDescription(origin);
@@ -204,7 +217,7 @@ final class HarvestServlet extends PageServlet {
             if (format == Format.HTML) {
                 return Body.html(new ResourcePage(site, m).render(uri, new Describer.Description(m, true, false), 1));
             }
-            return new Body(format.write(m), format.mediaType(), true);
+            return new Body(format.write(m), format.mediaType(), negotiated);
         });
         send(req, resp, body);
     }

@@ -1,5 +1,6 @@
 package org.skillgraph.serve;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -351,6 +352,19 @@ class HarvestTest {
         assertTrue(new String(get("/.well-known/void", "Accept", "text/html").body(), StandardCharsets.UTF_8)
                 .contains("sparql"));
         assertEquals(200, get("/.well-known/void", "Accept", "application/ld+json").statusCode());
+        // the negotiated answer names its format's own URL, which answers that format whatever the Accept
+        assertEquals("/.well-known/void.ttl", r.headers().firstValue("Content-Location").orElse(null));
+        assertTrue(r.headers().allValues("Vary").contains("Accept"), r.headers().toString());
+        HttpResponse<byte[]> ttl = get("/.well-known/void.ttl", "Accept", "text/html");
+        assertEquals(200, ttl.statusCode());
+        assertTrue(ttl.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"), ttl.headers().toString());
+        assertArrayEquals(r.body(), ttl.body());
+        assertTrue(ttl.headers().firstValue("Content-Location").isEmpty(), "a format's own URL");
+        assertFalse(ttl.headers().allValues("Vary").contains("Accept"), ttl.headers().toString());
+        for (String ext : List.of("jsonld", "rdf", "nt", "html")) {
+            assertEquals(200, get("/.well-known/void." + ext).statusCode(), ext);
+        }
+        assertEquals(404, get("/.well-known/void.png").statusCode());
     }
 
     @Test
