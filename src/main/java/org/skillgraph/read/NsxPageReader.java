@@ -389,7 +389,17 @@ final class NsxPageReader {
             }
             Matcher m = METRIC.matcher(t);
             if (m.matches() && group != null) {
-                metrics.add(metric(group, m.group(1).strip(), m.group(2).strip(), where));
+                Metric metric = metric(group, m.group(1).strip(), m.group(2).strip(), where);
+                Metric same = metrics.stream().filter(o -> o.group().equals(metric.group())
+                        && o.name().equalsIgnoreCase(metric.name()) && o.raw().equals(metric.raw())).findFirst()
+                        .orElse(null);
+                if (same == null) {
+                    metrics.add(metric);
+                } else {
+                    // the graph holds a value once: the repeat is said, not lost without a word
+                    flags.add(new Flag("metric-repeated", "'" + t + "' repeats the evidence pack's value at "
+                            + same.location() + " (group '" + group + "'); kept once", where));
+                }
                 groupHasValues = true;
             } else if (group != null && !groupHasValues) {
                 metrics.add(new Metric(group, "label", t, null, Metric.Unit.TEXT, t, where));

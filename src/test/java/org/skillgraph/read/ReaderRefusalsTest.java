@@ -76,6 +76,25 @@ class ReaderRefusalsTest {
     }
 
     @Test
+    void anEvidenceValueRepeatedWordForWordIsKeptOnceAndTheRepeatNoted() throws IOException {
+        // the graph holds a value once: the second line used to vanish without a word
+        String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
+        assertTrue(seed.contains("\nTask observations: 184\nAugment share: 18.4%\n"));
+        SourceDocument d = new SourceReader().read(write("repeated.txt", seed.replace("\nTask observations: 184\n",
+                "\nTask observations: 184\nTask observations: 184\n")));
+        assertEquals(1, d.evidence().metrics().stream().filter(m -> m.name().equals("Task observations")).count());
+        assertEquals(List.of(new Flag("metric-repeated", "'Task observations: 184' repeats the evidence pack's value at "
+                + "line 81 (group 'AEI usage'); kept once", "line 82")),
+                d.flags().stream().filter(f -> f.code().equals("metric-repeated")).toList());
+        // another value under the same name is not a repeat: both are read (the quality gate refuses two counts)
+        d = new SourceReader().read(write("another.txt", seed.replace("\nTask observations: 184\n",
+                "\nTask observations: 184\nTask observations: 200\n")));
+        assertEquals(List.of("184", "200"), d.evidence().metrics().stream()
+                .filter(m -> m.name().equals("Task observations")).map(m -> m.raw()).toList());
+        assertTrue(d.flags().stream().noneMatch(f -> f.code().equals("metric-repeated")), d.flags().toString());
+    }
+
+    @Test
     void anEvidenceCountTooLargeToBeACountIsRefusedNamingItsLine() throws IOException {
         // a count past a long was stored as another number (TDB2 keeps an xsd:integer exactly only within a long)
         String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
