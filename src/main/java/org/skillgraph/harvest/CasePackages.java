@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
@@ -57,7 +55,6 @@ public final class CasePackages {
     public static final String BASE_PATH = "ims/case/v1p1/";
     private static final Logger LOG = LoggerFactory.getLogger(CasePackages.class);
     private static final Query FRAMEWORKS = load("case-frameworks.rq");
-    private static final Pattern VERSION_NUMBER = Pattern.compile("\\d+");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /** A framework that is a CFDocument: where it is stored and what its document says. */
@@ -345,19 +342,7 @@ public final class CasePackages {
 
     /** {@code v.26.05} &lt; {@code v.26.10} &lt; {@code v.27.01}: numbers compared as numbers. */
     static int compareVersions(String a, String b) {
-        Matcher ma = VERSION_NUMBER.matcher(a);
-        Matcher mb = VERSION_NUMBER.matcher(b);
-        while (true) {
-            boolean fa = ma.find();
-            boolean fb = mb.find();
-            if (!fa || !fb) {
-                return fa ? 1 : fb ? -1 : a.compareTo(b);
-            }
-            int c = new java.math.BigInteger(ma.group()).compareTo(new java.math.BigInteger(mb.group()));
-            if (c != 0) {
-                return c;
-            }
-        }
+        return org.skillgraph.model.Versions.compare(a, b);
     }
 
     private static Query load(String name) {

@@ -153,12 +153,12 @@ public final class CtdlDocuments {
      * The node with this CTID in the version {@code /graph/{ctid}} serves. A CTID leaves the version out, so a
      * framework, its statements, its progression model and its levels have the same CTIDs in every version of
      * the framework: of those, the node of the newest version (highest {@code owl:versionInfo} of the framework
-     * it belongs to; ties, as between two stores, broken by URI). A node only an older version has is that one.
+     * it belongs to, numbers compared as numbers; ties, as between two stores, broken by URI). A node only an older version has is that one.
      */
     Optional<Resource> find(String ctid) {
         Model union = dataset.getUnionModel();
         return union.listSubjectsWithProperty(CETERMS.ctid, ctid).toList().stream()
-                .max(Comparator.comparing((Resource r) -> versionOf(union, r))
+                .max(Comparator.comparing((Resource r) -> versionOf(union, r), org.skillgraph.model.Versions::compare)
                         .thenComparing(r -> r.isURIResource() ? r.getURI() : ""));
     }
 

@@ -580,7 +580,7 @@ public final class GraphStore implements AutoCloseable {
                     java.util.Iterator<org.apache.jena.sparql.core.Quad> v = dsg.find(q.getGraph(), q.getSubject(),
                             org.apache.jena.vocabulary.OWL.versionInfo.asNode(), Node.ANY);
                     return v.hasNext() ? v.next().getObject().getLiteralLexicalForm() : "";
-                }));
+                }, org.skillgraph.model.Versions::compare));
     }
 
     /**
