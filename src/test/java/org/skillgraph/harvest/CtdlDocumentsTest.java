@@ -181,6 +181,8 @@ class CtdlDocumentsTest {
             // ceasn:name, each level names its model with ceasn:inProgressionModel and its own name is skos:prefLabel
             assertTrue(progression.path("ceasn:name").has("en"), "the model's ceasn:name: " + progression);
             assertTrue(!progression.has("skos:prefLabel"), "skos:prefLabel on the model: " + progression);
+            // and says its language, as a registry's import asks of a progression model
+            assertEquals("[\"en\"]", progression.path("ceasn:inLanguage").toString(), "ceasn:inLanguage: " + progression);
             for (int i = 1; i < levels.get("@graph").size(); i++) {
                 JsonNode level = levels.get("@graph").get(i);
                 assertEquals(progression.get("@id").asText(), level.path("ceasn:inProgressionModel").asText(),
