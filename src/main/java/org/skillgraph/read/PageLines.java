@@ -1,8 +1,12 @@
 package org.skillgraph.read;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -48,12 +52,22 @@ final class PageLines {
         return b.lines;
     }
 
+    private static final Pattern HTML_INTEGER =
+            Pattern.compile("^[\\t\\n\\f\\r ]*([+-]?\\d{1,9})");
+
+    /** An HTML integer attribute's value (leading white space, a sign, digits; what follows ignored), or null. */
+    static Integer htmlInteger(String attr) {
+        Matcher m = HTML_INTEGER.matcher(attr);
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
     /** Accumulates the current line's text and element boundaries while walking the DOM. */
     private static final class Builder {
         private final List<PageLine> lines = new ArrayList<>();
         private final StringBuilder text = new StringBuilder();
         private final List<Integer> boundaries = new ArrayList<>();
         private boolean boundaryPending;
+        private final Map<Element, Integer> nextOrdinal = new IdentityHashMap<>();
 
         /**
          * Walks the element's descendants in document order, without recursion (jsoup's traversal keeps no
@@ -80,7 +94,7 @@ final class PageLines {
                         if (BLOCKS.contains(tag)) {
                             endLine();
                             if ("li".equals(tag) && el.parent() != null && "ol".equals(el.parent().normalName())) {
-                                text.append("  ").append(el.elementSiblingIndex() + 1).append(". ");
+                                text.append("  ").append(ordinal(el)).append(". ");
                             }
                         } else if (!FORMATTING.contains(tag)) {
                             boundaryPending = true;
@@ -102,6 +116,27 @@ final class PageLines {
                     return FilterResult.CONTINUE;
                 }
             }, root);
+        }
+
+        /**
+         * The number a browser shows for an item of an ordered list: only the list's {@code li} children count
+         * (a {@code script} or {@code template} among them is no item), from the list's {@code start} (or, for
+         * a {@code reversed} list, the number of its items) on, each {@code value} attribute renumbering from its
+         * item. Items are met in document order, so each list's next number is kept rather than counted again.
+         */
+        private int ordinal(Element li) {
+            Element ol = li.parent();
+            int step = ol.hasAttr("reversed") ? -1 : 1;
+            Integer next = nextOrdinal.get(ol);
+            if (next == null) {
+                Integer start = htmlInteger(ol.attr("start"));
+                next = start != null ? start
+                        : step < 0 ? (int) ol.children().stream().filter(e -> "li".equals(e.normalName())).count() : 1;
+            }
+            Integer value = htmlInteger(li.attr("value"));
+            int n = value != null ? value : next;
+            nextOrdinal.put(ol, n + step);
+            return n;
         }
 
         private void appendText(String raw) {

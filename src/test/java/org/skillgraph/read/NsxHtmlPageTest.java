@@ -279,6 +279,29 @@ class NsxHtmlPageTest {
     }
 
     @Test
+    void anElementOfAListThatIsNoItemDoesNotShiftTheNumbersOfItsItems(@TempDir Path dir) throws IOException {
+        // a browser numbers the li items of an ol only: a script or template among them shows no number
+        String v = html.replaceFirst("<ol class=\"statements\">",
+                "<ol class=\"statements\"><script>window.track('level')</script><template><li>x</li></template>");
+        SourceDocument doc = readVariant(dir, v);
+        List<Statement> t = fromText.framework(FrameworkKind.OCCUPATIONAL).statements();
+        List<Statement> h = doc.framework(FrameworkKind.OCCUPATIONAL).statements();
+        assertEquals(t.stream().map(Located::of).toList(), h.stream().map(Located::of).toList());
+        assertEquals(List.of(), doc.flags());
+    }
+
+    @Test
+    void anOrderedListNumbersItsItemsFromItsStartAndValueAsABrowserShowsThem(@TempDir Path dir) throws IOException {
+        // <ol start="3"> shows 3., 4., …; <li value="20"> shows 20. and renumbers the items after it
+        String v = html.replaceFirst("<ol class=\"statements\">", "<ol class=\"statements\" start=\"3\">");
+        List<Integer> emerging = readVariant(dir, v).framework(FrameworkKind.OCCUPATIONAL).statements().stream()
+                .filter(s -> s.levelKey().equals("emerging")).map(Statement::position).toList();
+        assertEquals(List.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 12), emerging);
+        assertEquals(List.of(5, 3, 2, 1), PageLines.fromHtml("<ol reversed start=5><li>a<li value=3>b<li>c<li>d</ol>")
+                .stream().map(l -> Integer.valueOf(l.text().strip().split("\\.")[0])).toList());
+    }
+
+    @Test
     void newChipInHtmlResolvedFromItsMarkup(@TempDir Path dir) throws IOException {
         // a chip of a source not on the seed page, whose label ends in capitals: only the markup shows the boundary
         String chip = "<a class=\"chip\" href=\"https://www.bls.gov/ooh/\" target=\"_blank\">"
