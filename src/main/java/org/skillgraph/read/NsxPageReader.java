@@ -35,7 +35,13 @@ import org.skillgraph.model.Statement;
  * recognise is kept as a flag (up to {@link SourceReader#MAX_TEXT_CHARS} characters of such lines in all).
  */
 final class NsxPageReader {
-    private static final Pattern SOC = Pattern.compile("^SOC\\s*(\\d{2}-\\d{4}\\.\\d{2})(.*)$");
+    /**
+     * The header line: "SOC", the O*NET-SOC code, and glued to it the job zone and version. The code ends where no
+     * digit or '.' follows: "SOC 29-2011.001…" is no code of this shape, never read as 29-2011.00.
+     */
+    private static final Pattern SOC = Pattern.compile("^SOC\\s*(\\d{2}-\\d{4}\\.\\d{2})(?![\\d.])(.*)$");
+    /** A header line whose code has another shape ("SOC 29-2011.001", "SOC 29-2011.0"): what it has for a code. */
+    private static final Pattern SOC_MISSHAPEN = Pattern.compile("^SOC\\s*(\\d[\\d.\\-]*)");
     /** The framework version that ends the header line ("…Considerable Preparationv.26.05"). */
     private static final Pattern HEADER_VERSION = Pattern.compile("(v\\.\\d+(?:\\.\\d+)*)\\s*$");
     /** "Job Zone 4 · Considerable Preparation": the job zone as written, then its label. */
@@ -124,6 +130,14 @@ final class NsxPageReader {
         // 1. header
         int soc = indexOf(SOC);
         if (soc < 0) {
+            for (PageLine l : lines) {
+                Matcher bad = SOC_MISSHAPEN.matcher(l.text().strip());
+                if (bad.find()) {
+                    throw new SourceException(file, "line " + l.number(), "the header's SOC code '" + bad.group(1)
+                            + "' is not an O*NET-SOC code NN-NNNN.NN (as in 'SOC 29-2011.00'): '"
+                            + abbreviate(l.text().strip()) + "'");
+                }
+            }
             throw new SourceException(file, null,
                     "not an NSX framework page: no header line 'SOC NN-NNNN.NN' found");
         }

@@ -37,7 +37,8 @@ public final class SourceReader {
     public static final int MAX_TEXT_CHARS = 10_000;
     private static final Pattern HTML = Pattern.compile("^\\s*(<!doctype\\s+html|<html|<head|<body|<!--)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern NSX_TEXT = Pattern.compile("(?m)^SOC\\s*\\d{2}-\\d{4}\\.\\d{2}");
+    /** A line that starts with "SOC" and a number: a page's header (one whose code is misshapen is refused by the reader, naming it). */
+    private static final Pattern NSX_TEXT = Pattern.compile("(?m)^SOC\\s*\\d");
 
     private final long maxBytes;
 

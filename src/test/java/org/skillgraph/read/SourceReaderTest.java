@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skillgraph.model.FrameworkKind;
@@ -169,6 +170,28 @@ class SourceReaderTest {
         e = failure(write("zwsp.txt", (page.substring(0, header) + "SOC \u200b29-2011.00"
                 + page.substring(header + "SOC 29-2011.00".length())).getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("U+200B (ZERO WIDTH SPACE)"), e.getMessage());
+    }
+
+    @Test
+    void aSocCodeOfAnotherShapeIsRefusedNamingTheLineNotReadAsAnotherOccupation() throws IOException {
+        // "SOC 29-2011.001" was read as occupation 29-2011.00 (its graph replaced, the job zone lost to a note);
+        // "SOC 29-2011.0" and "SOC 29-20110.00" were an "unrecognised format", naming no line
+        String page = Files.readString(TEXT_SEED, StandardCharsets.UTF_8);
+        int header = page.indexOf("\nSOC 29-2011.00") + 1;
+        int line = 1 + (int) page.substring(0, header).chars().filter(c -> c == '\n').count();
+        for (String code : List.of("29-2011.001", "29-2011.0", "29-20110.00", "29-2011.00.1")) {
+            SourceException e = failure(write("soc.txt", (page.substring(0, header) + "SOC " + code
+                    + page.substring(header + "SOC 29-2011.00".length())).getBytes(StandardCharsets.UTF_8)));
+            assertTrue(e.getMessage().contains("(line " + line + ")"), e.getMessage());
+            assertTrue(e.getMessage().contains("SOC code '" + code + "' is not an O*NET-SOC code NN-NNNN.NN"),
+                    e.getMessage());
+        }
+        String html = Files.readString(Path.of("src", "test", "resources", "read", "29-2011.00.html"),
+                StandardCharsets.UTF_8);
+        assertTrue(html.contains(">SOC 29-2011.00<"));
+        SourceException e = failure(write("soc.html", html.replace(">SOC 29-2011.00<", ">SOC 29-2011.001<")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("SOC code '29-2011.001' is not an O*NET-SOC code"), e.getMessage());
     }
 
     @Test
