@@ -321,6 +321,21 @@ class JsonExportReaderTest {
     }
 
     @Test
+    void aStatementWithNothingVisibleOnOneSideOfTheDashIsKeptWholeAndFlagged() throws IOException {
+        // a description that is only a no-break space (a web page's "Topic — &nbsp;"), or a zero-width topic, was
+        // stored as an invisible ceasn:competencyText / label, with no note
+        for (String text : List.of("Strategy \u2014 \u00a0", "\u200b \u2014 set direction.")) {
+            String levels = "\"emerging\":{\"label\":\"Emerging\",\"statements\":[\"" + text + "\"]}";
+            Statement s = new SourceReader().read(write("blank-half.json", export(OCCUPATION, levels)))
+                    .framework(FrameworkKind.OCCUPATIONAL).statements().get(0);
+            assertNull(s.description(), text);
+            assertEquals(text.strip(), s.topic());
+            assertEquals(List.of("topic-split-missing"), s.flags().stream().map(f -> f.code()).toList());
+            assertEquals("/framework/levels/emerging/statements/0", s.flags().get(0).location());
+        }
+    }
+
+    @Test
     void levelRanksFollowTheScaleNotTheKeyOrder() throws IOException {
         String levels = "\"developing\":{\"label\":\"Developing\",\"statements\":[\"B — do b.\"]},"
                 + "\"emerging\":{\"label\":\"Emerging\",\"statements\":[\"A — do a.\"]}";
