@@ -336,20 +336,14 @@ final class JsonExportReader {
         }
         requireLength(text, pointer);
         String t = text.strip();
-        int dash = t.indexOf(" \u2014 ");
-        if (dash > 0 && (Characters.isBlank(t.substring(0, dash)) || Characters.isBlank(t.substring(dash + 3)))) {
-            // "Topic — " ending in a no-break space, or a zero-width space on one side: a half that shows nothing
-            Flag flag = new Flag("topic-split-missing", "nothing to read on one side of ' \u2014 ' (only white space or "
-                    + "invisible characters); kept the whole text as the statement's text, with no topic", pointer);
-            return new Statement(levelKey, null, position, t, t, null, List.of(), List.of(flag), pointer);
-        }
-        if (dash <= 0) {
+        DashSplit split = DashSplit.of(t, pointer);
+        if (split == null) {
             Flag flag = new Flag("topic-split-missing",
                     "no ' \u2014 ' between topic and description; kept the whole text as the statement's text, with no topic", pointer);
             return new Statement(levelKey, null, position, t, t, null, List.of(), List.of(flag), pointer);
         }
-        return new Statement(levelKey, null, position, t, t.substring(0, dash).strip(),
-                t.substring(dash + 3).strip(), List.of(), List.of(), pointer);
+        return new Statement(levelKey, null, position, t, split.topic(), split.description(), List.of(), split.flags(),
+                pointer);
     }
 
     private JsonNode object(JsonNode parent, String pointer) {

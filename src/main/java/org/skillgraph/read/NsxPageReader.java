@@ -306,16 +306,16 @@ final class NsxPageReader {
     private Statement occupationalStatement(String levelKey, Item item) {
         String text = item.text().strip();
         int[] b = item.boundaries();
-        int dash = text.indexOf(" \u2014 ");
+        DashSplit dash = DashSplit.of(text, item.location());
         if (b.length > 0) {
             String topic = text.substring(0, b[0]).strip().replaceAll("\\s*\u2014$", "");
             String description = text.substring(b[0]).strip().replaceAll("^\u2014\\s*", "");
             return new Statement(levelKey, null, item.number(), text, topic, description, List.of(), List.of(),
                     item.location());
         }
-        if (dash > 0) {
-            return new Statement(levelKey, null, item.number(), text, text.substring(0, dash).strip(),
-                    text.substring(dash + 3).strip(), List.of(), List.of(), item.location());
+        if (dash != null) {
+            return new Statement(levelKey, null, item.number(), text, dash.topic(), dash.description(), List.of(),
+                    dash.flags(), item.location());
         }
         GlueSplitter.Split split = glue.split(text);
         if (split.confident()) {
@@ -373,15 +373,16 @@ final class NsxPageReader {
             }
         }
         String text = parsed.text();
-        int dash = text.indexOf(" \u2014 ");
-        if (dash <= 0) {
+        DashSplit dash = DashSplit.of(text, item.location());
+        if (dash == null) {
             statementFlags.add(new Flag("topic-split-missing",
                     "no ' \u2014 ' between topic and description; kept the whole text", item.location()));
             return new Statement(levelKey, domainKey, item.number(), text, text, null, cited, statementFlags,
                     item.location());
         }
-        return new Statement(levelKey, domainKey, item.number(), text, text.substring(0, dash).strip(),
-                text.substring(dash + 3).strip(), cited, statementFlags, item.location());
+        statementFlags.addAll(dash.flags());
+        return new Statement(levelKey, domainKey, item.number(), text, dash.topic(), dash.description(), cited,
+                statementFlags, item.location());
     }
 
     /** The evidence pack's groups and values, after its heading ({@code heading}), up to the durable skills. */

@@ -336,6 +336,21 @@ class JsonExportReaderTest {
     }
 
     @Test
+    void aStatementWithTwoDashesIsSplitAtTheFirstAndFlagged() throws IOException {
+        // split at the first with no note was a guess: another split could be meant
+        String levels = "\"emerging\":{\"label\":\"Emerging\",\"statements\":[\"Strategy \u2014 set direction "
+                + "\u2014 then review it.\"]}";
+        Statement s = new SourceReader().read(write("two-dashes.json", export(OCCUPATION, levels)))
+                .framework(FrameworkKind.OCCUPATIONAL).statements().get(0);
+        assertEquals("Strategy", s.topic());
+        assertEquals("set direction \u2014 then review it.", s.description());
+        assertEquals(List.of("topic-split-unsure"), s.flags().stream().map(f -> f.code()).toList());
+        assertEquals("more than one ' \u2014 ': split at the first, topic 'Strategy', the rest the description",
+                s.flags().get(0).message());
+        assertEquals("/framework/levels/emerging/statements/0", s.flags().get(0).location());
+    }
+
+    @Test
     void levelRanksFollowTheScaleNotTheKeyOrder() throws IOException {
         String levels = "\"developing\":{\"label\":\"Developing\",\"statements\":[\"B — do b.\"]},"
                 + "\"emerging\":{\"label\":\"Emerging\",\"statements\":[\"A — do a.\"]}";

@@ -1,6 +1,7 @@
 package org.skillgraph.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,6 +74,31 @@ class ReaderRefusalsTest {
         assertTrue(e.getMessage().endsWith("'jobZone' must be an integer, found string \"three\""), e.getMessage());
         e = refused(write("jz37.json", seed.replace("\"jobZone\":3,", "\"jobZone\":3.7,")));
         assertTrue(e.getMessage().endsWith("'jobZone' must be an integer, found number 3.7"), e.getMessage());
+    }
+
+    @Test
+    void aPageStatementWithTwoDashesOrABlankHalfIsFlaggedNotSplitSilently() throws IOException {
+        String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
+        String line = "  3. Cross-domain evidence synthesis \u2014 orchestrates an AI research assistant to aggregate "
+                + "multi-study evidence on emerging biomarker panels, then authors";
+        assertTrue(seed.contains(line));
+        SourceDocument d = new SourceReader().read(write("two-dashes.txt", seed.replace(line,
+                "  3. Cross-domain evidence synthesis \u2014 orchestrates an AI research assistant \u2014 to aggregate "
+                        + "multi-study evidence on emerging biomarker panels, then authors")));
+        org.skillgraph.model.Statement s = d.framework(org.skillgraph.model.FrameworkKind.AI_USAGE).statements().stream()
+                .filter(x -> x.text().startsWith("Cross-domain")).findFirst().orElseThrow();
+        assertEquals("Cross-domain evidence synthesis", s.topic());
+        assertTrue(s.description().startsWith("orchestrates an AI research assistant \u2014 to aggregate"), s.description());
+        assertEquals(List.of(new Flag("topic-split-unsure", "more than one ' \u2014 ': split at the first, topic "
+                + "'Cross-domain evidence synthesis', the rest the description", "line 78")), s.flags());
+        // a description of a no-break space only: kept whole, flagged, never an invisible text
+        String whole = seed.substring(seed.indexOf(line), seed.indexOf('\n', seed.indexOf(line)));
+        d = new SourceReader().read(write("blank-half.txt", seed.replace(whole,
+                "  3. Cross-domain evidence synthesis \u2014 \u00a0")));
+        s = d.framework(org.skillgraph.model.FrameworkKind.AI_USAGE).statements().stream()
+                .filter(x -> x.text().startsWith("Cross-domain")).findFirst().orElseThrow();
+        assertNull(s.description(), s.toString());
+        assertEquals(List.of("topic-split-missing"), s.flags().stream().map(Flag::code).toList());
     }
 
     @Test
