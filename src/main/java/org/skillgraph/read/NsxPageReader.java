@@ -700,7 +700,17 @@ final class NsxPageReader {
                 PageLine line = lines.get(i);
                 Matcher m = ITEM.matcher(line.text());
                 if (m.matches()) {
-                    items.add(new Item(line, Integer.parseInt(m.group(1)), m.group(2), m.start(2)));
+                    int number = Integer.parseInt(m.group(1));
+                    for (Item earlier : items) {
+                        if (earlier.number() == number) {
+                            // a statement's number names it (its URI, its list position): two would be one
+                            throw new SourceException(file, "line " + line.number(), "statement " + number
+                                    + " of the level '" + label + "' in " + section + " repeats the number of line "
+                                    + earlier.line().number() + ": each statement of a level has a number of its own "
+                                    + "(the list renumbered by hand, or a statement pasted twice?)");
+                        }
+                    }
+                    items.add(new Item(line, number, m.group(2), m.start(2)));
                 } else if ((ITEM_LIKE.matcher(line.text()).matches() && !DOMAIN.matcher(line.text().strip()).matches())
                         || (i + 1 < lines.size() && !scale.contains(Scales.key(line.text()))
                             && !DOMAIN.matcher(line.text().strip()).matches() && isItem(lines.get(i + 1)))) {

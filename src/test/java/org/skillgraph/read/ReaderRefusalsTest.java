@@ -102,6 +102,19 @@ class ReaderRefusalsTest {
     }
 
     @Test
+    void aStatementNumberRepeatedInALevelIsRefusedNamingBothLines() throws IOException {
+        // both statements took the number's URI, and the quality gate refused the page with six violations and no line
+        String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
+        assertTrue(seed.contains("\n  2. Chemical analysis protocols"));
+        SourceException e = refused(write("renumbered.txt", seed.replace("\n  2. Chemical analysis protocols",
+                "\n  5. Chemical analysis protocols")));
+        assertEquals("line 16", e.location());
+        assertTrue(e.getMessage().endsWith("statement 5 of the level 'Emerging' in the occupational framework repeats the "
+                + "number of line 13: each statement of a level has a number of its own (the list renumbered by hand, "
+                + "or a statement pasted twice?)"), e.getMessage());
+    }
+
+    @Test
     void anEvidenceValueRepeatedWordForWordIsKeptOnceAndTheRepeatNoted() throws IOException {
         // the graph holds a value once: the second line used to vanish without a word
         String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
