@@ -232,6 +232,12 @@ final class NsxPageReader {
                 break;
             }
             String name = dm.group(2).strip();
+            if (name.endsWith("-") || name.endsWith("\u2212")) {
+                // "1Communication-12 statements": a minus glued to the count, not a domain named "Communication-"
+                throw new SourceException(file, "line " + lines.get(i).number(), "the durable-skill domain heading '"
+                        + abbreviate(lines.get(i).text().strip()) + "' gives a negative statement count ("
+                        + name.charAt(name.length() - 1) + dm.group(3) + "): a count is a number of statements");
+            }
             PageLine earlier = domainHeadings.putIfAbsent(Keys.slug(name), lines.get(i));
             if (earlier != null) {
                 throw new SourceException(file, "line " + lines.get(i).number(), "the durable-skill domain heading '"

@@ -115,6 +115,18 @@ class ReaderRefusalsTest {
     }
 
     @Test
+    void aNegativeDomainCountIsRefusedNotReadAsPartOfTheName() throws IOException {
+        // it was stored as the domain "Communication-" with 12 statements declared, and no note
+        String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
+        assertTrue(seed.contains("\n1Communication12 statements\n"));
+        SourceException e = refused(write("negative.txt", seed.replace("\n1Communication12 statements\n",
+                "\n1Communication-12 statements\n")));
+        assertEquals("line 95", e.location());
+        assertTrue(e.getMessage().endsWith("the durable-skill domain heading '1Communication-12 statements' gives a "
+                + "negative statement count (-12): a count is a number of statements"), e.getMessage());
+    }
+
+    @Test
     void anEvidenceValueRepeatedWordForWordIsKeptOnceAndTheRepeatNoted() throws IOException {
         // the graph holds a value once: the second line used to vanish without a word
         String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
