@@ -75,6 +75,7 @@ final class IngestCommand implements Callable<Integer> {
             checkReportFile(report);
         }
         PrintWriter err = spec.commandLine().getErr();
+        SkillgraphCommand.warnEmptyFolders(paths, err);
         Optional<RunningServer> server = RunningServer.find(store);
         if (server.isPresent()) {
             return forward(server.get(), err);

@@ -79,6 +79,7 @@ final class ValidateCommand implements Callable<Integer> {
                 throw SkillgraphCommand.badValue(spec, "--base", "must be an http(s) URL, such as "
                         + "http://localhost:3030/ (got '" + base + "')");
             }
+            SkillgraphCommand.warnEmptyFolders(target.paths, spec.commandLine().getErr());
             new DocumentChecker(base, QualityGate.standard(), Clock.systemUTC()).checkPaths(target.paths, c -> {
                 if (c.verdict() != null) {
                     log.add(c.file().toAbsolutePath().toUri().toString(), c.verdict());

@@ -74,6 +74,23 @@ public final class SourceFiles {
         return new Found(files, problems);
     }
 
+    /**
+     * The folders among {@code paths} in which {@link #expand} finds no file (empty, or hidden files only): one given
+     * by mistake, say, which the caller names rather than report nothing read as success without a word.
+     */
+    public static List<Path> emptyFolders(List<Path> paths) {
+        List<Path> empty = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                Found f = expand(List.of(p));
+                if (f.files().isEmpty() && f.problems().isEmpty()) {
+                    empty.add(p);
+                }
+            }
+        }
+        return empty;
+    }
+
     private static boolean hidden(Path p) {
         Path name = p.getFileName();
         return name != null && name.toString().startsWith(".");

@@ -52,6 +52,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aFolderWithNoDocumentIsNamedNotPassedOverInSilence() throws IOException {
+        // "0 document(s)" and exit 0 was all a publisher's CI saw when it was given the wrong folder
+        Path empty = Files.createDirectories(tmp.resolve("incoming"));
+        Files.writeString(empty.resolve(".hidden.json"), "{}");
+        String warning = "warning: " + empty + ": no file in this folder (hidden files are skipped): nothing read from it";
+        Run validate = run("validate", empty.toString(), "seeds/29-2099.00.json");
+        assertEquals(0, validate.code(), validate.err());
+        assertTrue(validate.err().contains(warning), validate.err());
+        assertTrue(validate.out().contains("1 document(s): 1 would be accepted"), validate.out());
+        Run ingest = run("ingest", "--store", tmp.resolve("db").toString(), empty.toString());
+        assertEquals(0, ingest.code(), ingest.err());
+        assertTrue(ingest.err().contains(warning), ingest.err());
+        assertFalse(run("validate", "seeds/").err().contains("warning:"), "a folder with documents is not named");
+    }
+
+    @Test
     void theSeedsWouldBeAccepted() {
         Run r = run("validate", "seeds");
         assertEquals(0, r.code(), r.out() + r.err());
