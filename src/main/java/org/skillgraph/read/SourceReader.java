@@ -106,6 +106,12 @@ public final class SourceReader {
             if (Files.isDirectory(file)) {
                 throw new SourceException(file, null, "is a directory, not a document");
             }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a pipe (/dev/stdin, a shell's <(…)) or a device has no size to check first, and reading one in a
+                // folder could wait for ever: said so, where its size of 0 read as "empty file"
+                throw new SourceException(file, null, "not a regular file (a pipe, socket or device): save the "
+                        + "document to a file and give that");
+            }
             long size = Files.size(file);
             if (size > maxBytes) {
                 throw new SourceException(file, null, "too large (" + size + " bytes; the limit is " + maxBytes

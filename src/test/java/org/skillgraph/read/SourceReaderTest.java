@@ -46,6 +46,16 @@ class SourceReaderTest {
     // ---- detection by content ------------------------------------------------------------------------
 
     @Test
+    void aPipeOrDeviceIsRefusedAsNoRegularFileNotAsAnEmptyOne() {
+        // its size reads 0: "empty file" was said of a document piped in (validate /dev/stdin), and reading one found
+        // in a folder could wait for ever
+        Path device = Path.of("/dev/null");
+        SourceException e = assertThrows(SourceException.class, () -> new SourceReader().read(device));
+        assertEquals("/dev/null: not a regular file (a pipe, socket or device): save the document to a file and give "
+                + "that", e.getMessage());
+    }
+
+    @Test
     void txtHoldingJsonIsReadAsJson() throws IOException {
         SourceDocument d = new SourceReader().read(copy(JSON_SEED, "export.txt"));
         assertEquals(SourceFormat.JSON_EXPORT, d.provenance().format());
