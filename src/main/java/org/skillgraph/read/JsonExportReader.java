@@ -52,7 +52,8 @@ final class JsonExportReader {
     /** An integer written as a string: "3". */
     private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
     /** "v30.2 (CC BY 4.0)": O*NET version, then its licence in parentheses. */
-    private static final Pattern ONET = Pattern.compile("^\\s*(\\S+)\\s*(?:\\((.*)\\))?\\s*$");
+    /** "v30.2 (CC BY 4.0)": a version (digits and dots, with or without its 'v'), then the licence in brackets. */
+    private static final Pattern ONET = Pattern.compile("^\\s*([vV]?\\d+(?:\\.\\d+)*)\\s*(?:\\((.*)\\))?\\s*$");
     /** O*NET-SOC code: it names the occupation's URI and graph, so a malformed one is refused here. */
     private static final Pattern SOC = Pattern.compile("\\d{2}-\\d{4}\\.\\d{2}");
     /** Framework version, as in "v.26.05": part of URIs, and left out of CTIDs by that shape. */

@@ -259,8 +259,22 @@ class JsonExportReaderTest {
         SourceDocument d = new SourceReader().read(write("onet.json", content));
         assertEquals(List.of("[onet-unrecognised] /sources/onet: could not read an O*NET version and licence (written "
                 + "as 'v30.2 (CC BY 4.0)') from 'O*NET v30.2 (CC BY 4.0)'; kept here"), notes(d));
-        // as written, it is read with no note
+        // nor is a single word taken for a version: "whatever" was stored as O*NET's version, with no note
+        for (String token : List.of("whatever", "CC-BY-4.0")) {
+            SourceDocument w = new SourceReader().read(write("token.json", export(OCCUPATION, LEVELS)
+                    .replace("\"v30.2 (CC BY 4.0)\"", "\"" + token + "\"")));
+            assertEquals(List.of("[onet-unrecognised] /sources/onet: could not read an O*NET version and licence "
+                    + "(written as 'v30.2 (CC BY 4.0)') from '" + token + "'; kept here"), notes(w));
+            assertNull(w.provenance().onetVersion(), token);
+        }
+        // as written, it is read with no note, and so is a version without its licence, or its 'v'
         assertEquals(List.of(), notes(new SourceReader().read(write("ok.json", export(OCCUPATION, LEVELS)))));
+        for (String version : List.of("v30.2", "30.2")) {
+            SourceDocument v = new SourceReader().read(write("version.json", export(OCCUPATION, LEVELS)
+                    .replace("\"v30.2 (CC BY 4.0)\"", "\"" + version + "\"")));
+            assertEquals(List.of(), notes(v), version);
+            assertEquals(version, v.provenance().onetVersion());
+        }
     }
 
     @Test
