@@ -216,7 +216,11 @@ final class JsonExportReader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? null : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new SourceException(file, where, "not valid JSON: " + e.getOriginalMessage());
+            // Jackson names its own switches ("Feature 'ALLOW_COMMENTS' not enabled"): a publisher needs the rule
+            String why = e.getOriginalMessage().contains("maybe a (non-standard) comment")
+                    ? "a comment ('//' or '/*'), which JSON does not allow: an export is plain JSON"
+                    : e.getOriginalMessage();
+            throw new SourceException(file, where, "not valid JSON: " + why);
         } catch (IOException e) {
             throw new SourceException(file, null, "cannot be read: " + e.getMessage(), e);
         }

@@ -35,7 +35,11 @@ public final class SourceReader {
      * error naming where it is (the glue splitter's work grows with the square of a token's length).
      */
     public static final int MAX_TEXT_CHARS = 10_000;
-    private static final Pattern HTML = Pattern.compile("^\\s*(<!doctype\\s+html|<html|<head|<body|<!--)",
+    /**
+     * An HTML page: a doctype, an XML declaration, a comment or any start tag first (HTML5 lets a page leave out
+     * its html, head and body tags and begin with meta or main, say); a text rendering never starts with a tag.
+     */
+    private static final Pattern HTML = Pattern.compile("^\\s*(<!doctype\\s+html|<\\?xml\\s|<!--|<[a-z][a-z0-9-]*[\\s/>])",
             Pattern.CASE_INSENSITIVE);
     /** A line that starts with "SOC" and a number: a page's header (one whose code is misshapen is refused by the reader, naming it). */
     private static final Pattern NSX_TEXT = Pattern.compile("(?m)^SOC\\s*\\d");
@@ -72,7 +76,8 @@ public final class SourceReader {
 
     static SourceFormat detect(Path file, String text) {
         String t = text.stripLeading();
-        if (t.startsWith("{") || t.startsWith("[")) {
+        if (t.startsWith("{") || t.startsWith("[") || t.startsWith("//") || t.startsWith("/*")) {
+            // a comment first is no JSON, but was meant as an export: the JSON reader says where and why
             return SourceFormat.JSON_EXPORT;
         }
         if (HTML.matcher(t).find()) {

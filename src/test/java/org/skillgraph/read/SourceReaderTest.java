@@ -81,12 +81,36 @@ class SourceReaderTest {
     }
 
     @Test
+    void aPageWithoutItsOptionalTagsIsReadAndAnExportWithACommentRefusedSayingSo() throws IOException {
+        String html = Files.readString(Path.of("src", "test", "resources", "read", "29-2011.00.html"),
+                StandardCharsets.UTF_8);
+        String bare = html.replaceFirst("(?is)<!doctype[^>]*>", "").replaceAll("(?is)</?(html|body)(\\s[^>]*)?>", "")
+                .replaceFirst("(?is)<head>.*?</head>", "<meta charset=\"utf-8\">");
+        assertTrue(bare.stripLeading().startsWith("<meta"), bare.substring(0, 80));
+        SourceDocument d = new SourceReader().read(write("bare.html", bare.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(SourceFormat.NSX_HTML, d.provenance().format());
+        assertEquals("29-2011.00", d.occupation().soc());
+        SourceException e = failure(write("comment.json", ("// exported by hand\n" + Files.readString(
+                Path.of("seeds", "29-2099.00.json"), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
+        assertEquals("line 1, column 1", e.location());
+        assertTrue(e.getMessage().endsWith("not valid JSON: a comment ('//' or '/*'), which JSON does not allow: an "
+                + "export is plain JSON"), e.getMessage());
+    }
+
+    @Test
     void detectIgnoresTheNameAndLeadingWhitespace() {
         Path any = Path.of("whatever.bin");
         assertEquals(SourceFormat.JSON_EXPORT, SourceReader.detect(any, "\n  {\"a\":1}"));
         assertEquals(SourceFormat.NSX_HTML, SourceReader.detect(any, "\n<!doctype html><html></html>"));
         assertEquals(SourceFormat.NSX_HTML, SourceReader.detect(any, "<html lang=\"en\"><body></body></html>"));
         assertEquals(SourceFormat.NSX_TEXT, SourceReader.detect(any, "Title\n\nSOC 29-2011.00Job Zone 4\n"));
+        // an XML declaration first, or an HTML5 page that leaves out its optional html, head and body tags, is a page
+        // (both were "unrecognised format", naming nothing); a comment first was meant as an export
+        assertEquals(SourceFormat.NSX_HTML, SourceReader.detect(any, "<?xml version=\"1.0\"?>\n<html></html>"));
+        assertEquals(SourceFormat.NSX_HTML, SourceReader.detect(any, "<meta charset=\"utf-8\">\n<main></main>"));
+        assertEquals(SourceFormat.NSX_HTML, SourceReader.detect(any, " <MAIN>\n</MAIN>"));
+        assertEquals(SourceFormat.JSON_EXPORT, SourceReader.detect(any, "// exported by hand\n{}"));
+        assertEquals(SourceFormat.JSON_EXPORT, SourceReader.detect(any, "/* exported */ {}"));
         assertThrows(SourceException.class, () -> SourceReader.detect(any, "Title\nsee SOC 29-2011.00 above\n"));
     }
 
