@@ -107,6 +107,17 @@ final class ImportServlet extends HttpServlet {
                     + "no folders), such as ?name=29-2011.00.json; it is recorded as the source file"));
             return;
         }
+        String encoding = req.getHeader("Content-Encoding");
+        String type = req.getContentType();
+        if ((encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity"))
+                || (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/"))) {
+            // the document was read as its compressed bytes or inside a form's parts: "binary file" or
+            // "unrecognised format" said nothing of the request's own form
+            answer(resp, 415, error(name + ": send the document's own bytes as the request body (curl --data-binary "
+                    + "@FILE), not " + (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+                    ? "a form's parts (curl -F)" : "compressed (Content-Encoding: " + encoding.strip() + ")")));
+            return;
+        }
         long length = req.getContentLengthLong();
         if (length > SourceReader.DEFAULT_MAX_BYTES) {
             answer(resp, 413, error(name + ": " + length + " bytes; a document may have at most "

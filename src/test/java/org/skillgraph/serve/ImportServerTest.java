@@ -217,6 +217,40 @@ class ImportServerTest {
     }
 
     @Test
+    void aCompressedBodyOrAFormIsRefusedSayingHowToSendTheDocument(@TempDir Path dir) throws Exception {
+        // gzip was read as its compressed bytes ("binary file"), a form (curl -F) as an "unrecognised format"
+        byte[] export = Files.readAllBytes(Path.of("seeds/29-2099.00.json"));
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(export);
+        }
+        try (GraphStore s = GraphStore.open(dir.resolve("db"))) {
+            SkillgraphServer started = SkillgraphServer.create(s).base(BASE).port(0).importToken(TOKEN).build().start();
+            try {
+                String url = "http://localhost:" + started.port() + "/import?name=29-2099.00.json";
+                HttpResponse<String> gzipped = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + TOKEN).header("Content-Encoding", "gzip")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(gz.toByteArray())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(415, gzipped.statusCode(), gzipped.body());
+                assertEquals("29-2099.00.json: send the document's own bytes as the request body (curl --data-binary "
+                        + "@FILE), not compressed (Content-Encoding: gzip)", JSON.readTree(gzipped.body()).get("error")
+                        .asText());
+                HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "multipart/form-data; boundary=x")
+                        .POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"f\""
+                                + "\r\n\r\n{}\r\n--x--\r\n")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(415, form.statusCode(), form.body());
+                assertTrue(form.body().contains("not a form's parts (curl -F)"), form.body());
+                assertEquals(201, post(started, "29-2099.00.json", export, TOKEN).statusCode(), "the bytes as they are");
+            } finally {
+                started.stop();
+            }
+        }
+    }
+
+    @Test
     void aWarningNamesTheFileAsTheClientNamedIt(@TempDir Path dir) throws Exception {
         byte[] export = new String(Files.readAllBytes(Path.of("seeds/29-2099.00.json")), StandardCharsets.UTF_8)
                 .replace("\"sector\":\"62\"", "\"sector\":\"sixty-two\"").getBytes(StandardCharsets.UTF_8);
