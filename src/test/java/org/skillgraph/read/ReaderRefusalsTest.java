@@ -33,6 +33,13 @@ class ReaderRefusalsTest {
         return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }
 
+    /** The page seed with {@code from} (which it must hold) replaced by {@code to}, written as {@code name}, refused. */
+    SourceException refusedPageEdit(String name, String from, String to) throws IOException {
+        String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
+        assertTrue(seed.contains(from), "the seed no longer holds " + from);
+        return refused(write(name, seed.replace(from, to)));
+    }
+
     SourceException refused(Path f) {
         SourceException e = assertThrows(SourceException.class, () -> new SourceReader().read(f));
         assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
@@ -104,10 +111,8 @@ class ReaderRefusalsTest {
     @Test
     void aStatementNumberRepeatedInALevelIsRefusedNamingBothLines() throws IOException {
         // both statements took the number's URI, and the quality gate refused the page with six violations and no line
-        String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
-        assertTrue(seed.contains("\n  2. Chemical analysis protocols"));
-        SourceException e = refused(write("renumbered.txt", seed.replace("\n  2. Chemical analysis protocols",
-                "\n  5. Chemical analysis protocols")));
+        SourceException e = refusedPageEdit("renumbered.txt", "\n  2. Chemical analysis protocols",
+                "\n  5. Chemical analysis protocols");
         assertEquals("line 16", e.location());
         assertTrue(e.getMessage().endsWith("statement 5 of the level 'Emerging' in the occupational framework repeats the "
                 + "number of line 13: each statement of a level has a number of its own (the list renumbered by hand, "
@@ -117,10 +122,8 @@ class ReaderRefusalsTest {
     @Test
     void aNegativeDomainCountIsRefusedNotReadAsPartOfTheName() throws IOException {
         // it was stored as the domain "Communication-" with 12 statements declared, and no note
-        String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
-        assertTrue(seed.contains("\n1Communication12 statements\n"));
-        SourceException e = refused(write("negative.txt", seed.replace("\n1Communication12 statements\n",
-                "\n1Communication-12 statements\n")));
+        SourceException e = refusedPageEdit("negative.txt", "\n1Communication12 statements\n",
+                "\n1Communication-12 statements\n");
         assertEquals("line 95", e.location());
         assertTrue(e.getMessage().endsWith("the durable-skill domain heading '1Communication-12 statements' gives a "
                 + "negative statement count (-12): a count is a number of statements"), e.getMessage());
@@ -165,10 +168,7 @@ class ReaderRefusalsTest {
     @Test
     void anAnchorListWhoseHeadingIsMissingIsRefusedNotFiledUnderTheHeadingBefore() throws IOException {
         // without "Technology", the technology labels were stored as work styles, and the anchor count still agreed
-        String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
-        assertTrue(seed.contains("\nTechnology\nMedical software"));
-        SourceException e = refused(write("technology.txt", seed.replace("\nTechnology\nMedical software",
-                "\nMedical software")));
+        SourceException e = refusedPageEdit("technology.txt", "\nTechnology\nMedical software", "\nMedical software");
         assertEquals("line 258", e.location());
         assertTrue(e.getMessage().contains("a second list under the anchor heading 'Work styles' (line 256, its list at "
                 + "line 257): 'Medical softwareData base"), e.getMessage());
