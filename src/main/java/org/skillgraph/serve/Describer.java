@@ -180,9 +180,8 @@ final class Describer {
     }
 
     /**
-     * For a CTID the store gives nothing: the change-feed entry that removed the resource with that CTID, and that
-     * resource, when the feed names one (a framework whose every version was removed, an occupation); the latest
-     * such entry. Empty for anything else, the CTIDs of what lay inside a removed framework included: the feed
+     * For a CTID the store gives nothing: the change-feed entry that removed the framework with that CTID, and that
+     * framework, when the feed names one (a framework whose every version was removed); the latest such entry. Empty for anything else, the CTIDs of what lay inside a removed framework included: the feed
      * names only the framework.
      */
     static java.util.Optional<String[]> removedCtid(Model union, org.skillgraph.map.Uris uris, String ctid) {
@@ -195,7 +194,8 @@ final class Describer {
                 continue;
             }
             String uri = object.getResource().getURI();
-            if (!uris.isResource(uri) || !uris.ctid(uri).equals(ctid)
+            // a framework: what /graph/{ctid} and /resources/{ctid} served (an occupation's CTID never had a document)
+            if (!uri.startsWith(uris.base() + "id/framework/") || !uris.ctid(uri).equals(ctid)
                     || (found != null && sequence(entry.getURI()) <= sequence(found[0]))) {
                 continue;
             }

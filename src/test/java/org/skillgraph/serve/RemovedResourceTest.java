@@ -120,6 +120,9 @@ class RemovedResourceTest {
                     assertTrue(r.body().strip().equals("Gone: " + ctid + " (" + removed + ") was removed (the change "
                             + "feed's " + BASE + "changes/" + delete.get("sequence").asText() + ")"), r.body());
                 }
+                // the removed occupation's CTID named no document before its removal, and names none now
+                assertEquals(404, get.apply("/graph/" + new org.skillgraph.map.Uris(BASE).ctid(BASE
+                        + "id/occupation/29-2099.00")).statusCode());
                 // a CTID never given, and the framework that remains
                 assertEquals(404, get.apply("/graph/ce-00000000-0000-5000-8000-000000000000").statusCode());
                 assertEquals(200, get.apply("/graph/" + kept).statusCode());
