@@ -51,7 +51,6 @@ final class JsonExportReader {
     static final int MAX_NOTE_VALUE_CHARS = 1_000;
     /** An integer written as a string: "3". */
     private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
-    /** "v30.2 (CC BY 4.0)": O*NET version, then its licence in parentheses. */
     /** "v30.2 (CC BY 4.0)": a version (digits and dots, with or without its 'v'), then the licence in brackets. */
     private static final Pattern ONET = Pattern.compile("^\\s*([vV]?\\d+(?:\\.\\d+)*)\\s*(?:\\((.*)\\))?\\s*$");
     /** O*NET-SOC code: it names the occupation's URI and graph, so a malformed one is refused here. */

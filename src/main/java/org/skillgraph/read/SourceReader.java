@@ -39,9 +39,12 @@ public final class SourceReader {
      * An HTML page: a doctype, an XML declaration, a comment or any start tag first (HTML5 lets a page leave out
      * its html, head and body tags and begin with meta or main, say); a text rendering never starts with a tag.
      */
-    private static final Pattern HTML = Pattern.compile("^\\s*(<!doctype\\s+html|<\\?xml\\s|<!--|<[a-z][a-z0-9-]*[\\s/>])",
-            Pattern.CASE_INSENSITIVE);
-    /** A line that starts with "SOC" and a number: a page's header (one whose code is misshapen is refused by the reader, naming it). */
+    private static final Pattern HTML = Pattern.compile(
+            "^\\s*(<!doctype\\s+html|<\\?xml\\s|<!--|<[a-z][a-z0-9-]*[\\s/>])", Pattern.CASE_INSENSITIVE);
+    /**
+     * A line that starts with "SOC" and a number: a page's header (one whose code is misshapen is refused by the
+     * reader, naming it).
+     */
     private static final Pattern NSX_TEXT = Pattern.compile("(?m)^SOC\\s*\\d");
 
     private final long maxBytes;
