@@ -97,7 +97,6 @@ public final class SkillgraphCommand implements Runnable {
         }
     }
 
-    /** A path given on the command line that cannot be read or written: one line naming it, exit code 2. */
     /** Names on {@code err} each folder given that holds no document (nothing is read from it; not an error). */
     static void warnEmptyFolders(java.util.List<java.nio.file.Path> paths, java.io.PrintWriter err) {
         for (java.nio.file.Path dir : org.skillgraph.ingest.SourceFiles.emptyFolders(paths)) {
@@ -106,6 +105,7 @@ public final class SkillgraphCommand implements Runnable {
         err.flush();
     }
 
+    /** A path given on the command line that cannot be read or written: one line naming it, exit code 2. */
     static UserException badPath(String message) {
         return new UserException(message, EXIT_USAGE);
     }

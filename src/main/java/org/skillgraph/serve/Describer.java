@@ -181,8 +181,9 @@ final class Describer {
 
     /**
      * For a CTID the store gives nothing: the change-feed entry that removed the framework with that CTID, and that
-     * framework, when the feed names one (a framework whose every version was removed); the latest such entry. Empty for anything else, the CTIDs of what lay inside a removed framework included: the feed
-     * names only the framework.
+     * framework, when the feed names one (a framework whose every version was removed); the latest such entry.
+     * Empty for anything else, the CTIDs of what lay inside a removed framework included: the feed names only the
+     * framework.
      */
     static java.util.Optional<String[]> removedCtid(Model union, org.skillgraph.map.Uris uris, String ctid) {
         String[] found = null;
