@@ -285,11 +285,11 @@ class QueryLibraryTest {
             ImportReport report = new Importer(s, BASE, null, Clock.fixed(IMPORTED, ZoneOffset.UTC))
                     .importPaths(List.of(Path.of("seeds"), dir));
             assertEquals(3, report.count(GraphStore.Outcome.CREATED), () -> "not all loaded: " + report.entries());
-            Table ai = run(s, QueryFactory.create(Files.readString(QUERIES.resolve("ai-usage-by-level.rq"))));
-            Table tasks = run(s, QueryFactory.create(Files.readString(QUERIES.resolve("tasks-in-order.rq"))));
-            Table anchors = run(s, QueryFactory.create(Files.readString(QUERIES.resolve("anchors-by-kind.rq"))));
-            Table sharing = run(s, QueryFactory.create(Files.readString(QUERIES.resolve("occupations-sharing-skill.rq"))));
-            Table sources = run(s, QueryFactory.create(Files.readString(QUERIES.resolve("cited-sources.rq"))));
+            Table ai = runFile(s, "ai-usage-by-level");
+            Table tasks = runFile(s, "tasks-in-order");
+            Table anchors = runFile(s, "anchors-by-kind");
+            Table sharing = runFile(s, "occupations-sharing-skill");
+            Table sources = runFile(s, "cited-sources");
             Function<Map<String, String>, Boolean> skill = r -> r.get("kind").equals("has skill")
                     && Set.of("Science", "Critical Thinking", "Critical thinking").contains(r.get("anchor"));
             Function<Map<String, String>, Boolean> qcFlagging = r -> r.get("topic").equals("Automated QC flagging");
@@ -417,7 +417,7 @@ class QueryLibraryTest {
             ImportReport report = new Importer(s, BASE, null, Clock.fixed(IMPORTED, ZoneOffset.UTC))
                     .importPaths(List.of(Path.of("seeds"), dir));
             assertEquals(3, report.count(GraphStore.Outcome.CREATED), () -> "not all loaded: " + report.entries());
-            Table t = run(s, QueryFactory.create(Files.readString(QUERIES.resolve("statements-needing-review.rq"))));
+            Table t = runFile(s, "statements-needing-review");
             String doc = BASE + "graph/29-2011.00/v.26.06";
             String flagged = "29-2011.00\tv.26.06\t4\t";
             assertEquals(List.of(
