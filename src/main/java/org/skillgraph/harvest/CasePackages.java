@@ -337,13 +337,8 @@ public final class CasePackages {
 
     /** Orders two stored versions of one framework: the higher version number, then the later import. */
     private static final Comparator<Entry> NEWER = Comparator.comparing((Entry e) -> e.doc().version(),
-            Comparator.nullsFirst(CasePackages::compareVersions)).thenComparing(e -> e.doc().lastChange())
+            Comparator.nullsFirst(org.skillgraph.model.Versions::compare)).thenComparing(e -> e.doc().lastChange())
             .thenComparing(Entry::graph);
-
-    /** {@code v.26.05} &lt; {@code v.26.10} &lt; {@code v.27.01}: numbers compared as numbers. */
-    static int compareVersions(String a, String b) {
-        return org.skillgraph.model.Versions.compare(a, b);
-    }
 
     private static Query load(String name) {
         try (InputStream in = CasePackages.class.getResourceAsStream(name)) {

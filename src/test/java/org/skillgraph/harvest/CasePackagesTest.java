@@ -70,7 +70,7 @@ class CasePackagesTest {
     @Test
     void versionsCompareByTheirNumbers() {
         List<String> sorted = new ArrayList<>(List.of("v.27.01", "v.26.10", "v.26.05", "v.9", "v.26.05.1"));
-        sorted.sort(CasePackages::compareVersions);
+        sorted.sort(org.skillgraph.model.Versions::compare);
         assertEquals(List.of("v.9", "v.26.05", "v.26.05.1", "v.26.10", "v.27.01"), sorted);
     }
 
