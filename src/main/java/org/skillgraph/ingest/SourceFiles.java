@@ -81,14 +81,43 @@ public final class SourceFiles {
     public static List<Path> emptyFolders(List<Path> paths) {
         List<Path> empty = new ArrayList<>();
         for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                Found f = expand(List.of(p));
-                if (f.files().isEmpty() && f.problems().isEmpty()) {
-                    empty.add(p);
-                }
+            if (Files.isDirectory(p) && !holdsAFile(p)) {
+                empty.add(p);
             }
         }
         return empty;
+    }
+
+    /**
+     * Whether {@link #expand} would find a file in the folder, or a problem to report: the walk stops at the first
+     * (a corpus folder is not listed twice to find that it is not empty).
+     */
+    private static boolean holdsAFile(Path dir) {
+        boolean[] found = {false};
+        try {
+            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                            return !d.equals(dir) && hidden(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            found[0] = !hidden(file);
+                            return found[0] ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            found[0] = true; // expand reports it
+                            return FileVisitResult.TERMINATE;
+                        }
+                    });
+        } catch (IOException e) {
+            return true; // expand reports it
+        }
+        return found[0];
     }
 
     private static boolean hidden(Path p) {
