@@ -26,7 +26,7 @@ final class JettyErrors extends ErrorHandler {
                         + "character a URL may not hold in its path, or a malformed header" : null)
                 : message;
         byte[] body = (reason + (detail == null ? "" : ": " + detail) + "\n").getBytes(StandardCharsets.UTF_8);
-        response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, SkillgraphServer.Builder.ALLOWED_ORIGINS);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);

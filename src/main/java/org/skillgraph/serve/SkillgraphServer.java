@@ -354,9 +354,12 @@ public final class SkillgraphServer {
          * headers a browser's script needs read (ETag, Link, Content-Location, Age, X-Total-Count, X-Result-Limit,
          * Content-Range besides the safelisted ones). Fuseki reads the filter's settings from a properties file only.
          */
+        /** The origins CORS lets read the site: every one, as for a public read-only dataset (errors included). */
+        static final String ALLOWED_ORIGINS = "*";
+
         private static String corsConfiguration() {
             java.util.Properties cors = new java.util.Properties();
-            cors.setProperty("allowedOrigins", "*");
+            cors.setProperty("allowedOrigins", ALLOWED_ORIGINS);
             cors.setProperty("allowedMethods", "GET,HEAD,POST,OPTIONS");
             cors.setProperty("allowedHeaders", "X-Requested-With,Content-Type,Accept,Origin,Authorization,"
                     + "If-Match,If-None-Match,If-Modified-Since,If-Unmodified-Since,Cache-Control,Range,If-Range");
