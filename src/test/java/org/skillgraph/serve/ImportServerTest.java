@@ -306,6 +306,26 @@ class ImportServerTest {
     }
 
     @Test
+    void aRefusalThatLeavesTheBodyUnreadEndsTheConnection() throws Exception {
+        // a refused upload's body is left unread, so Jetty closes the connection after the answer; the answer must
+        // say so, or a client sends its next request down the closed connection and gets no answer at all
+        try (java.net.Socket socket = new java.net.Socket("localhost", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /import?name=29-2011.00.txt HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Length: 1000000\r\n\r\nSOC 29-").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 401 "), answer);
+            assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close\r\n"), answer);
+        }
+        // and a client that follows the header gets every answer, however many refusals come first
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> refused = post(server, "29-2011.00.txt", changed, i % 2 == 0 ? null : TOKEN + "x");
+            assertEquals(401, refused.statusCode());
+            assertEquals("close", refused.headers().firstValue("Connection").orElse(""), refused.headers().toString());
+        }
+    }
+
+    @Test
     void theImportAnswersPostAndSaysSo() throws Exception {
         for (String method : List.of("TRACE", "GET", "HEAD", "PUT", "DELETE", "PATCH", "PROPFIND")) {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
