@@ -92,7 +92,7 @@ final class ImportServlet extends HttpServlet {
                 ? auth.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
         if (!MessageDigest.isEqual(given, token)) {
             resp.setHeader("WWW-Authenticate", "Bearer realm=\"skillgraph import\"");
-            refuseUnread(resp, 401, error("an import needs the header 'Authorization: Bearer TOKEN' with the token the "
+            answer(resp, 401, error("an import needs the header 'Authorization: Bearer TOKEN' with the token the "
                     + "server was started with (--import-token-file)"));
             return;
         }
@@ -103,7 +103,7 @@ final class ImportServlet extends HttpServlet {
             name = null;
         }
         if (name == null || !NAME.matcher(name).matches()) {
-            refuseUnread(resp, 400, error("name the document's file with ?name=FILE (letters, digits, '.', '_', '-'; "
+            answer(resp, 400, error("name the document's file with ?name=FILE (letters, digits, '.', '_', '-'; "
                     + "no folders), such as ?name=29-2011.00.json; it is recorded as the source file"));
             return;
         }
@@ -113,14 +113,14 @@ final class ImportServlet extends HttpServlet {
                 || (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/"))) {
             // the document was read as its compressed bytes or inside a form's parts: "binary file" or
             // "unrecognised format" said nothing of the request's own form
-            refuseUnread(resp, 415, error(name + ": send the document's own bytes as the request body (curl "
-                    + "--data-binary @FILE), not " + (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+            answer(resp, 415, error(name + ": send the document's own bytes as the request body (curl --data-binary "
+                    + "@FILE), not " + (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
                     ? "a form's parts (curl -F)" : "compressed (Content-Encoding: " + encoding.strip() + ")")));
             return;
         }
         long length = req.getContentLengthLong();
         if (length > SourceReader.DEFAULT_MAX_BYTES) {
-            refuseUnread(resp, 413, error(name + ": " + length + " bytes; a document may have at most "
+            answer(resp, 413, error(name + ": " + length + " bytes; a document may have at most "
                     + SourceReader.DEFAULT_MAX_BYTES + " bytes"));
             return;
         }
@@ -129,7 +129,7 @@ final class ImportServlet extends HttpServlet {
             body = in.readNBytes((int) SourceReader.DEFAULT_MAX_BYTES + 1);
         }
         if (body.length > SourceReader.DEFAULT_MAX_BYTES) {
-            refuseUnread(resp, 413, error(name + ": a document may have at most " + SourceReader.DEFAULT_MAX_BYTES
+            answer(resp, 413, error(name + ": a document may have at most " + SourceReader.DEFAULT_MAX_BYTES
                     + " bytes"));
             return;
         }
@@ -166,7 +166,7 @@ final class ImportServlet extends HttpServlet {
             }
             default -> {
                 resp.setHeader("Allow", ALLOW);
-                refuseUnread(resp, 405, error("POST a document here (see the README: imports into a running server)"));
+                answer(resp, 405, error("POST a document here (see the README: imports into a running server)"));
             }
         }
     }
@@ -270,16 +270,6 @@ final class ImportServlet extends HttpServlet {
 
     private static ObjectNode error(String message) {
         return JsonNodeFactory.instance.objectNode().put("error", message);
-    }
-
-    /**
-     * A refusal that leaves the request's body unread, which ends the connection ({@code Connection: close}).
-     * Jetty closes a connection whose request body was left unread once the answer is sent; without the header a
-     * client kept the connection for its next request, which then failed with no answer at all.
-     */
-    private static void refuseUnread(HttpServletResponse resp, int status, ObjectNode body) throws IOException {
-        resp.setHeader("Connection", "close");
-        answer(resp, status, body);
     }
 
     private static void answer(HttpServletResponse resp, int status, ObjectNode body) throws IOException {

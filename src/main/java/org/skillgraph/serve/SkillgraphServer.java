@@ -273,6 +273,7 @@ public final class SkillgraphServer {
                     .verbose(false)
                     .numServerThreads(2, Math.max(20, pageConcurrency + queryConcurrency + OTHER_THREADS))
                     .add(sparql, endpoint, false)
+                    .addFilter(site.root() + "*", new UnreadBodies())
                     .addFilter(sparql, new SparqlFilter(site, resultLimit, queryCacheBytes == 0 ? null
                             : new QueryResults(live, queryCacheBytes, (int) Math.min(Integer.MAX_VALUE, queryCacheBytes / 8)),
                             timeoutMs, federated))

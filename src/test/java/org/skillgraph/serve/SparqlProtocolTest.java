@@ -64,15 +64,14 @@ class SparqlProtocolTest {
         store.close();
     }
 
-    /** A request on a connection of its own (the server may close one after refusing a body it did not read). */
+    /** A request on the client's kept connections (a refusal that ends one says so: see aRefusedBody…). */
     static HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + path)).method(method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(b.build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> get(String path, String... headers) throws Exception {
@@ -93,6 +92,26 @@ class SparqlProtocolTest {
         assertTrue(type(r).startsWith("text/plain"), type(r));
         assertTrue(r.body().contains(says), r.body());
         assertFalse(r.body().contains("java.") || r.body().contains("\tat "), "no stack trace: " + r.body());
+    }
+
+    @Test
+    void aRefusedBodyEndsItsConnectionAndSaysSo() throws Exception {
+        // an update, or a body of a type the endpoint does not take, is refused without reading the body; Jetty then
+        // closes the connection, so the answer says so, or a client that kept it gets no answer to its next request
+        String update = "INSERT DATA { <urn:x> <urn:y> \"" + "z".repeat(40_000) + "\" }";
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(root + "/sparql"))
+                    .header("Content-Type", i % 2 == 0 ? "application/sparql-update" : "image/png")
+                    .POST(HttpRequest.BodyPublishers.ofString(update)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(i % 2 == 0 ? 400 : 415, refused.statusCode(), refused.body());
+            assertEquals("close", refused.headers().firstValue("Connection").orElse(""), refused.headers().toString());
+            HttpResponse<String> next = HTTP.send(HttpRequest.newBuilder(URI.create(root + "/sparql"))
+                    .header("Content-Type", "application/sparql-query").header("Accept", "application/sparql-results+json")
+                    .POST(HttpRequest.BodyPublishers.ofString(SELECT)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, next.statusCode(), next.body());
+            // a body read to its end leaves the connection open for the next request
+            assertTrue(next.headers().firstValue("Connection").isEmpty(), next.headers().toString());
+        }
     }
 
     @Test
