@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,35 +75,6 @@ class QualityGateTest {
             assertEquals(List.of(), v.findings(), seed.toString());
             assertEquals(m.model().size(), v.triples());
         }
-    }
-
-    /**
-     * Not a benchmark: a measurement printed with the test output. Per-document validation time of each seed
-     * (warm: after five rounds), and of the seed set.
-     */
-    @Test
-    void validationTimeOfTheSeeds() {
-        List<MappedDocument> docs = SEEDS.stream().map(QualityGateTest::map).toList();
-        QualityGate gate = QualityGate.standard();
-        for (int round = 0; round < 5; round++) {
-            docs.forEach(d -> gate.check(d.graphName(), d.model().getGraph()));
-        }
-        int rounds = 10;
-        Duration set = Duration.ZERO;
-        StringBuilder line = new StringBuilder("validation time (warm, mean of " + rounds + "):");
-        for (MappedDocument d : docs) {
-            Duration sum = Duration.ZERO;
-            for (int r = 0; r < rounds; r++) {
-                sum = sum.plus(gate.check(d.graphName(), d.model().getGraph()).elapsed());
-            }
-            Duration mean = sum.dividedBy(rounds);
-            set = set.plus(mean);
-            line.append(String.format(" %s %d triples %.1f ms;", d.source().provenance().fileName(),
-                    d.model().size(), mean.toNanos() / 1e6));
-        }
-        line.append(String.format(" seed set %.1f ms", set.toNanos() / 1e6));
-        System.out.println(line);
-        assertTrue(set.toMillis() < 5_000, "validating the seeds takes " + set.toMillis() + " ms");
     }
 
     @Test
