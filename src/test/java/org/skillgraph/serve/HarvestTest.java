@@ -173,6 +173,9 @@ class HarvestTest {
         String etag = "\"" + nq.sha256() + "\"";
         HttpResponse<byte[]> r = get(path);
         assertEquals(etag, r.headers().firstValue("ETag").orElseThrow(), "the tag is the manifest's SHA-256");
+        // the file's name stays as an import changes its bytes: a cache asks again before each use
+        assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(null));
+        assertEquals("no-cache", get(path, "If-None-Match", etag).headers().firstValue("Cache-Control").orElse(null));
         Instant modified = Files.getLastModifiedTime(store.dumpsDirectory().resolve(nq.name())).toInstant();
         assertEquals(httpDate(modified), r.headers().firstValue("Last-Modified").orElseThrow(), "the file's time");
         String before = httpDate(modified.minusSeconds(86_400));

@@ -331,6 +331,21 @@ class ServerTest {
     }
 
     @Test
+    void everyAnswerOfTheSiteIsRevalidatedBeforeACacheUsesIt() throws Exception {
+        // with only a Last-Modified, a cache may keep a page for a tenth of its age (or a 404 by its own default):
+        // an import would not show through it. no-cache: kept, but asked again with the ETag before each use
+        HttpResponse<String> page = get("/doc/occupation/29-2011.00.ttl");
+        String etag = page.headers().firstValue("ETag").orElseThrow();
+        for (HttpResponse<String> r : List.of(page, get("/doc/occupation/29-2011.00.html"),
+                get("/doc/occupation/29-2011.00.ttl", "If-None-Match", etag), get("/id/occupation/29-2011.00"),
+                get("/doc/occupation/99-9999.00.ttl"), get("/static/style.css"), get("/"))) {
+            assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(null), r.statusCode() + " " + r.uri());
+        }
+        assertEquals(304, get("/doc/occupation/29-2011.00.ttl", "If-None-Match", etag).statusCode());
+        assertEquals(404, get("/doc/occupation/99-9999.00.ttl").statusCode());
+    }
+
+    @Test
     void a304HasNoContentLength() throws Exception {
         // RFC 9110 §8.6, §15.4.5: a 304 sends no Content-Length, or the 200's; not 0
         for (String path : List.of("/doc/occupation/29-2011.00.ttl", "/doc/occupation/29-2011.00.html")) {
