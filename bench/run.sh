@@ -119,30 +119,32 @@ rss_split() { awk '/RssAnon/ {a=$2} /RssFile/ {f=$2} END {printf "%d + %d", a/10
 # CPU time (user + system) the server process has used so far, in milliseconds
 server_cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$SERVER_PID/stat"; }
 
-# load NAME PORT PATHS [ACCEPT]: BENCH_WARMUP seconds of the same load first (on a fresh server the JIT compilers are
-# still at work and G1 still sizing its heap: 5 s into the load skillgraph answered 2,000-2,300 descriptions/s
-# with a p99 of 50-85 ms, after 30 s 4,800-5,500/s with 19-20 ms; the stock server 337/s after 5 s and 348/s after
-# 30 s), then BENCH_SECONDS under wrk (2 threads, 16 connections);
-# sets L_RPS L_P50 L_P99 L_ERR, and L_CPU: the server's CPU milliseconds per request (a figure that other work on
-# the machine disturbs far less than throughput and latency)
+# load NAME PORT PATHS [ACCEPT] (with LOAD_ENCODING set, that Accept-Encoding too): BENCH_WARMUP seconds of the
+# same load first (on a fresh server the JIT compilers are still at work and G1 still sizing its heap: 5 s into the
+# load skillgraph answered 2,000-2,300 descriptions/s with a p99 of 50-85 ms, after 30 s 4,800-5,500/s with
+# 19-20 ms; the stock server 337/s after 5 s and 348/s after 30 s), then BENCH_SECONDS under wrk (2 threads, 16
+# connections); sets L_RPS L_P50 L_P99 L_ERR, L_BYTES (bytes received per response, headers included), and
+# L_CPU: the server's CPU milliseconds per request (a figure that other work on the machine disturbs far less
+# than throughput and latency)
 # With PAUSE_MS, every connection waits that long between a response and its next request (bench/deref-paced.lua):
 # the latency at a given rate rather than flat out.
 load() {
   local name=$1 port=$2 paths=$3 accept=${4:-} pause=${5:-}
   local script=(-s bench/deref.lua) extra=("$accept")
   if [[ -n $pause ]]; then script=(-s bench/deref-paced.lua); extra=("$accept" "$pause"); fi
-  wrk -t2 -c16 -d"${WARMUP}s" --latency "${script[@]}" "http://127.0.0.1:$port" -- "$paths" "${extra[@]}" \
-    > "$LOGS/wrk-$name-warmup.out"
+  BENCH_ACCEPT_ENCODING="${LOAD_ENCODING:-}" wrk -t2 -c16 -d"${WARMUP}s" --latency "${script[@]}" \
+    "http://127.0.0.1:$port" -- "$paths" "${extra[@]}" > "$LOGS/wrk-$name-warmup.out"
   local wline; wline=$(grep '^RESULT' "$LOGS/wrk-$name-warmup.out")
   W_FIGURES="$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<< "$wline") req/s, p99 $(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<< "$wline") ms"
   local cpu0; cpu0=$(server_cpu_ms)
-  wrk -t2 -c16 -d"${SECONDS_LOAD}s" --latency "${script[@]}" "http://127.0.0.1:$port" -- "$paths" "${extra[@]}" \
-    > "$LOGS/wrk-$name.out"
+  BENCH_ACCEPT_ENCODING="${LOAD_ENCODING:-}" wrk -t2 -c16 -d"${SECONDS_LOAD}s" --latency "${script[@]}" \
+    "http://127.0.0.1:$port" -- "$paths" "${extra[@]}" > "$LOGS/wrk-$name.out"
   local cpu1; cpu1=$(server_cpu_ms)
   local line; line=$(grep '^RESULT' "$LOGS/wrk-$name.out")
   L_RPS=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<< "$line")
   L_P50=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<< "$line")
   L_P99=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<< "$line")
+  L_BYTES=$(sed -E 's/.*bytes_per_response=([0-9]+).*/\1/' <<< "$line")
   L_ERR=$(awk '{for(i=1;i<=NF;i++){split($i,kv,"="); if(kv[1]=="errors"||kv[1]=="status_errors") s+=kv[2]}} END{print s+0}' <<< "$line")
   local requests; requests=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<< "$line")
   L_CPU=$(awk -v a="$cpu0" -v b="$cpu1" -v r="$requests" 'BEGIN{ if (r > 0) printf "%.2f", (b - a) / r; else print "-" }')
@@ -285,6 +287,11 @@ for n in "${SIZES[@]}"; do
     id_rps=$L_RPS id_p50=$L_P50 id_p99=$L_P99 id_cpu=$L_CPU errors_ours=$((errors_ours + L_ERR))
     load "ours-html-$n" "$PORT_OURS" "$paths/ours-html.txt"
     html_rps=$L_RPS html_p50=$L_P50 html_p99=$L_P99 html_cpu=$L_CPU errors_ours=$((errors_ours + L_ERR))
+    ttl_bytes=$(sed -E 's/.*bytes_per_response=([0-9]+).*/\1/' <<< "$(grep '^RESULT' "$LOGS/wrk-ours-ttl-$n.out")")
+    # the same descriptions to a client that accepts gzip, as browsers and most HTTP libraries do (the stock
+    # server does not compress, and the rows above ask as it is asked: without Accept-Encoding)
+    LOAD_ENCODING=gzip load "ours-ttl-gzip-$n" "$PORT_OURS" "$paths/ours-ttl.txt"
+    gzip_ttl="$L_RPS req/s: $L_P50 / $L_P99 ms, $L_CPU ms CPU, $L_BYTES bytes" errors_ours=$((errors_ours + L_ERR))
     # the same requests at about three times the stock server's peak rate, instead of flat out
     load "ours-ttl-paced-$n" "$PORT_OURS" "$paths/ours-ttl.txt" "" "$PACE_MS"
     paced_ttl="$L_RPS req/s: $L_P50 / $L_P99" paced_ttl_p99=$L_P99 errors_ours=$((errors_ours + L_ERR))
@@ -386,6 +393,8 @@ for n in "${SIZES[@]}"; do
     record deref "GET /doc/….html, server CPU ms per request" "$html_cpu" "$d_cpu" ms lower - -
     record deref "GET /doc/….html, p50 / p99 ms" "$html_p50 / $html_p99" "$d_p50 / $d_p99" ms lower "p99 ≤ 25 ms" \
       "$(le "$html_p99" 25)"
+    record deref "GET /doc/….ttl with Accept-Encoding: gzip (compressed; the stock server does not compress): rate: p50 / p99, server CPU per request, bytes per response with headers (uncompressed: $ttl_bytes)" \
+      "$gzip_ttl" - - lower - -
     record deref "paced, ${PACE_MS} ms between a response and the next request on each of 16 connections: GET /doc/….ttl, rate: p50 / p99 ms" \
       "$paced_ttl" "(peak $d_rps req/s: $d_p50 / $d_p99)" ms lower "p99 ≤ 25 ms" "$(le "$paced_ttl_p99" 25)"
     record deref "paced likewise: GET /doc/….html, rate: p50 / p99 ms" "$paced_html" - ms lower "p99 ≤ 25 ms" \

@@ -149,10 +149,10 @@ abstract class PageServlet extends HttpServlet {
         resp.setContentType(body.mediaType() + (body.mediaType().startsWith("text/")
                 || body.mediaType().endsWith("json") ? ";charset=utf-8" : ""));
         resp.setContentLength(body.bytes().length);
-        if (!"HEAD".equals(req.getMethod())) {
-            try (OutputStream out = resp.getOutputStream()) {
-                writeInPieces(out, body.bytes());
-            }
+        // a HEAD writes the body too, which Jetty does not send: its headers are then GET's, those of a compressed
+        // answer included (Content-Encoding, the ETag's --gzip, the compressed length)
+        try (OutputStream out = resp.getOutputStream()) {
+            writeInPieces(out, body.bytes());
         }
     }
 

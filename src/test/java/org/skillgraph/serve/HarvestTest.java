@@ -176,6 +176,11 @@ class HarvestTest {
         // the file's name stays as an import changes its bytes: a cache asks again before each use
         assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(null));
         assertEquals("no-cache", get(path, "If-None-Match", etag).headers().firstValue("Cache-Control").orElse(null));
+        // a gzip file already: not compressed again for a client that accepts gzip
+        HttpResponse<byte[]> asked = get(path, "Accept-Encoding", "gzip");
+        assertTrue(asked.headers().firstValue("Content-Encoding").isEmpty(), asked.headers().toString());
+        assertEquals(etag, asked.headers().firstValue("ETag").orElseThrow());
+        assertTrue(java.util.Arrays.equals(r.body(), asked.body()));
         Instant modified = Files.getLastModifiedTime(store.dumpsDirectory().resolve(nq.name())).toInstant();
         assertEquals(httpDate(modified), r.headers().firstValue("Last-Modified").orElseThrow(), "the file's time");
         String before = httpDate(modified.minusSeconds(86_400));

@@ -345,6 +345,56 @@ class ServerTest {
         assertEquals(404, get("/doc/occupation/99-9999.00.ttl").statusCode());
     }
 
+    /** A GET, HEAD or POST whose answer is kept as bytes, as sent (compressed or not). */
+    static HttpResponse<byte[]> raw(String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static byte[] gunzip(byte[] bytes) throws Exception {
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void answersAreCompressedForAClientThatAcceptsGzip() throws Exception {
+        for (String path : List.of("/doc/occupation/29-2011.00.ttl", "/doc/occupation/29-2011.00.html", "/changes")) {
+            HttpResponse<byte[]> plain = raw("GET", path, null);
+            assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty(), "only when asked: " + path);
+            HttpResponse<byte[]> gz = raw("GET", path, null, "Accept-Encoding", "gzip");
+            assertEquals("gzip", gz.headers().firstValue("Content-Encoding").orElse(null), path);
+            assertTrue(gz.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept-Encoding")), path);
+            assertTrue(gz.body().length * 3 < plain.body().length, path + ": " + gz.body().length + " bytes");
+            assertEquals(new String(plain.body(), StandardCharsets.UTF_8),
+                    new String(gunzip(gz.body()), StandardCharsets.UTF_8), path);
+            // the compressed answer has a tag of its own, and a conditional request with it is a 304
+            String tag = gz.headers().firstValue("ETag").orElseThrow();
+            assertEquals(plain.headers().firstValue("ETag").orElseThrow().replaceAll("\"$", "--gzip\""), tag, path);
+            assertEquals(304, raw("GET", path, null, "Accept-Encoding", "gzip", "If-None-Match", tag).statusCode());
+            // a HEAD's headers are its GET's
+            HttpResponse<byte[]> head = raw("HEAD", path, null, "Accept-Encoding", "gzip");
+            for (String h : List.of("Content-Encoding", "ETag", "Content-Length", "Content-Type")) {
+                assertEquals(gz.headers().firstValue(h), head.headers().firstValue(h), path + " " + h);
+            }
+        }
+        // a SPARQL answer, to a query sent as its own body
+        String query = "SELECT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s ?p ?o"; // the server keeps 25 rows
+        HttpResponse<byte[]> plain = raw("POST", "/sparql", query, "Content-Type", "application/sparql-query",
+                "Accept", "application/sparql-results+json", "Cache-Control", "no-cache");
+        HttpResponse<byte[]> answer = raw("POST", "/sparql", query, "Content-Type", "application/sparql-query",
+                "Accept", "application/sparql-results+json", "Accept-Encoding", "gzip");
+        assertEquals(200, answer.statusCode());
+        assertEquals("gzip", answer.headers().firstValue("Content-Encoding").orElse(null));
+        JsonNode bindings = new ObjectMapper().readTree(gunzip(answer.body())).path("results").path("bindings");
+        assertEquals(25, bindings.size());
+        assertEquals(new ObjectMapper().readTree(plain.body()).path("results").path("bindings"), bindings);
+    }
+
     @Test
     void a304HasNoContentLength() throws Exception {
         // RFC 9110 §8.6, §15.4.5: a 304 sends no Content-Length, or the 200's; not 0
