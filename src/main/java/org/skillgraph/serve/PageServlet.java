@@ -48,15 +48,8 @@ abstract class PageServlet extends HttpServlet {
     /** The error page for browsers. */
     abstract org.jsoup.nodes.Document errorPage(int status, String message);
 
-    /**
-     * Answers a GET or HEAD, every answer with {@code Cache-Control: no-cache}: a cache may keep it, but asks again
-     * (with its ETag or date) before each use. Without it, a browser or a shared cache may keep an answer that has a
-     * Last-Modified for a tenth of its age, by heuristic (RFC 9111 §4.2.2), and a 404 by its own default: an
-     * import would show on a cached page days later, and a document imported after a 404 not at all.
-     */
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        resp.setHeader("Cache-Control", "no-cache");
         try {
             req.getParameterMap(); // Jetty decodes the query string at the first parameter asked for
         } catch (org.eclipse.jetty.http.BadMessageException | IllegalArgumentException e) {
@@ -78,11 +71,15 @@ abstract class PageServlet extends HttpServlet {
 
     /**
      * GET, HEAD and OPTIONS (which says so in {@code Allow}); any other method, TRACE included, is 405 with the
-     * same {@code Allow}.
+     * same {@code Allow}. Every answer says {@code Cache-Control: no-cache}: a cache may keep it, but asks again
+     * (with its ETag or date) before each use. Without it, a browser or a shared cache may keep an answer that has a
+     * Last-Modified for a tenth of its age, by heuristic (RFC 9111 §4.2.2), and a 404 or 405 by its own default: an
+     * import would show on a cached page days later, and a document imported after a 404 not at all.
      */
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws jakarta.servlet.ServletException,
             IOException {
+        resp.setHeader("Cache-Control", "no-cache");
         switch (req.getMethod()) {
             case "GET", "HEAD" -> super.service(req, resp);
             case "OPTIONS" -> {

@@ -78,6 +78,7 @@ final class SiteServlet extends PageServlet {
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws jakarta.servlet.ServletException,
             IOException {
         if (req.getRequestURI().equals(site.page("sparql/shacl"))) {
+            resp.setHeader("Cache-Control", "no-cache"); // as every answer of the pages (PageServlet.service)
             error(req, resp, 404, "The SHACL endpoint is off on this server: the shapes a client posts would run their "
                     + "SPARQL and regular expressions without the query timeout. A server started with "
                     + "'serve --allow-shacl' offers it.");

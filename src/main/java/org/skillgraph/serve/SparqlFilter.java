@@ -475,9 +475,7 @@ final class SparqlFilter implements Filter {
         byte[] body = format.write(m);
         resp.setContentType(format.mediaType() + ";charset=utf-8");
         resp.setContentLength(body.length);
-        if (!"HEAD".equals(req.getMethod())) {
-            resp.getOutputStream().write(body);
-        }
+        resp.getOutputStream().write(body); // on HEAD too, for Jetty to drop: the headers are GET's, compressed or not
     }
 
     /** A response's output stream that tells a subclass what is written to it. */

@@ -343,6 +343,9 @@ class ServerTest {
         }
         assertEquals(304, get("/doc/occupation/29-2011.00.ttl", "If-None-Match", etag).statusCode());
         assertEquals(404, get("/doc/occupation/99-9999.00.ttl").statusCode());
+        HttpResponse<String> refused = sendBody("DELETE", "/doc/occupation/29-2011.00.ttl", "text/plain", "");
+        assertEquals(405, refused.statusCode());
+        assertEquals("no-cache", refused.headers().firstValue("Cache-Control").orElse(null), "a 405 too");
     }
 
     /** A GET, HEAD or POST whose answer is kept as bytes, as sent (compressed or not). */
@@ -381,6 +384,13 @@ class ServerTest {
             for (String h : List.of("Content-Encoding", "ETag", "Content-Length", "Content-Type")) {
                 assertEquals(gz.headers().firstValue(h), head.headers().firstValue(h), path + " " + h);
             }
+        }
+        // the endpoint's service description: HEAD's headers are GET's too
+        HttpResponse<byte[]> description = raw("GET", "/sparql", null, "Accept", "text/turtle", "Accept-Encoding", "gzip");
+        assertEquals("gzip", description.headers().firstValue("Content-Encoding").orElse(null));
+        HttpResponse<byte[]> described = raw("HEAD", "/sparql", null, "Accept", "text/turtle", "Accept-Encoding", "gzip");
+        for (String h : List.of("Content-Encoding", "Content-Length", "Content-Type")) {
+            assertEquals(description.headers().firstValue(h), described.headers().firstValue(h), "/sparql " + h);
         }
         // a SPARQL answer, to a query sent as its own body
         String query = "SELECT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s ?p ?o"; // the server keeps 25 rows
