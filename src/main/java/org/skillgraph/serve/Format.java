@@ -142,6 +142,38 @@ enum Format {
         return best;
     }
 
+    /**
+     * How much an Accept header wants a format: the quality of the most specific range that covers one of the media
+     * types it is answered by (1 for an absent or unparseable header), as {@link #negotiate} weighs each offer.
+     */
+    static double quality(String accept, Format format) {
+        if (accept == null || accept.isBlank()) {
+            return 1;
+        }
+        AcceptList wanted;
+        try {
+            wanted = new AcceptList(accept.toLowerCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            return 1;
+        }
+        double q = 0;
+        for (int k = 0; k < OFFERED.length; k++) {
+            if (OFFERED[k] != format) {
+                continue;
+            }
+            MediaRange most = null;
+            for (MediaRange r : wanted.entries()) {
+                if (r.accepts(OFFERS.get(k)) && (most == null || r.moreGroundedThan(most))) {
+                    most = r;
+                }
+            }
+            if (most != null) {
+                q = Math.max(q, most.get_q());
+            }
+        }
+        return q;
+    }
+
     /** The format of a file extension ({@code ttl}), or {@code null}. */
     static Format byExtension(String ext) {
         return Arrays.stream(values()).filter(f -> f.extension.equals(ext)).findFirst().orElse(null);

@@ -95,7 +95,7 @@ final class SiteServlet extends PageServlet {
         }
         String rest = site.below(req); // decoded, ';' kept: '/id/x;y' is not '/id/x'
         if (rest.isEmpty()) {
-            send(req, resp, Body.html(home()));
+            home(req, resp);
         } else if (rest.startsWith("id/")) {
             Split split = Split.of(rest.substring(3));
             seeOther(req, resp, site.base() + "id/" + split.path(), split.format(), site, dataset, live);
@@ -116,6 +116,24 @@ final class SiteServlet extends PageServlet {
         } else {
             throw HttpError.notFound(path);
         }
+    }
+
+    /**
+     * The home page; to a client that prefers an RDF format to HTML ({@code Accept: text/turtle}, not a browser's
+     * Accept nor {@code *}{@code /*}), 303 See Other to the dataset's description in that format, its VoID at
+     * {@code /.well-known/void.ttl} (or {@code .jsonld}, {@code .rdf}, {@code .nt}): what an RDF client can read of
+     * the site's root.
+     */
+    private void home(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String accept = req.getHeader("Accept");
+        Format best = Format.negotiate(accept);
+        if (best != null && best != Format.HTML && Format.quality(accept, best) > Format.quality(accept, Format.HTML)) {
+            resp.setStatus(303);
+            PageServlet.vary(resp, "Accept");
+            resp.setHeader("Location", site.page(".well-known/void." + best.extension()));
+            return;
+        }
+        send(req, resp, Body.html(home()));
     }
 
     /**

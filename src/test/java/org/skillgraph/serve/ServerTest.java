@@ -331,6 +331,26 @@ class ServerTest {
     }
 
     @Test
+    void theRootSendsAnRdfClientToTheDatasetDescription() throws Exception {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        for (String[] c : new String[][] {{"text/turtle", "ttl"}, {"application/ld+json", "jsonld"},
+            {"application/rdf+xml", "rdf"}, {"application/n-triples", "nt"}, {"text/turtle, text/html;q=0.9", "ttl"}}) {
+            HttpResponse<String> r = get("/", "Accept", c[0]);
+            assertEquals(303, r.statusCode(), c[0]);
+            assertEquals("/.well-known/void." + c[1], r.headers().firstValue("Location").orElse(null), c[0]);
+            assertTrue(r.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept")), c[0]);
+            assertEquals(200, get("/.well-known/void." + c[1]).statusCode(), c[0]);
+        }
+        // a browser, curl's */*, no Accept, or HTML as much as Turtle: the home page
+        for (String accept : new String[] {browser, "*/*", "text/html, text/turtle", "text/turtle;q=0.5, */*;q=0.5"}) {
+            HttpResponse<String> r = get("/", "Accept", accept);
+            assertEquals(200, r.statusCode(), accept);
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), accept);
+        }
+        assertEquals(200, get("/").statusCode());
+    }
+
+    @Test
     void everyAnswerOfTheSiteIsRevalidatedBeforeACacheUsesIt() throws Exception {
         // with only a Last-Modified, a cache may keep a page for a tenth of its age (or a 404 by its own default):
         // an import would not show through it. no-cache: kept, but asked again with the ETag before each use
