@@ -105,15 +105,9 @@ enum Format {
 
     /** The best format for an Accept header (absent means anything); {@code null} when none is acceptable. */
     static Format negotiate(String accept) {
-        if (accept == null || accept.isBlank()) {
+        AcceptList wanted = parse(accept);
+        if (wanted == null) {
             return TURTLE;
-        }
-        AcceptList wanted;
-        try {
-            // media types are case-insensitive (RFC 9110 §8.3.1), Jena compares them as written
-            wanted = new AcceptList(accept.toLowerCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            return TURTLE; // an unparseable Accept is treated as absent, as most servers do
         }
         // each offer gets the quality of the most specific range that covers it (RFC 9110 §12.5.1: "text/turtle;q=0.1,
         // */*;q=0.5" prefers anything to Turtle, and q=0 refuses); the best quality wins, and among equals the
@@ -123,14 +117,8 @@ enum Format {
         double bestQ = 0;
         java.util.Set<Format> refused = java.util.EnumSet.noneOf(Format.class);
         for (int k = 0; k < OFFERED.length; k++) {
-            MediaRange offer = OFFERS.get(k);
             boolean ownType = k < PLAIN_JSON;
-            MediaRange most = null;
-            for (MediaRange r : wanted.entries()) {
-                if (r.accepts(offer) && (most == null || r.moreGroundedThan(most))) {
-                    most = r;
-                }
-            }
+            MediaRange most = mostSpecific(wanted, OFFERS.get(k));
             if (ownType && most != null && most.get_q() <= 0) {
                 refused.add(OFFERED[k]); // then not as plain JSON or by another of its names either
             }
@@ -147,13 +135,8 @@ enum Format {
      * types it is answered by (1 for an absent or unparseable header), as {@link #negotiate} weighs each offer.
      */
     static double quality(String accept, Format format) {
-        if (accept == null || accept.isBlank()) {
-            return 1;
-        }
-        AcceptList wanted;
-        try {
-            wanted = new AcceptList(accept.toLowerCase(Locale.ROOT));
-        } catch (RuntimeException e) {
+        AcceptList wanted = parse(accept);
+        if (wanted == null) {
             return 1;
         }
         double q = 0;
@@ -161,17 +144,38 @@ enum Format {
             if (OFFERED[k] != format) {
                 continue;
             }
-            MediaRange most = null;
-            for (MediaRange r : wanted.entries()) {
-                if (r.accepts(OFFERS.get(k)) && (most == null || r.moreGroundedThan(most))) {
-                    most = r;
-                }
-            }
+            MediaRange most = mostSpecific(wanted, OFFERS.get(k));
             if (most != null) {
                 q = Math.max(q, most.get_q());
             }
         }
         return q;
+    }
+
+    /**
+     * An Accept header's ranges, or {@code null} when it is absent, or cannot be parsed: then it is treated as absent,
+     * as most servers do. Media types are case-insensitive (RFC 9110 §8.3.1), and Jena compares them as written.
+     */
+    private static AcceptList parse(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return null;
+        }
+        try {
+            return new AcceptList(accept.toLowerCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The most specific range of an Accept header that covers an offered media type, or {@code null}. */
+    private static MediaRange mostSpecific(AcceptList wanted, MediaRange offer) {
+        MediaRange most = null;
+        for (MediaRange r : wanted.entries()) {
+            if (r.accepts(offer) && (most == null || r.moreGroundedThan(most))) {
+                most = r;
+            }
+        }
+        return most;
     }
 
     /** The format of a file extension ({@code ttl}), or {@code null}. */
