@@ -271,6 +271,15 @@ class QueryLibraryTest {
      * document gives, once: not one row per wording any document ever gave, nor another version's chip, wording or
      * anchor.
      */
+    /** A store of its own holding the two seeds and the one variant in {@code dir}, all three created. */
+    static GraphStore seedsAnd(Path dir, String name) throws IOException {
+        GraphStore s = GraphStore.open(tmp.resolve(name));
+        ImportReport report = new Importer(s, BASE, null, Clock.fixed(IMPORTED, ZoneOffset.UTC))
+                .importPaths(List.of(Path.of("seeds"), dir));
+        assertEquals(3, report.count(GraphStore.Outcome.CREATED), () -> "not all loaded: " + report.entries());
+        return s;
+    }
+
     @Test
     void sharedSourcesAndTasksAreShownAsTheirOwnDocumentGivesThem() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("reworded-in"));
@@ -281,10 +290,7 @@ class QueryLibraryTest {
                 "  6. Set up, clean and maintain laboratory equipment.",
                 "anchors62 anchors", "anchors61 anchors",
                 "\nScienceCritical ThinkingActive Listening", "\nCritical thinkingActive Listening");
-        try (GraphStore s = GraphStore.open(tmp.resolve("reworded-store"))) {
-            ImportReport report = new Importer(s, BASE, null, Clock.fixed(IMPORTED, ZoneOffset.UTC))
-                    .importPaths(List.of(Path.of("seeds"), dir));
-            assertEquals(3, report.count(GraphStore.Outcome.CREATED), () -> "not all loaded: " + report.entries());
+        try (GraphStore s = seedsAnd(dir, "reworded-store")) {
             Table ai = runFile(s, "ai-usage-by-level");
             Table tasks = runFile(s, "tasks-in-order");
             Table anchors = runFile(s, "anchors-by-kind");
@@ -413,10 +419,7 @@ class QueryLibraryTest {
                 "\nAI autonomy: 2.43\n", "\nAI autonomy: 2.43\nHuman oversight: 7.1\n",
                 "anchors62 anchors", "anchors64 anchors",
                 "\n26.040151.100251.100551.100751.101051.1099\n", "\n26.040151.10025X.100551.100751.101051.1099\n");
-        try (GraphStore s = GraphStore.open(tmp.resolve("review-store"))) {
-            ImportReport report = new Importer(s, BASE, null, Clock.fixed(IMPORTED, ZoneOffset.UTC))
-                    .importPaths(List.of(Path.of("seeds"), dir));
-            assertEquals(3, report.count(GraphStore.Outcome.CREATED), () -> "not all loaded: " + report.entries());
+        try (GraphStore s = seedsAnd(dir, "review-store")) {
             Table t = runFile(s, "statements-needing-review");
             String doc = BASE + "graph/29-2011.00/v.26.06";
             String flagged = "29-2011.00\tv.26.06\t4\t";
