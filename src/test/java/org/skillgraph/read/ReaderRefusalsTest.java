@@ -34,10 +34,19 @@ class ReaderRefusalsTest {
     }
 
     /** The page seed with {@code from} (which it must hold) replaced by {@code to}, written as {@code name}, refused. */
-    SourceException refusedPageEdit(String name, String from, String to) throws IOException {
+    /** The seed page with {@code from} (which it must hold) replaced by {@code to}, written as {@code name}. */
+    Path pageEdit(String name, String from, String to) throws IOException {
         String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
         assertTrue(seed.contains(from), "the seed no longer holds " + from);
-        return refused(write(name, seed.replace(from, to)));
+        return write(name, seed.replace(from, to));
+    }
+
+    SourceException refusedPageEdit(String name, String from, String to) throws IOException {
+        return refused(pageEdit(name, from, to));
+    }
+
+    SourceDocument readPageEdit(String name, String from, String to) throws IOException {
+        return new SourceReader().read(pageEdit(name, from, to));
     }
 
     SourceException refused(Path f) {
@@ -132,17 +141,16 @@ class ReaderRefusalsTest {
     @Test
     void anEvidenceValueRepeatedWordForWordIsKeptOnceAndTheRepeatNoted() throws IOException {
         // the graph holds a value once: the second line used to vanish without a word
-        String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
-        assertTrue(seed.contains("\nTask observations: 184\nAugment share: 18.4%\n"));
-        SourceDocument d = new SourceReader().read(write("repeated.txt", seed.replace("\nTask observations: 184\n",
-                "\nTask observations: 184\nTask observations: 184\n")));
+        assertTrue(Files.readString(PAGE_SEED, StandardCharsets.UTF_8)
+                .contains("\nTask observations: 184\nAugment share: 18.4%\n"));
+        SourceDocument d = readPageEdit("repeated.txt", "\nTask observations: 184\n",
+                "\nTask observations: 184\nTask observations: 184\n");
         assertEquals(1, d.evidence().metrics().stream().filter(m -> m.name().equals("Task observations")).count());
         assertEquals(List.of(new Flag("metric-repeated", "'Task observations: 184' repeats the evidence pack's value at "
                 + "line 81 (group 'AEI usage'); kept once", "line 82")),
                 d.flags().stream().filter(f -> f.code().equals("metric-repeated")).toList());
         // another value under the same name is not a repeat: both are read (the quality gate refuses two counts)
-        d = new SourceReader().read(write("another.txt", seed.replace("\nTask observations: 184\n",
-                "\nTask observations: 184\nTask observations: 200\n")));
+        d = readPageEdit("another.txt", "\nTask observations: 184\n", "\nTask observations: 184\nTask observations: 200\n");
         assertEquals(List.of("184", "200"), d.evidence().metrics().stream()
                 .filter(m -> m.name().equals("Task observations")).map(m -> m.raw()).toList());
         assertTrue(d.flags().stream().noneMatch(f -> f.code().equals("metric-repeated")), d.flags().toString());
@@ -151,16 +159,13 @@ class ReaderRefusalsTest {
     @Test
     void anEvidenceCountTooLargeToBeACountIsRefusedNamingItsLine() throws IOException {
         // a count past a long was stored as another number (TDB2 keeps an xsd:integer exactly only within a long)
-        String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
-        assertTrue(seed.contains("\nTask observations: 184\n"));
-        SourceException e = refused(write("observations.txt", seed.replace("\nTask observations: 184\n",
-                "\nTask observations: 99999999999999999999999\n")));
+        SourceException e = refusedPageEdit("observations.txt", "\nTask observations: 184\n",
+                "\nTask observations: 99999999999999999999999\n");
         assertEquals("line 81", e.location());
         assertTrue(e.getMessage().contains("the AEI usage value 'Task observations' 99999999999999999999999 is too "
                 + "large to be a count (at most 999,999,999)"), e.getMessage());
         // leading zeros are not size
-        SourceDocument d = new SourceReader().read(write("zeros.txt", seed.replace("\nTask observations: 184\n",
-                "\nTask observations: 0000000000184\n")));
+        SourceDocument d = readPageEdit("zeros.txt", "\nTask observations: 184\n", "\nTask observations: 0000000000184\n");
         assertEquals(0, d.evidence().metrics().stream().filter(m -> m.name().equals("Task observations"))
                 .findFirst().orElseThrow().number().compareTo(java.math.BigDecimal.valueOf(184)));
     }
@@ -177,20 +182,19 @@ class ReaderRefusalsTest {
     @Test
     void anAnchorHeadingMissingAfterAListIsRefusedNotFiledUnderTheHeadingBefore() throws IOException {
         // without "O*NET skills", the seed's skills were stored as its (otherwise empty) RAPIDS apprenticeships
-        String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
-        assertTrue(seed.contains("\nRAPIDS apprenticeships\nO*NET skills\nScience"));
-        SourceException e = refused(write("skills.txt", seed.replace("\nO*NET skills\nScience", "\nScience")));
+        assertTrue(Files.readString(PAGE_SEED, StandardCharsets.UTF_8)
+                .contains("\nRAPIDS apprenticeships\nO*NET skills\nScience"));
+        SourceException e = refusedPageEdit("skills.txt", "\nO*NET skills\nScience", "\nScience");
         assertEquals("line 251", e.location());
         assertTrue(e.getMessage().contains("no heading 'O*NET skills' between 'RAPIDS apprenticeships' (line 249) and "
                 + "'Knowledge domains': the lines under 'RAPIDS apprenticeships' (from line 250) may be its list"),
                 e.getMessage());
         // a heading left out with nothing under the one before it loses nothing
-        SourceDocument d = new SourceReader().read(write("no-rapids.txt", seed.replace("\nRAPIDS apprenticeships\n",
-                "\n")));
+        SourceDocument d = readPageEdit("no-rapids.txt", "\nRAPIDS apprenticeships\n", "\n");
         assertEquals(62, d.anchors().anchors().size());
         // nor are apprenticeships, one a line, taken for related titles when their heading is missing
-        e = refused(write("apprenticeships.txt", seed.replace("\nRAPIDS apprenticeships\n",
-                "\nPharmacy Technician\nLaboratory Assistant\n")));
+        e = refusedPageEdit("apprenticeships.txt", "\nRAPIDS apprenticeships\n",
+                "\nPharmacy Technician\nLaboratory Assistant\n");
         assertEquals("line 249", e.location());
         assertTrue(e.getMessage().contains("a second list under the anchor heading 'Related titles' (line 247, its list "
                 + "at line 248): 'Pharmacy Technician'"), e.getMessage());
