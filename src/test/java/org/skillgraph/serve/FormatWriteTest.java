@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.graph.impl.WrappedGraph;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +23,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * {@link Format#write} writes through an unsynchronised buffer of its own: it must give the bytes Jena's writer
  * gives through an {@code OutputStream}, characters outside the basic plane (two UTF-16 units, which the buffer
- * may split between two blocks) at many offsets, and text longer than a block.
+ * may split between two blocks) at many offsets, and text longer than a block. A thread keeps its buffers from one
+ * answer to the next: each answer must still be its own bytes whole, after a larger one, a very large one (whose
+ * buffers are not kept) and one whose writing failed half-way.
  */
 class FormatWriteTest {
     private static final String NS = "http://localhost:3030/id/";
@@ -51,6 +58,63 @@ class FormatWriteTest {
         String text = new String(written, StandardCharsets.UTF_8);
         assertTrue(text.contains("naïve 😀 naïve"), f + ": the long literal is not whole");
         assertTrue(text.contains("生物样本"), f + ": the CJK text is not there as written");
+    }
+
+    private static byte[] jenaBytes(Model m, Format f) {
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        RDFDataMgr.write(expected, m, f.rdfFormat());
+        return expected.toByteArray();
+    }
+
+    /** A model of {@code n} statements with a note each, to write after or before another. */
+    private static Model statements(int n) {
+        Model m = ModelFactory.createDefaultModel();
+        m.setNsPrefix("skos", SKOS.uri);
+        for (int i = 0; i < n; i++) {
+            m.createResource(NS + "statement/" + n + "/" + i).addProperty(SKOS.note, "note " + i + " ✓");
+        }
+        return m;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Format.class, names = "HTML", mode = EnumSource.Mode.EXCLUDE)
+    void answersWrittenOneAfterAnotherAreEachWhole(Format f) {
+        Model small = statements(3);
+        Model large = description();
+        Model veryLarge = statements(6_000); // over the bytes a thread keeps its buffers for
+        for (Model m : new Model[] {small, large, small, veryLarge, small, large, large, small}) {
+            byte[] expected = jenaBytes(m, f);
+            assertArrayEquals(expected, f.write(m), f + ": an answer is not the bytes of its own model alone");
+        }
+        assertTrue(jenaBytes(veryLarge, f).length > 256 * 1024, "the very large model must pass what a thread keeps");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Format.class, names = "HTML", mode = EnumSource.Mode.EXCLUDE)
+    void aWriteThatFailsHalfWayLeavesNothingInTheNextAnswer(Format f) {
+        Model large = description();
+        // a graph whose triples run out with an error after the writer has put out a good part of them
+        Graph failing = new WrappedGraph(large.getGraph()) {
+            @Override
+            public ExtendedIterator<Triple> find(Node s, Node p, Node o) {
+                int[] given = {0};
+                return super.find(s, p, o).mapWith(t -> {
+                    if (++given[0] > 200) {
+                        throw new IllegalStateException("the store went away");
+                    }
+                    return t;
+                });
+            }
+
+            @Override
+            public ExtendedIterator<Triple> find(Triple m) {
+                return find(m.getSubject(), m.getPredicate(), m.getObject());
+            }
+        };
+        assertThrows(RuntimeException.class, () -> f.write(ModelFactory.createModelForGraph(failing)));
+
+        Model small = statements(3);
+        assertArrayEquals(jenaBytes(small, f), f.write(small), f + ": the failed answer's bytes came out with the next");
     }
 
     @Test
