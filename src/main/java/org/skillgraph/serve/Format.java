@@ -183,16 +183,85 @@ enum Format {
     /**
      * An Accept header's ranges, or {@code null} when it is absent, or cannot be parsed: then it is treated as absent,
      * as most servers do. Media types are case-insensitive (RFC 9110 §8.3.1), and Jena compares them as written.
+     * Each range reaches Jena as its media type and its quality alone ({@link #typeAndQuality}).
      */
     private static AcceptList parse(String accept) {
         if (accept == null || accept.isBlank()) {
             return null;
         }
+        String ranges = typeAndQuality(accept.toLowerCase(Locale.ROOT));
+        if (ranges.isEmpty()) {
+            return null; // only commas: as blank
+        }
         try {
-            return new AcceptList(accept.toLowerCase(Locale.ROOT));
+            return new AcceptList(ranges);
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** RFC 9110's qvalue: 0 to 1, at most three decimals. */
+    private static final java.util.regex.Pattern QVALUE =
+            java.util.regex.Pattern.compile("0(\\.\\d{0,3})?|1(\\.0{0,3})?");
+
+    /**
+     * An Accept header with each range cut to its media type and its {@code q} ({@code text/turtle;q=0.5}). Jena's
+     * {@code MediaType} reads everything after a range's first parameter as that parameter's value:
+     * {@code text/turtle;charset=utf-8;q=0.5} has a parameter {@code charset} of {@code utf-8;q=0.5} and no
+     * {@code q}, so it weighed 1, and {@code text/turtle;q=0.5;level=1} a {@code q} of {@code 0.5;level=1}, which
+     * it warned of in the log and weighed 1 too. The other parameters ({@code charset}, a JSON-LD {@code profile},
+     * accept-extensions after {@code q}) choose nothing among the formats offered here. A {@code q} that is not a
+     * qvalue is left out, as Jena weighed it: 1. Commas and semicolons inside a quoted value separate nothing.
+     */
+    static String typeAndQuality(String accept) {
+        StringBuilder out = new StringBuilder();
+        for (String range : split(accept, ',')) {
+            java.util.List<String> parts = split(range, ';');
+            String type = parts.get(0).strip();
+            if (type.isEmpty()) {
+                continue;
+            }
+            String q = null;
+            for (int i = 1; i < parts.size() && q == null; i++) {
+                String param = parts.get(i);
+                int eq = param.indexOf('=');
+                if (eq > 0 && param.substring(0, eq).strip().equals("q")) {
+                    q = param.substring(eq + 1).strip();
+                }
+            }
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(type);
+            if (q != null && QVALUE.matcher(q).matches()) {
+                out.append(";q=").append(q);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code s} split at each {@code sep} outside a quoted string (a backslash escapes within one). */
+    private static java.util.List<String> split(String s, char sep) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quoted && c == '\\' && i + 1 < s.length()) {
+                part.append(c).append(s.charAt(++i));
+                continue;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == sep && !quoted) {
+                parts.add(part.toString());
+                part.setLength(0);
+                continue;
+            }
+            part.append(c);
+        }
+        parts.add(part.toString());
+        return parts;
     }
 
     /** The most specific range of an Accept header that covers an offered media type, or {@code null}. */
