@@ -210,7 +210,8 @@ final class Describer {
     /**
      * For a URI the store holds nothing of: the change-feed entry that removed the resource it was part of, and
      * that resource, when a resource its path lies under (a level or statement under a removed framework version,
-     * an evidence pack under a removed occupation) was removed; empty when none was. The ancestors are the URI's
+     * an evidence pack under a removed occupation) was removed, or for an occupation's evidence pack or task listing
+     * of one version, when that version's document graph was; empty when none was. The ancestors are the URI's
      * path cut at each {@code /}, down to the first segment after {@code id/} under {@code base}.
      */
     static java.util.Optional<String[]> removedWith(Model union, String uri, String base) {
@@ -231,8 +232,26 @@ final class Describer {
                 return java.util.Optional.of(new String[] {entry.get(), ancestor});
             }
         }
+        // what one version's document says of an occupation that remains (its evidence pack, its task listings) lies
+        // under the occupation, not under what was removed: it went with that version's document graph
+        java.util.regex.Matcher versioned = VERSIONED.matcher(uri.substring(root.length()));
+        if (versioned.matches()) {
+            String document = base + "graph/" + versioned.group(1) + "/" + versioned.group(2);
+            java.util.Optional<String> entry = removedBy(union, document);
+            if (entry.isPresent()) {
+                return java.util.Optional.of(new String[] {entry.get(), document});
+            }
+        }
         return java.util.Optional.empty();
     }
+
+    /**
+     * The path under {@code id/} of what an occupation's document of one version holds of it, apart from its
+     * frameworks: {@code occupation/{soc}/evidence/{version}} and {@code occupation/{soc}/tasks/{version}/{n}};
+     * groups SOC code and version.
+     */
+    private static final java.util.regex.Pattern VERSIONED =
+            java.util.regex.Pattern.compile("occupation/([^/]+)/(?:evidence|tasks)/([^/]+)(?:/[^/]+)?");
 
     /** How many ancestors of a URI {@link #removedWith} looks up. */
     private static final int MAX_DEPTH = 8;

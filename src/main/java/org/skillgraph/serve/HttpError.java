@@ -28,9 +28,13 @@ class HttpError extends RuntimeException {
         return new HttpError(410, "Gone: " + uri + " was removed (the change feed's " + entry + ")");
     }
 
-    /** 410: the resource was part of {@code whole}, which the change-feed entry {@code entry} removed. */
+    /**
+     * 410: the resource was part of {@code whole}, which the change-feed entry {@code entry} removed: a resource its
+     * path lies under, or the document graph of its version.
+     */
     static HttpError goneWith(String uri, String whole, String entry) {
-        return new HttpError(410, "Gone: " + uri + " lies under " + whole + ", which was removed (the change feed's "
+        String relation = uri.startsWith(whole + "/") ? " lies under " : " was part of ";
+        return new HttpError(410, "Gone: " + uri + relation + whole + ", which was removed (the change feed's "
                 + entry + ")");
     }
 

@@ -85,6 +85,54 @@ class RemovedResourceTest {
     }
 
     @Test
+    void anOccupationsEvidenceAndTasksOfARemovedVersionAreGoneWithItsDocument() throws Exception {
+        Path newer = tmp.resolve("29-2011.00-v.26.06.txt");
+        java.nio.file.Files.writeString(newer, java.nio.file.Files.readString(Path.of("seeds/29-2011.00.txt"))
+                .replace("v.26.05", "v.26.06"));
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            new Importer(store, BASE, null, Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC))
+                    .importPaths(List.of(Path.of("seeds/29-2011.00.txt"), newer));
+            SkillgraphServer server = SkillgraphServer.create(store).base(BASE).port(0).build().start();
+            try {
+                HttpClient http = HttpClient.newHttpClient();
+                String root = "http://localhost:" + server.port();
+                java.util.function.Function<String, HttpResponse<String>> get = path -> {
+                    try {
+                        return http.send(HttpRequest.newBuilder(URI.create(root + path))
+                                .header("Accept", "text/turtle").build(), HttpResponse.BodyHandlers.ofString());
+                    } catch (java.io.IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                List<String> older = List.of("/id/occupation/29-2011.00/evidence/v.26.05",
+                        "/id/occupation/29-2011.00/tasks/v.26.05/1", "/doc/occupation/29-2011.00/evidence/v.26.05.ttl");
+                for (String path : older) {
+                    assertEquals(200, get.apply(path.replace("/id/", "/doc/").replaceFirst("(\\.ttl)?$", ".ttl"))
+                            .statusCode(), "before the removal: " + path);
+                }
+                assertTrue(store.remove(BASE + "graph/29-2011.00/v.26.05"));
+                // the occupation remains (its other version does), but what the removed version's document said of it
+                // went with that document
+                for (String path : older) {
+                    HttpResponse<String> r = get.apply(path);
+                    assertEquals(410, r.statusCode(), path + ": " + r.body());
+                    assertTrue(r.body().matches("(?s)Gone: .* was part of " + BASE + "graph/29-2011\\.00/v\\.26\\.05"
+                            + ", which was removed \\(the change feed's " + BASE + "changes/\\d+\\)\\s*"), r.body());
+                }
+                for (String path : List.of("/id/occupation/29-2011.00", "/id/occupation/29-2011.00/evidence/v.26.06",
+                        "/id/occupation/29-2011.00/tasks/v.26.06/1")) {
+                    assertEquals(303, get.apply(path).statusCode(), path);
+                }
+                // a version never stored is not found
+                assertEquals(404, get.apply("/id/occupation/29-2011.00/evidence/v.99.99").statusCode());
+                assertEquals(404, get.apply("/id/occupation/29-2011.00/tasks/v.99.99/1").statusCode());
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    @Test
     void theCtdlDocumentsOfARemovedFrameworkAreGoneAsTheFeedSays() throws Exception {
         try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
             new Importer(store, BASE, null, Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC))
