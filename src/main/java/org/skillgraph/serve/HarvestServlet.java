@@ -135,7 +135,10 @@ final class HarvestServlet extends PageServlet {
     }
 
     /**
-     * {@code /changes?since=ISO-8601[&limit=n&offset=n]}: what changed after that instant, in order. An entry about a
+     * {@code /changes?since=ISO-8601[&after=n][&limit=n&offset=n]}: what changed after that instant (and after entry
+     * {@code n}), in order. {@code after} is the cursor to resume from: an entry's time is when its import began,
+     * before its commit made it visible, so a harvester that asks again from the time it last asked can miss an
+     * import that was committing then; the sequence numbers follow the commits. An entry about a
      * resource outside the site's base (a store of another base served as this one) is listed as stored, without
      * the CTID and CTDL graph this site cannot give it: the feed still says that something changed, and its pages
      * keep their places.
@@ -144,22 +147,27 @@ final class HarvestServlet extends PageServlet {
         Instant since;
         int limit;
         long offset;
+        long after;
         try {
             String s = req.getParameter("since");
             since = s == null || s.isBlank() ? Instant.EPOCH : java.time.OffsetDateTime.parse(s).toInstant();
             limit = req.getParameter("limit") == null ? DEFAULT_CHANGES : Integer.parseInt(req.getParameter("limit"));
             offset = req.getParameter("offset") == null ? 0 : Long.parseLong(req.getParameter("offset"));
+            after = req.getParameter("after") == null ? 0 : Long.parseLong(req.getParameter("after"));
         } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
             throw HttpError.badRequest("since must be an ISO-8601 date-time with offset (e.g. 2026-05-20T10:00:00Z); "
-                    + "limit and offset numbers");
+                    + "after, limit and offset numbers");
         }
-        if (limit < 1 || limit > MAX_CHANGES || offset < 0) {
-            throw HttpError.badRequest("limit must be 1–" + MAX_CHANGES + " and offset at least 0");
+        if (limit < 1 || limit > MAX_CHANGES || offset < 0 || after < 0) {
+            throw HttpError.badRequest("limit must be 1–" + MAX_CHANGES + ", and after and offset at least 0");
         }
-        List<Change> page = store.changes(since, limit + 1L, offset);
+        List<Change> page = store.changes(since, after, limit + 1L, offset);
         Uris uris = new Uris(site.base());
         ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         out.put("since", since.toString());
+        if (req.getParameter("after") != null) {
+            out.put("after", after);
+        }
         var list = out.putArray("changes");
         for (Change c : page.subList(0, Math.min(limit, page.size()))) {
             ObjectNode e = list.addObject();
@@ -173,7 +181,11 @@ final class HarvestServlet extends PageServlet {
                 }
             }
         }
-        if (page.size() > limit) {
+        if (page.size() > limit && req.getParameter("after") != null) {
+            // the cursor form pages on from the last entry of this page
+            out.put("next", origin + site.root() + "changes?since=" + since + "&after="
+                    + page.get(limit - 1).sequence() + "&limit=" + limit);
+        } else if (page.size() > limit) {
             out.put("next", origin + site.root() + "changes?since=" + since + "&limit=" + limit + "&offset="
                     + (offset + limit));
         }

@@ -451,6 +451,17 @@ public final class GraphStore implements AutoCloseable {
 
     /** The change feed after {@code since} (exclusive), in order, one page at a time. */
     public List<Change> changes(java.time.Instant since, long limit, long offset) {
+        return changes(since, 0, limit, offset);
+    }
+
+    /**
+     * The change feed after {@code since} and after entry {@code after} (both exclusive), in order, one page at a
+     * time. An entry's sequence number is given in its write transaction, so it follows the order of the commits;
+     * its time is when its import began, before the commit made it visible: a reader that resumes from the last
+     * sequence it read misses nothing, one that resumes from the time it last read can miss an import that was
+     * committing then.
+     */
+    public List<Change> changes(java.time.Instant since, long after, long limit, long offset) {
         return read(ds -> {
             org.apache.jena.query.Query q = Queries.CHANGES.cloneQuery();
             q.setLimit(limit);
@@ -458,7 +469,9 @@ public final class GraphStore implements AutoCloseable {
             List<Change> out = new java.util.ArrayList<>();
             try (QueryExecution qe = QueryExecution.create().query(q).dataset(ds).substitution("since",
                     ds.getDefaultModel().createTypedLiteral(since.toString(),
-                            org.apache.jena.datatypes.xsd.XSDDatatype.XSDdateTime)).build()) {
+                            org.apache.jena.datatypes.xsd.XSDDatatype.XSDdateTime))
+                    .substitution("after", ds.getDefaultModel().createTypedLiteral(Long.toString(after),
+                            org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)).build()) {
                 qe.execSelect().forEachRemaining(row -> {
                     String type = row.getResource("type").getLocalName().toLowerCase(java.util.Locale.ROOT);
                     String object = row.getResource("object").getURI();
