@@ -54,7 +54,7 @@ final class HarvestServlet extends PageServlet {
     /** The sitemap's pages, by site origin: every resource page of the store (made on first request). */
     private final transient LiveData.Cache<String, List<String>> sitemaps;
     /** The dataset's description, by site origin: its counts read the whole store (about 2 s at 1,000 occupations). */
-    private final transient LiveData.Cache<String, Model> descriptions;
+    private final transient LiveData.Cache<String, Described> descriptions;
     /** Origins kept at most: the Host header is the client's to choose. */
     private static final int MAX_ORIGINS = 16;
 
@@ -223,21 +223,44 @@ final class HarvestServlet extends PageServlet {
         if (negotiated) {
             resp.setHeader("Content-Location", site.root() + ".well-known/void." + format.extension());
         }
+        Instant[] modified = new Instant[1];
         Body body = live.read(dataset, () -> {
-            Model m = datasetDescription(origin);
+            Described d = datasetDescription(origin);
+            modified[0] = d.modified();
+            Model m = d.model();
             String uri = origin + site.root() + ".well-known/void#dataset";
             if (format == Format.HTML) {
                 return Body.html(new ResourcePage(site, m).render(uri, new Describer.Description(m, true, false), 1));
             }
             return new Body(format.write(m), format.mediaType(), negotiated);
         });
-        send(req, resp, body);
+        send(req, resp, body, modified[0]);
+    }
+
+    /**
+     * A dataset description and when it last changed: the data's last change, or the dumps manifest's time when
+     * later. The dumps follow an import a moment later, and the description's distributions then change without
+     * any import: with the import's time alone, a client that read the description in between and revalidated
+     * with If-Modified-Since was told it had not changed. The manifest's time is read before the manifest, so that
+     * a refresh in between gives the earlier time, never the later time to the earlier description.
+     */
+    private record Described(Model model, Instant modified) {
     }
 
     /** The dataset's description for a site origin (kept, see {@link #descriptions}). Call inside {@link LiveData#read}. */
-    private Model datasetDescription(String origin) {
-        return descriptions.get(origin, () -> DatasetDescription.describe(dataset, site.base(), origin + site.root(),
-                Dumps.read(dumps), lastModified()));
+    private Described datasetDescription(String origin) {
+        return descriptions.get(origin, () -> {
+            Instant data = lastModified();
+            Instant modified = data;
+            try {
+                Instant manifest = Files.getLastModifiedTime(dumps.resolve(Dumps.MANIFEST)).toInstant();
+                modified = manifest.isAfter(data) ? manifest : data;
+            } catch (IOException e) {
+                // no manifest yet: the data's time
+            }
+            return new Described(DatasetDescription.describe(dataset, site.base(), origin + site.root(),
+                    Dumps.read(dumps), data), modified);
+        });
     }
 
     /**
@@ -252,7 +275,10 @@ final class HarvestServlet extends PageServlet {
             if (!Files.isRegularFile(manifest)) {
                 throw HttpError.notFound(req.getRequestURI());
             }
-            send(req, resp, new Body(Files.readAllBytes(manifest), "application/json", false));
+            // its own time, as a dump file's: it changes when the dumps follow an import, a moment after the data
+            // (read before the file, so that a manifest replaced in between is sent with the earlier time)
+            Instant modified = Files.getLastModifiedTime(manifest).toInstant();
+            send(req, resp, new Body(Files.readAllBytes(manifest), "application/json", false), modified);
             return;
         }
         if (Dumps.read(dumps).stream().noneMatch(d -> d.name().equals(name))) {

@@ -127,8 +127,12 @@ abstract class PageServlet extends HttpServlet {
      * asked for another version ({@link Preconditions}).
      */
     void send(HttpServletRequest req, HttpServletResponse resp, Body body) throws IOException {
+        send(req, resp, body, lastModified());
+    }
+
+    /** As {@link #send(HttpServletRequest, HttpServletResponse, Body)}, for a body last modified at {@code modified}. */
+    void send(HttpServletRequest req, HttpServletResponse resp, Body body, Instant modified) throws IOException {
         String etag = "\"" + etag(body) + "\"";
-        Instant modified = lastModified();
         resp.setHeader("ETag", etag);
         resp.setDateHeader("Last-Modified", modified.toEpochMilli()); // Jetty writes HTTP's date format
         if (body.varies()) {

@@ -310,6 +310,38 @@ class HarvestTest {
         assertEquals(etag, same.headers().firstValue("ETag").orElse(null));
     }
 
+    /**
+     * The dumps follow an import a moment later: the manifest, and the distributions the dataset description gives,
+     * change after the import, with no import of their own. A client that read them in between and revalidates
+     * with If-Modified-Since must not be told that they have not changed (it was, when their Last-Modified was the
+     * import's time).
+     */
+    @Test
+    void theManifestAndTheDescriptionAreModifiedWhenTheDumpsFollowAnImport() throws Exception {
+        Path manifest = store.dumpsDirectory().resolve(Dumps.MANIFEST);
+        java.nio.file.attribute.FileTime saved = Files.getLastModifiedTime(manifest);
+        HttpResponse<byte[]> before = get("/dumps/" + Dumps.MANIFEST);
+        String read = before.headers().firstValue("Last-Modified").orElseThrow();
+        Instant refreshed = java.time.ZonedDateTime.parse(read, HTTP_DATE.withZone(ZoneOffset.UTC)).toInstant()
+                .plusSeconds(3);
+        try {
+            // as a refresh does, after the import: the manifest is written again
+            Files.setLastModifiedTime(manifest, java.nio.file.attribute.FileTime.from(refreshed));
+            HttpResponse<byte[]> after = get("/dumps/" + Dumps.MANIFEST, "If-Modified-Since", read);
+            assertEquals(200, after.statusCode(), "the manifest changed after " + read);
+            assertEquals(HTTP_DATE.format(refreshed.atZone(ZoneOffset.UTC)),
+                    after.headers().firstValue("Last-Modified").orElseThrow());
+            // another origin: a description made now, from the manifest as it is
+            HttpResponse<byte[]> description = HTTP.send(HttpRequest.newBuilder(URI.create(
+                    root.replace("localhost", "127.0.0.1") + "/.well-known/void.ttl")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(HTTP_DATE.format(refreshed.atZone(ZoneOffset.UTC)),
+                    description.headers().firstValue("Last-Modified").orElseThrow());
+        } finally {
+            Files.setLastModifiedTime(manifest, saved);
+        }
+    }
+
     @Test
     void aDumpReplacedBeforeItsManifestIsSentWithItsOwnSha256() throws Exception {
         Dumps.Dump nq = nquads();
