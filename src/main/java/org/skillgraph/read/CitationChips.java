@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Chips are recognised by that shape, never by a list of known sources. The label/title boundary is a
  * glue point (a lowercase letter, digit or closing punctuation directly followed by a capital) at which
  * the label and the title start with the same word ({@code WEF Skills Taxonomy|WEF Skills Taxonomy 2021}),
- * or else the label is quoted by the detail ({@code Jadhav & Danve, 2026|Skill Automation … — Jadhav & Danve,
+ * or else the detail opens with the label ({@code Jadhav & Danve, 2026|Skill Automation … — Jadhav & Danve,
  * 2026 (arXiv:…)}). Chips that stand alone on a page (second and later chips of a statement) teach the
  * reader their exact label and title, which then resolves the same chip where it follows statement text.</p>
  * <p>A chip that lost its {@code " Opens in new tab."} is not glued into the statement: where the statement text ends
@@ -273,7 +273,7 @@ final class CitationChips {
 
     /**
      * The best (labelStart, titleStart) of a chip at the end of {@code head}, or {@code null}.
-     * Rule 1 (label and title open with the same word) beats rule 2 (the detail quotes the label).
+     * Rule 1 (label and title open with the same word) beats rule 2 (the detail opens with the label).
      */
     private static int[] best(String head, String detail, int[] boundaries, boolean anchored) {
         if (boundaries.length > 0) {
@@ -305,8 +305,11 @@ final class CitationChips {
                 if (rule1 == null && firstWord(label).equals(firstWord(title))) {
                     rule1 = new int[] {w, g}; // shortest such label: w closest to g
                 }
+                // the detail opens with the label, as a citation's does ("Jadhav & Danve, 2026 (arXiv:…)"): a label
+                // found only inside it may be the last words of a longer one ("BLS OOH 2026" and "… Statistics, 2026
+                // edition"), whose first words would be glued to the statement text, and the chip is then a doubt
                 if (detail != null && label.codePoints().filter(Character::isLetterOrDigit).count() >= 4
-                        && detail.contains(label.strip())) {
+                        && detail.startsWith(label.strip())) {
                     rule2 = new int[] {w, g}; // longest such label: keep overwriting as w decreases
                 }
             }

@@ -173,6 +173,23 @@ class CitationChipsTest {
     }
 
     @Test
+    void aDetailQuotingOnlyTheEndOfTheLabelIsADoubtNotAGuess() {
+        // the detail quotes "2026", the last word of the label "BLS OOH 2026", not the label: taking "2026" for the
+        // label would glue "BLS OOH" to the statement's description and cite the source under a label it does not have
+        String text = "Topic — does things BLS OOH 2026Occupational Outlook Handbook — Bureau of Labor Statistics, "
+                + "2026 edition. Opens in new tab..";
+        CitationChips.Parsed p = parse(text, List.of(text));
+        assertEquals(1, p.doubts().size(), p.toString());
+        assertTrue(p.doubts().get(0).contains("could not tell the first citation chip"), p.doubts().get(0));
+        assertFalse(p.text().contains("Opens in new tab"), p.text());
+        assertTrue(p.text().contains("BLS OOH 2026"), p.text());
+        String osha = "Safety audit — inspects sites OSHA 1910General Industry Standards — 29 CFR 1910. Opens in new tab.";
+        p = parse(osha, List.of(osha));
+        assertEquals(1, p.doubts().size(), p.toString());
+        assertTrue(p.text().contains("OSHA 1910"), p.text());
+    }
+
+    @Test
     void unresolvableChipIsADoubtNotAGuess() {
         // the label ends in capitals glued to the title's capitals: no glue point can be seen in the text rendering
         String text = "Topic — does things BLS OOHBLS Occupational Outlook Handbook — 2024-25 edition. Opens in new tab.";
