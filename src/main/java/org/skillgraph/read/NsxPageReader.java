@@ -469,6 +469,7 @@ final class NsxPageReader {
         PageLine headingLine = null;
         PageLine listLine = null;
         PageLine firstLine = null;
+        boolean tasksNumberedAsRead = true;
         while (i < lines.size() && !FOOTER.matcher(lines.get(i).text().strip()).matches()) {
             PageLine line = lines.get(i++);
             String t = line.text().strip();
@@ -522,7 +523,15 @@ final class NsxPageReader {
             } else if (kind == AnchorKind.TASK) {
                 Matcher m = ITEM.matcher(line.text());
                 String task = m.matches() ? m.group(2).strip() : t;
-                anchors.add(new Anchor(kind, task, count(anchors, kind) + 1));
+                int position = count(anchors, kind) + 1;
+                if (tasksNumberedAsRead && m.matches() && Integer.parseInt(m.group(1)) != position) {
+                    // a task's place is the order the page lists them in; a number that says otherwise (one
+                    // skipped, repeated or out of order) is noted once, at the first, rather than followed
+                    tasksNumberedAsRead = false;
+                    flags.add(new Flag("task-number-mismatch", "task numbered " + m.group(1) + " is task " + position
+                            + " of the list as read; the tasks are kept in the order the page lists them", where));
+                }
+                anchors.add(new Anchor(kind, task, position));
             } else if (kind != null) {
                 for (String label : gluedList(line)) {
                     anchors.add(new Anchor(kind, label, count(anchors, kind) + 1));

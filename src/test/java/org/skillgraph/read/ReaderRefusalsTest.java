@@ -218,6 +218,27 @@ class ReaderRefusalsTest {
     }
 
     @Test
+    void aTaskNumberThatDisagreesWithTheOrderReadIsFlaggedOnceAndTheOrderKept() throws IOException {
+        String seed = Files.readString(PAGE_SEED, StandardCharsets.UTF_8);
+        String third = "\n  3. Conduct chemical";
+        assertTrue(seed.contains(third));
+        SourceDocument plain = new SourceReader().read(PAGE_SEED);
+        assertTrue(plain.flags().stream().noneMatch(f -> f.code().equals("task-number-mismatch")), plain.flags().toString());
+        // 1, 2, 4, 4, 5, …: the third task says it is the fourth
+        SourceDocument d = new SourceReader().read(write("tasks.txt", seed.replace(third, "\n  4. Conduct chemical")));
+        List<org.skillgraph.model.Anchor> tasks = d.anchors().anchors().stream()
+                .filter(a -> a.kind() == org.skillgraph.model.AnchorKind.TASK).toList();
+        assertEquals(8, tasks.size(), tasks.toString());
+        assertTrue(tasks.get(2).label().startsWith("Conduct chemical"), tasks.toString());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), tasks.stream().map(a -> a.position()).toList());
+        List<Flag> mismatches = d.flags().stream().filter(f -> f.code().equals("task-number-mismatch")).toList();
+        assertEquals(1, mismatches.size(), d.flags().toString());
+        assertEquals("task numbered 4 is task 3 of the list as read; the tasks are kept in the order the page lists "
+                + "them", mismatches.get(0).message());
+        assertEquals("line 263", mismatches.get(0).location());
+    }
+
+    @Test
     void aRequiredFieldOrStatementOfInvisibleCharactersOnlyIsRefusedAsEmpty() throws IOException {
         String seed = Files.readString(JSON_SEED, StandardCharsets.UTF_8);
         String title = "\"title\":\"Health Technologists and Technicians, All Other\"";
