@@ -52,6 +52,8 @@ final class JsonExportReader {
     /** An integer written as a string: "3". */
     private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
     /** "v30.2 (CC BY 4.0)": a version (digits and dots, with or without its 'v'), then the licence in brackets. */
+    /** The export schema versions read as the seeds' 1.0: 1, 1.0, 1.1, … (a field a later 1.x adds is flagged unread). */
+    private static final Pattern SCHEMA_VERSION = Pattern.compile("1(\\.\\d+)*");
     private static final Pattern ONET = Pattern.compile("^\\s*([vV]?\\d+(?:\\.\\d+)*)\\s*(?:\\((.*)\\))?\\s*$");
     /** O*NET-SOC code: it names the occupation's URI and graph, so a malformed one is refused here. */
     private static final Pattern SOC = Pattern.compile("\\d{2}-\\d{4}\\.\\d{2}");
@@ -174,8 +176,15 @@ final class JsonExportReader {
         if (generator != null && !generator.isBlank()) {
             sources.add(Sources.credited(generator));
         }
+        String schemaVersion = text(root, "/schemaVersion", false);
+        if (schemaVersion != null && !Characters.isBlank(schemaVersion)
+                && !SCHEMA_VERSION.matcher(schemaVersion.strip()).matches()) {
+            // another version of the export's schema may mean what this reader reads otherwise: read as 1.x, and said
+            flags.add(new Flag("schema-version-unknown", "the export says schema version '" + schemaVersion
+                    + "'; this importer reads version 1 (1.0, 1.1, …), and read it as that", "/schemaVersion"));
+        }
         Provenance provenance = new Provenance(file.getFileName().toString(), sha256, SourceFormat.JSON_EXPORT,
-                generator, text(root, "/schemaVersion", false), text(root, "/exportedAt", false), onetVersion,
+                generator, schemaVersion, text(root, "/exportedAt", false), onetVersion,
                 onetLicense, text(root, "/attribution", false), crosswalk);
         unknownFields(root, "");
         return new SourceDocument(provenance, occupation, List.of(framework), null, null, sources, flags);

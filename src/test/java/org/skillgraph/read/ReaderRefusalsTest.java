@@ -239,6 +239,24 @@ class ReaderRefusalsTest {
     }
 
     @Test
+    void anExportOfAnotherSchemaVersionIsReadAndFlagged() throws IOException {
+        String seed = Files.readString(JSON_SEED, StandardCharsets.UTF_8);
+        String version = "\"schemaVersion\":\"1.0\"";
+        assertTrue(seed.contains(version));
+        for (String same : List.of("1", "1.0", "1.2")) {
+            SourceDocument d = new SourceReader().read(write("v" + same + ".json",
+                    seed.replace(version, "\"schemaVersion\":\"" + same + "\"")));
+            assertTrue(d.flags().isEmpty(), same + ": " + d.flags());
+            assertEquals(same, d.provenance().schemaVersion());
+        }
+        SourceDocument d = new SourceReader().read(write("v2.json", seed.replace(version, "\"schemaVersion\":\"2.0\"")));
+        assertEquals(List.of(new Flag("schema-version-unknown", "the export says schema version '2.0'; this importer "
+                + "reads version 1 (1.0, 1.1, …), and read it as that", "/schemaVersion")), d.flags());
+        assertEquals("2.0", d.provenance().schemaVersion());
+        assertEquals(40, d.frameworks().get(0).statements().size());
+    }
+
+    @Test
     void aRequiredFieldOrStatementOfInvisibleCharactersOnlyIsRefusedAsEmpty() throws IOException {
         String seed = Files.readString(JSON_SEED, StandardCharsets.UTF_8);
         String title = "\"title\":\"Health Technologists and Technicians, All Other\"";
