@@ -233,11 +233,13 @@ public final class CasePackages {
 
     // ---- reading the store --------------------------------------------------------------------------
 
+    /** The tree of a CFDocument, dated as the catalog dates it (see {@link #readCatalog}). */
     private CaseTree tree(Entry e) {
-        return Txn.calculateRead(dataset, () -> {
+        CaseTree tree = Txn.calculateRead(dataset, () -> {
             Model g = dataset.getNamedModel(e.graph());
             return CaseTree.read(g, e.graph(), g.createResource(e.framework()));
         });
+        return tree == null ? null : tree.changedAt(e.doc().lastChange());
     }
 
     /** The tree of the CFDocument an item belongs to: the item's CTID, in a graph that holds a CFDocument. */
@@ -294,6 +296,11 @@ public final class CasePackages {
                     newest.merge(doc.id(), e, (a, b) -> NEWER.compare(a, b) >= 0 ? a : b);
                 });
             }
+            // a document's lastChangeDateTime is no earlier than the change feed's newest entry about its framework:
+            // the version served after the newest was removed was imported before what clients already hold, and the
+            // feed updates it at the removal
+            newest.replaceAll((id, e) -> new Entry(e.number(), e.graph(), e.framework(), e.doc().changedAt(
+                    FeedDates.notBeforeFeed(dataset.asDatasetGraph(), "ce-" + id, e.doc().lastChange()))));
         });
         List<Entry> sorted = newest.values().stream().sorted(Comparator.comparing((Entry e) ->
                 e.doc().soc() == null ? "" : e.doc().soc()).thenComparing(e -> e.doc().kind())

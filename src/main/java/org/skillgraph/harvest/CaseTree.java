@@ -57,6 +57,12 @@ final class CaseTree {
         Node node() {
             return new Node(id, title, true);
         }
+
+        /** This document changed at {@code time} instead. */
+        Doc changedAt(Instant time) {
+            return new Doc(id, resource, title, creator, publisher, kind, version, time, description, occupation, soc,
+                    language);
+        }
     }
 
     /** A level, a durable-skill domain or a statement. */
@@ -87,6 +93,11 @@ final class CaseTree {
 
     Doc doc() {
         return doc;
+    }
+
+    /** This tree with its document (and so every item and association) changed at {@code time}. */
+    CaseTree changedAt(Instant time) {
+        return new CaseTree(doc.changedAt(time), items, associations);
     }
 
     List<Item> items() {

@@ -6,14 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
@@ -61,12 +64,35 @@ public final class CtdlDocuments {
         Resource r = node.get();
         Model union = dataset.getUnionModel();
         if (union.contains(r, RDF.type, CEASN.CompetencyFramework)) {
-            return Optional.of(construct(FRAMEWORK, "framework", r));
+            return Optional.of(datedByFeed(construct(FRAMEWORK, "framework", r), ctid));
         }
         if (union.contains(r, RDF.type, ASN.ProgressionModel)) {
-            return Optional.of(construct(PROGRESSION, "model", r));
+            return Optional.of(datedByFeed(construct(PROGRESSION, "model", r), ctid));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The view with every {@code ceasn:dateModified} no earlier than the change feed's newest entry about the CTID
+     * ({@link FeedDates}): the queries date a view by its document's import, and the version served after the newest
+     * was removed was imported before what harvesters already hold, though the feed updates it at the removal.
+     */
+    private Model datedByFeed(Model view, String ctid) {
+        Optional<Instant> feed = FeedDates.latest(dataset.asDatasetGraph(), ctid);
+        if (feed.isEmpty()) {
+            return view;
+        }
+        List<Statement> earlier = view.listStatements(null, CEASN.dateModified, (RDFNode) null).toList().stream()
+                .filter(s -> {
+                    Instant own = FeedDates.instant(s.getObject().asNode());
+                    return own == null || own.isBefore(feed.get());
+                }).toList();
+        Literal later = view.createTypedLiteral(feed.get().toString(), XSDDatatype.XSDdateTime);
+        for (Statement s : earlier) {
+            view.remove(s);
+            view.add(s.getSubject(), CEASN.dateModified, later);
+        }
+        return view;
     }
 
     /**

@@ -21,6 +21,7 @@ public final class CEASN {
     public static final Property inLanguage = ResourceFactory.createProperty(NS + "inLanguage");
     public static final Property publisherName = ResourceFactory.createProperty(NS + "publisherName");
     public static final Property codedNotation = ResourceFactory.createProperty(NS + "codedNotation");
+    public static final Property dateModified = ResourceFactory.createProperty(NS + "dateModified");
 
     private CEASN() {
     }
