@@ -39,15 +39,19 @@ import org.skillgraph.vocab.SG;
  * {@code ceasn:skillEmbodied} and its kin are terms of a competency, not of a framework.</li>
  * <li>{@code /graph/{ctid}} of a progression model: the model ({@code ceasn:name}) and its levels
  * ({@code skos:prefLabel}, {@code ceasn:inProgressionModel}).</li>
+ * <li>{@code /graph/{ctid}} of an occupation: the {@code ceterms:Occupation} (a resource of its own in CTDL, which the
+ * change feed lists by its CTID), named with {@code ceterms:name}, its O*NET-SOC code as an alignment object.</li>
  * <li>{@code /resources/{ctid}}: one node, its {@code @id} the URL it was fetched from.</li>
  * </ul>
- * What goes in is defined by two SPARQL queries ({@code ctdl-framework.rq}, {@code ctdl-progression.rq});
+ * What goes in is defined by SPARQL queries ({@code ctdl-framework.rq}, {@code ctdl-progression.rq},
+ * {@code ctdl-occupation.rq});
  * {@link CtdlJson} writes it with the shipped context. A CTID names a thing across versions: the newest
  * version (highest {@code owl:versionInfo}) is served. Call inside a read transaction.
  */
 public final class CtdlDocuments {
     private static final Query FRAMEWORK = load("ctdl-framework.rq");
     private static final Query PROGRESSION = load("ctdl-progression.rq");
+    private static final Query OCCUPATION = load("ctdl-occupation.rq");
 
     private final Dataset dataset;
 
@@ -55,7 +59,10 @@ public final class CtdlDocuments {
         this.dataset = dataset;
     }
 
-    /** The CTDL view of a framework or progression model with this CTID (newest version), or empty. */
+    /**
+     * The CTDL view of a framework or progression model with this CTID (newest version), or of an occupation (as the
+     * document of its newest framework version gives it), or empty.
+     */
     public Optional<Model> view(String ctid) {
         Optional<Resource> node = find(ctid);
         if (node.isEmpty()) {
@@ -68,6 +75,9 @@ public final class CtdlDocuments {
         }
         if (union.contains(r, RDF.type, ASN.ProgressionModel)) {
             return Optional.of(datedByFeed(construct(PROGRESSION, "model", r), ctid));
+        }
+        if (union.contains(r, RDF.type, CETERMS.Occupation)) {
+            return newestDocument(r).map(d -> datedByFeed(construct(OCCUPATION, "occupation", r, "document", d), ctid));
         }
         return Optional.empty();
     }
@@ -115,11 +125,11 @@ public final class CtdlDocuments {
         });
     }
 
-    /** The CTIDs {@code /graph/{ctid}} answers: every framework and progression model, each once, in order. */
+    /** The CTIDs {@code /graph/{ctid}} answers: every framework, progression model and occupation, each once, in order. */
     public java.util.SortedSet<String> graphCtids() {
         Model union = dataset.getUnionModel();
         java.util.SortedSet<String> out = new java.util.TreeSet<>();
-        for (Resource type : List.of(CEASN.CompetencyFramework, ASN.ProgressionModel)) {
+        for (Resource type : List.of(CEASN.CompetencyFramework, ASN.ProgressionModel, CETERMS.Occupation)) {
             union.listSubjectsWithProperty(RDF.type, type).forEachRemaining(r -> {
                 Statement ctid = r.getProperty(CETERMS.ctid);
                 if (ctid != null) {
@@ -216,8 +226,34 @@ public final class CtdlDocuments {
         return frameworks.isEmpty() ? null : frameworks.get(0);
     }
 
+    /**
+     * The document graph an occupation's view is read from: of those that describe it (one per stored version of its
+     * frameworks), the one of the newest version, as {@link #find} orders them; ties by graph name.
+     */
+    private Optional<Resource> newestDocument(Resource occupation) {
+        org.apache.jena.sparql.core.DatasetGraph dsg = dataset.asDatasetGraph();
+        org.apache.jena.graph.Node o = occupation.asNode();
+        return dsg.stream(org.apache.jena.graph.Node.ANY, o, RDF.type.asNode(), CETERMS.Occupation.asNode())
+                .map(org.apache.jena.sparql.core.Quad::getGraph).filter(org.apache.jena.graph.Node::isURI)
+                .max(Comparator.comparing((org.apache.jena.graph.Node g) -> dsg.stream(g, org.apache.jena.graph.Node.ANY,
+                                SG.forOccupation.asNode(), o)
+                        .flatMap(f -> dsg.stream(g, f.getSubject(), OWL.versionInfo.asNode(), org.apache.jena.graph.Node.ANY))
+                        .map(v -> v.getObject().isLiteral() ? v.getObject().getLiteralLexicalForm() : "")
+                        .max(org.skillgraph.model.Versions::compare).orElse(""), org.skillgraph.model.Versions::compare)
+                        .thenComparing(org.apache.jena.graph.Node::getURI))
+                .map(g -> dataset.getDefaultModel().createResource(g.getURI()));
+    }
+
     private Model construct(Query q, String var, Resource r) {
-        try (QueryExecution qe = QueryExecution.create().query(q).dataset(dataset).substitution(var, r).build()) {
+        return construct(q, var, r, null, null);
+    }
+
+    private Model construct(Query q, String var, Resource r, String var2, Resource r2) {
+        org.apache.jena.query.QueryExecutionDatasetBuilder b = QueryExecution.create().query(q).dataset(dataset).substitution(var, r);
+        if (var2 != null) {
+            b.substitution(var2, r2);
+        }
+        try (QueryExecution qe = b.build()) {
             Model m = qe.execConstruct();
             m.setNsPrefix("sg", SG.NS);
             return m;
@@ -226,7 +262,8 @@ public final class CtdlDocuments {
 
     /**
      * The published @id of every IRI in {@code m}: a framework, competency, progression model or level is
-     * published at {@code resources + ctid}; everything else (occupations, anchors, sources) keeps its URI.
+     * published at {@code resources + ctid}, and so is an occupation that is a node of {@code m} (its own view): a link
+     * to it (a framework's alignment's target) keeps its URI, as everything else (anchors, sources) does.
      */
     Function<String, String> ids(Model m, String resources) {
         Model union = dataset.getUnionModel();
@@ -241,7 +278,8 @@ public final class CtdlDocuments {
             Resource u = union.createResource(r.getURI());
             boolean published = union.contains(u, RDF.type, CEASN.CompetencyFramework)
                     || union.contains(u, RDF.type, CEASN.Competency) || union.contains(u, RDF.type, ASN.ProgressionModel)
-                    || union.contains(u, RDF.type, ASN.ProgressionLevel);
+                    || union.contains(u, RDF.type, ASN.ProgressionLevel)
+                    || m.contains(r, RDF.type, CETERMS.Occupation);
             Statement ctid = union.getProperty(u, CETERMS.ctid);
             if (r.isURIResource() && published && ctid != null) {
                 map.put(r.getURI(), resources + ctid.getString());

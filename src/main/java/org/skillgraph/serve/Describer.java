@@ -180,8 +180,9 @@ final class Describer {
     }
 
     /**
-     * For a CTID the store gives nothing: the change-feed entry that removed the framework with that CTID, and that
-     * framework, when the feed names one (a framework whose every version was removed); the latest such entry.
+     * For a CTID the store gives nothing: the change-feed entry that removed the framework or occupation with that
+     * CTID, and that resource, when the feed names one (a framework whose every version was removed, an occupation
+     * removed with its last document); the latest such entry.
      * Empty for anything else, the CTIDs of what lay inside a removed framework included: the feed names only the
      * framework.
      */
@@ -195,8 +196,9 @@ final class Describer {
                 continue;
             }
             String uri = object.getResource().getURI();
-            // a framework: what /graph/{ctid} and /resources/{ctid} served (an occupation's CTID never had a document)
-            if (!uri.startsWith(uris.base() + "id/framework/") || !uris.ctid(uri).equals(ctid)
+            // a framework or an occupation: what /graph/{ctid} and /resources/{ctid} served
+            if (!(uri.startsWith(uris.base() + "id/framework/") || uri.startsWith(uris.base() + "id/occupation/"))
+                    || !uris.ctid(uri).equals(ctid)
                     || (found != null && sequence(entry.getURI()) <= sequence(found[0]))) {
                 continue;
             }

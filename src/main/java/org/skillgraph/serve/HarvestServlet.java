@@ -175,10 +175,8 @@ final class HarvestServlet extends PageServlet {
                     .put("resource", c.object()).put("document", c.graph());
             if (uris.isResource(c.object())) {
                 String ctid = uris.ctid(c.object());
-                e.put("ctid", ctid);
-                if ("framework".equals(c.kind())) {
-                    e.put("ctdlGraph", origin + site.root() + "graph/" + ctid);
-                }
+                // a framework's or an occupation's: each is served at /graph/{ctid} and /resources/{ctid}
+                e.put("ctid", ctid).put("ctdlGraph", origin + site.root() + "graph/" + ctid);
             }
         }
         if (page.size() > limit && req.getParameter("after") != null) {

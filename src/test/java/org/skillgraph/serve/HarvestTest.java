@@ -449,6 +449,34 @@ class HarvestTest {
         }
     }
 
+    /**
+     * A harvester that fetches every CTID the feed lists, as the Credential Registry is used, gets each one: a
+     * framework's and an occupation's (a {@code ceterms:Occupation}, a resource of its own in CTDL), at
+     * {@code /resources/{ctid}} with that URL as its {@code @id}, and at the entry's {@code ctdlGraph}.
+     */
+    @Test
+    void everyCtidTheChangeFeedListsIsServed() throws Exception {
+        JsonNode changes = new ObjectMapper().readTree(get("/changes?since=1970-01-01T00:00:00Z").body()).get("changes");
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        for (JsonNode c : changes) {
+            String ctid = c.get("ctid").asText();
+            kinds.add(c.get("kind").asText());
+            HttpResponse<byte[]> r = get("/resources/" + ctid);
+            String body = new String(r.body(), StandardCharsets.UTF_8);
+            assertEquals(200, r.statusCode(), c + ": " + body);
+            JsonNode doc = new ObjectMapper().readTree(body);
+            assertEquals(root + "/resources/" + ctid, doc.get("@id").asText(), body);
+            assertEquals(ctid, doc.get("ceterms:ctid").asText(), body);
+            assertEquals(c.get("kind").asText().equals("occupation") ? "ceterms:Occupation" : "ceasn:CompetencyFramework",
+                    doc.get("@type").asText(), body);
+            assertTrue(c.has("ctdlGraph"), c.toString());
+            HttpResponse<byte[]> g = get(c.get("ctdlGraph").asText().replace(root, ""));
+            assertEquals(200, g.statusCode(), c.toString());
+            assertEquals(root + "/resources/" + ctid, new ObjectMapper().readTree(g.body()).at("/@graph/0/@id").asText());
+        }
+        assertEquals(java.util.Set.of("framework", "occupation"), kinds);
+    }
+
     @Test
     void theChangeFeedOverHttp() throws Exception {
         JsonNode feed = new ObjectMapper().readTree(get("/changes?since=1970-01-01T00:00:00Z&limit=4").body());

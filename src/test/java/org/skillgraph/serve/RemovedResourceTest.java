@@ -42,6 +42,14 @@ class RemovedResourceTest {
                     assertTrue(r.body().matches("(?s)Gone: .* was removed \\(the change feed's " + BASE
                             + "changes/\\d+\\)\\s*"), r.body());
                 }
+                // the removed occupation's CTID, which the feed's entries list, is gone at /resources/ and /graph/ too
+                String occupation = org.skillgraph.map.Ctids.of("occupation/29-2099.00");
+                for (String path : List.of("/resources/" + occupation, "/graph/" + occupation)) {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(root + path)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertEquals(410, r.statusCode(), path + ": " + r.body());
+                    assertTrue(r.body().contains(BASE + "id/occupation/29-2099.00"), r.body());
+                }
                 // what was part of a removed resource (its levels, statements, evidence) is gone with it
                 for (String[] part : List.of(
                         new String[] {"/id/framework/29-2099.00/occupational/v.26.05/level/emerging/statement/1",
@@ -168,8 +176,8 @@ class RemovedResourceTest {
                     assertTrue(r.body().strip().equals("Gone: " + ctid + " (" + removed + ") was removed (the change "
                             + "feed's " + BASE + "changes/" + delete.get("sequence").asText() + ")"), r.body());
                 }
-                // the removed occupation's CTID named no document before its removal, and names none now
-                assertEquals(404, get.apply("/graph/" + new org.skillgraph.map.Uris(BASE).ctid(BASE
+                // the removed occupation's CTID (its document went with its last framework version) is gone too
+                assertEquals(410, get.apply("/graph/" + new org.skillgraph.map.Uris(BASE).ctid(BASE
                         + "id/occupation/29-2099.00")).statusCode());
                 // a CTID never given, and the framework that remains
                 assertEquals(404, get.apply("/graph/ce-00000000-0000-5000-8000-000000000000").statusCode());
