@@ -104,14 +104,7 @@ class RemovedResourceTest {
             try {
                 HttpClient http = HttpClient.newHttpClient();
                 String root = "http://localhost:" + server.port();
-                java.util.function.Function<String, HttpResponse<String>> get = path -> {
-                    try {
-                        return http.send(HttpRequest.newBuilder(URI.create(root + path))
-                                .header("Accept", "text/turtle").build(), HttpResponse.BodyHandlers.ofString());
-                    } catch (java.io.IOException | InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                };
+                java.util.function.Function<String, HttpResponse<String>> get = path -> get(http, root + path, "text/turtle");
                 List<String> older = List.of("/id/occupation/29-2011.00/evidence/v.26.05",
                         "/id/occupation/29-2011.00/tasks/v.26.05/1", "/doc/occupation/29-2011.00/evidence/v.26.05.ttl");
                 for (String path : older) {
@@ -149,14 +142,7 @@ class RemovedResourceTest {
             try {
                 HttpClient http = HttpClient.newHttpClient();
                 String root = "http://localhost:" + server.port();
-                java.util.function.Function<String, HttpResponse<String>> get = path -> {
-                    try {
-                        return http.send(HttpRequest.newBuilder(URI.create(root + path)).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                    } catch (java.io.IOException | InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                };
+                java.util.function.Function<String, HttpResponse<String>> get = path -> get(http, root + path, null);
                 String removed = BASE + "id/framework/29-2099.00/occupational/v.26.05";
                 String ctid = new org.skillgraph.map.Uris(BASE).ctid(removed);
                 String kept = new org.skillgraph.map.Uris(BASE).ctid(BASE + "id/framework/29-2011.00/occupational/v.26.05");
@@ -185,6 +171,19 @@ class RemovedResourceTest {
             } finally {
                 server.stop();
             }
+        }
+    }
+
+    /** A GET of {@code url}, with {@code Accept: accept} when it is not null. */
+    private static HttpResponse<String> get(HttpClient http, String url, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
