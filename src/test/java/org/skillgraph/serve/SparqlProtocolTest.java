@@ -99,7 +99,10 @@ class SparqlProtocolTest {
         // an update, a body of a type the endpoint does not take, or a graph-store write (Fuseki's own 405, sent with
         // sendError) is refused without reading the body; Jetty then closes the connection, so the answer says so,
         // or a client that kept it gets no answer to its next request
-        String update = "INSERT DATA { <urn:x> <urn:y> \"" + "z".repeat(300_000) + "\" }";
+        // a body that arrives whole with its headers: a larger one the server leaves partly unread in its socket when
+        // it closes, and the reset that close sends may reach a client still writing before the answer does (Java's
+        // HttpClient then reports a broken pipe, not the 400): that race is TCP's, not what this test is about
+        String update = "INSERT DATA { <urn:x> <urn:y> \"" + "z".repeat(2_000) + "\" }";
         String[][] refusals = {{"POST", "/sparql", "application/sparql-update", "400"},
             {"POST", "/sparql", "image/png", "415"}, {"PUT", "/sparql?graph=urn:g", "text/turtle", "405"}};
         for (int i = 0; i < 12; i++) {
