@@ -12,18 +12,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryExecutionDatasetBuilder;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
+import org.skillgraph.model.Versions;
 import org.skillgraph.vocab.ASN;
 import org.skillgraph.vocab.CEASN;
 import org.skillgraph.vocab.CETERMS;
@@ -194,7 +199,7 @@ public final class CtdlDocuments {
     Optional<Resource> find(String ctid) {
         Model union = dataset.getUnionModel();
         return union.listSubjectsWithProperty(CETERMS.ctid, ctid).toList().stream()
-                .max(Comparator.comparing((Resource r) -> versionOf(union, r), org.skillgraph.model.Versions::compare)
+                .max(Comparator.comparing((Resource r) -> versionOf(union, r), Versions::compare)
                         .thenComparing(r -> r.isURIResource() ? r.getURI() : ""));
     }
 
@@ -231,17 +236,21 @@ public final class CtdlDocuments {
      * frameworks), the one of the newest version, as {@link #find} orders them; ties by graph name.
      */
     private Optional<Resource> newestDocument(Resource occupation) {
-        org.apache.jena.sparql.core.DatasetGraph dsg = dataset.asDatasetGraph();
-        org.apache.jena.graph.Node o = occupation.asNode();
-        return dsg.stream(org.apache.jena.graph.Node.ANY, o, RDF.type.asNode(), CETERMS.Occupation.asNode())
-                .map(org.apache.jena.sparql.core.Quad::getGraph).filter(org.apache.jena.graph.Node::isURI)
-                .max(Comparator.comparing((org.apache.jena.graph.Node g) -> dsg.stream(g, org.apache.jena.graph.Node.ANY,
-                                SG.forOccupation.asNode(), o)
-                        .flatMap(f -> dsg.stream(g, f.getSubject(), OWL.versionInfo.asNode(), org.apache.jena.graph.Node.ANY))
-                        .map(v -> v.getObject().isLiteral() ? v.getObject().getLiteralLexicalForm() : "")
-                        .max(org.skillgraph.model.Versions::compare).orElse(""), org.skillgraph.model.Versions::compare)
-                        .thenComparing(org.apache.jena.graph.Node::getURI))
+        DatasetGraph dsg = dataset.asDatasetGraph();
+        Node o = occupation.asNode();
+        return dsg.stream(Node.ANY, o, RDF.type.asNode(), CETERMS.Occupation.asNode()).map(Quad::getGraph)
+                .filter(Node::isURI)
+                .max(Comparator.comparing((Node g) -> newestVersionIn(dsg, g, o), Versions::compare)
+                        .thenComparing(Node::getURI))
                 .map(g -> dataset.getDefaultModel().createResource(g.getURI()));
+    }
+
+    /** The highest {@code owl:versionInfo} of the frameworks for {@code occupation} in graph {@code g}; "" if none. */
+    private static String newestVersionIn(DatasetGraph dsg, Node g, Node occupation) {
+        return dsg.stream(g, Node.ANY, SG.forOccupation.asNode(), occupation)
+                .flatMap(f -> dsg.stream(g, f.getSubject(), OWL.versionInfo.asNode(), Node.ANY))
+                .map(v -> v.getObject().isLiteral() ? v.getObject().getLiteralLexicalForm() : "")
+                .max(Versions::compare).orElse("");
     }
 
     private Model construct(Query q, String var, Resource r) {
@@ -249,7 +258,7 @@ public final class CtdlDocuments {
     }
 
     private Model construct(Query q, String var, Resource r, String var2, Resource r2) {
-        org.apache.jena.query.QueryExecutionDatasetBuilder b = QueryExecution.create().query(q).dataset(dataset).substitution(var, r);
+        QueryExecutionDatasetBuilder b = QueryExecution.create().query(q).dataset(dataset).substitution(var, r);
         if (var2 != null) {
             b.substitution(var2, r2);
         }
