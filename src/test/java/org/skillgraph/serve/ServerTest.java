@@ -953,8 +953,8 @@ class ServerTest {
     }
 
     /**
-     * A request with a body on the client's kept connections: a refusal that leaves the body unread ends its
-     * connection and says so ({@code Connection: close}), so the next request does not go down a closed one.
+     * A request with a body on the client's kept connections: a refusal reads the body to its end, so the connection
+     * serves the next request (or, when it will not, ends it and says so with {@code Connection: close}).
      */
     static HttpResponse<String> sendBody(String method, String path, String contentType, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(root + path)).header("Content-Type", contentType)
