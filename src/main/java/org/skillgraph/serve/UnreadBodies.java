@@ -14,7 +14,6 @@ import jakarta.servlet.http.Part;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.Locale;
@@ -107,24 +106,12 @@ final class UnreadBodies implements Filter {
                 return false;
             }
         }
-        if (req.getContentLengthLong() > MOST_READ) {
+        if (asked.read || req.getContentLengthLong() > MOST_READ) {
+            // a body read through its reader (none of this server's servlets does) could be read on only through it
             return false;
         }
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MOST_WAITED_MS);
         try {
-            if (asked.read) {
-                // read through its reader, which is then the only way to the rest
-                Reader in = req.getReader();
-                char[] buffer = new char[4096];
-                for (long left = MOST_READ; left > 0 && System.nanoTime() < until; ) {
-                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                    if (n < 0) {
-                        return true;
-                    }
-                    left -= n;
-                }
-                return false;
-            }
             InputStream in = req.getInputStream();
             byte[] buffer = new byte[8192];
             for (long left = MOST_READ; left > 0 && System.nanoTime() < until; ) {
