@@ -754,7 +754,8 @@ final class SparqlFilter implements Filter {
 
     /**
      * The request with its {@code Accept} header as Fuseki's content negotiation needs it: each media range's type and
-     * subtype in lower case, as they are case-insensitive (RFC 9110 §8.3.1) and Jena compares them as written; for an
+     * subtype in lower case, as they are case-insensitive (RFC 9110 §8.3.1) and Jena compares them as written, with
+     * its quality and no other parameter, which would hide the quality from Jena ({@link Format#typeAndQuality}); for an
      * answer that is a graph, {@code application/json} as JSON-LD, which the linked-data routes answer it with
      * (a SELECT or ASK keeps it, for SPARQL JSON results); and for a graph, Turtle when there is no {@code Accept},
      * as on the rest of the site (the graph store protocol's default is RDF/XML).
@@ -768,21 +769,20 @@ final class SparqlFilter implements Filter {
         }
 
         static String accept(String accept, boolean graph) {
-            if (accept == null || accept.isBlank()) {
-                return graph ? "text/turtle" : accept;
+            String ranges = accept == null ? "" : Format.typeAndQuality(accept.toLowerCase(java.util.Locale.ROOT));
+            if (ranges.isEmpty()) {
+                // none, blank or only commas: as absent
+                return graph ? "text/turtle" : null;
             }
             StringBuilder b = new StringBuilder();
-            for (String range : accept.split(",")) {
-                String r = range.strip();
-                int semi = r.indexOf(';');
-                String type = (semi < 0 ? r : r.substring(0, semi)).strip().toLowerCase(java.util.Locale.ROOT);
-                if (graph && type.equals("application/json")) {
-                    type = "application/ld+json";
-                }
+            for (String range : ranges.split(", ")) {
+                int semi = range.indexOf(';');
+                String type = semi < 0 ? range : range.substring(0, semi);
                 if (!b.isEmpty()) {
                     b.append(", ");
                 }
-                b.append(type).append(semi < 0 ? "" : r.substring(semi));
+                b.append(graph && type.equals("application/json") ? "application/ld+json" : type)
+                        .append(semi < 0 ? "" : range.substring(semi));
             }
             return b.toString();
         }

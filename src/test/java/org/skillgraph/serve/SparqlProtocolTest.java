@@ -245,6 +245,25 @@ class SparqlProtocolTest {
     }
 
     @Test
+    void qualitiesAreWeighedWhenARangeHasOtherParameters() throws Exception {
+        // Jena's MediaType reads everything after a range's first parameter as that parameter's value: the charset's
+        // value was "utf-8;q=0.5", the range had no q and weighed 1, and JSON was chosen over the CSV asked for
+        HttpResponse<String> csv = get(query(SELECT), "Accept",
+                "application/sparql-results+json;charset=utf-8;q=0.5, text/csv;q=0.6");
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(type(csv).startsWith("text/csv"), type(csv));
+        HttpResponse<String> rdfXml = get(query(CONSTRUCT), "Accept",
+                "text/turtle;charset=utf-8;q=0.5, application/rdf+xml;q=0.6");
+        assertEquals(200, rdfXml.statusCode(), rdfXml.body());
+        assertTrue(type(rdfXml).startsWith("application/rdf+xml"), type(rdfXml));
+        // a JSON-LD profile does not hide the range's quality either
+        HttpResponse<String> turtle = get(query(CONSTRUCT), "Accept",
+                "application/ld+json;profile=\"http://www.w3.org/ns/json-ld#compacted\";q=0.2, text/turtle;q=0.9");
+        assertEquals(200, turtle.statusCode(), turtle.body());
+        assertTrue(type(turtle).startsWith("text/turtle"), type(turtle));
+    }
+
+    @Test
     void mediaTypesInAcceptAreCaseInsensitive() throws Exception {
         HttpResponse<String> csv = get(query(SELECT), "Accept", "TEXT/CSV");
         assertEquals(200, csv.statusCode(), csv.body());
