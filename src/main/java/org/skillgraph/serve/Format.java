@@ -214,11 +214,16 @@ enum Format {
      * qvalue is left out, as Jena weighed it: 1. Commas and semicolons inside a quoted value separate nothing.
      */
     static String typeAndQuality(String accept) {
+        return typeAndQuality(accept, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #typeAndQuality(String)}, each range's media type given as {@code type} maps it. */
+    static String typeAndQuality(String accept, java.util.function.UnaryOperator<String> type) {
         StringBuilder out = new StringBuilder();
         for (String range : split(accept, ',')) {
             java.util.List<String> parts = split(range, ';');
-            String type = parts.get(0).strip();
-            if (type.isEmpty()) {
+            String mediaType = parts.get(0).strip();
+            if (mediaType.isEmpty()) {
                 continue;
             }
             String q = null;
@@ -232,7 +237,7 @@ enum Format {
             if (out.length() > 0) {
                 out.append(", ");
             }
-            out.append(type);
+            out.append(type.apply(mediaType));
             if (q != null && QVALUE.matcher(q).matches()) {
                 out.append(";q=").append(q);
             }

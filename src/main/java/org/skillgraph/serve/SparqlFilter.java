@@ -769,22 +769,10 @@ final class SparqlFilter implements Filter {
         }
 
         static String accept(String accept, boolean graph) {
-            String ranges = accept == null ? "" : Format.typeAndQuality(accept.toLowerCase(java.util.Locale.ROOT));
-            if (ranges.isEmpty()) {
-                // none, blank or only commas: as absent
-                return graph ? "text/turtle" : null;
-            }
-            StringBuilder b = new StringBuilder();
-            for (String range : ranges.split(", ")) {
-                int semi = range.indexOf(';');
-                String type = semi < 0 ? range : range.substring(0, semi);
-                if (!b.isEmpty()) {
-                    b.append(", ");
-                }
-                b.append(graph && type.equals("application/json") ? "application/ld+json" : type)
-                        .append(semi < 0 ? "" : range.substring(semi));
-            }
-            return b.toString();
+            String ranges = accept == null ? "" : Format.typeAndQuality(accept.toLowerCase(java.util.Locale.ROOT),
+                    type -> graph && type.equals("application/json") ? "application/ld+json" : type);
+            // none, blank or only commas: as absent
+            return !ranges.isEmpty() ? ranges : graph ? "text/turtle" : null;
         }
 
         @Override
