@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "skillgraph", mixinStandardHelpOptions = true, versionProvider = SkillgraphCommand.Version.class,
         description = "Occupational skills frameworks as a linked-data knowledge graph.",
-        subcommands = {IngestCommand.class, QueryCommand.class, ServeCommand.class, ValidateCommand.class, SynthCommand.class, RemoveCommand.class, ExportCommand.class, CompactCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IngestCommand.class, QueryCommand.class, ServeCommand.class, ValidateCommand.class, SynthCommand.class, RemoveCommand.class, ExportCommand.class, CompactCommand.class, ClassDataCommand.class, CommandLine.HelpCommand.class})
 public final class SkillgraphCommand implements Runnable {
     /** Exit code when input was rejected or the user asked for something impossible. */
     public static final int EXIT_REJECTED = 1;

@@ -1,6 +1,7 @@
 package org.skillgraph.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,8 +45,10 @@ class SkillgraphJarIT {
     void serveLoadsTheSeedsIntoAnEmptyStoreAnswersAndStopsCleanlyOnSigterm() throws Exception {
         String jar = System.getProperty("skillgraph.jar", "target/skillgraph.jar");
         String store = tmp.resolve("served").toString();
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar,
-                "serve", "--store", store, "--port", "0", "--seed", "seeds").redirectErrorStream(true).start();
+        // with the build's class-data archive, as the README starts it
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:SharedArchiveFile=" + classData(), "-jar", jar, "serve", "--store", store, "--port", "0", "--seed",
+                "seeds").redirectErrorStream(true).start();
         try {
             java.io.BufferedReader log = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -59,6 +62,7 @@ class SkillgraphJarIT {
                 }
             }
             assertTrue(url != null, "never became ready: " + seen);
+            assertFalse(seen.toString().contains("[cds"), "the JVM did not take the archive: " + seen);
             assertTrue(seen.toString().contains("2 created") || seen.toString().contains("created"), seen.toString());
             var http = java.net.http.HttpClient.newHttpClient();
             var home = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
@@ -80,6 +84,35 @@ class SkillgraphJarIT {
         Result again = java("ingest", "--store", store, "seeds/");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("2 unchanged"), again.err());
+    }
+
+    /** The archive the build writes beside the jar ({@code class-data}). */
+    private static Path classData() {
+        return Path.of(System.getProperty("skillgraph.jar", "target/skillgraph.jar")).resolveSibling("skillgraph.jsa");
+    }
+
+    @Test
+    void theBuildsClassDataArchiveIsTakenByTheJvmAndHoldsTheClassesOfEachKindOfWork() throws Exception {
+        assertTrue(Files.isRegularFile(classData()), "the build wrote no class-data archive: " + classData());
+        // -Xshare:on: a JVM that cannot map the archive (made for another jar, or broken) stops instead of going on
+        Path listing = tmp.resolve("archive.txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:on", "-XX:SharedArchiveFile=" + classData(), "-XX:+PrintSharedArchiveAndExit", "-jar",
+                System.getProperty("skillgraph.jar", "target/skillgraph.jar")).redirectErrorStream(true)
+                .redirectOutput(listing.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out");
+        String classes = Files.readString(listing, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), classes.lines().limit(20).collect(java.util.stream.Collectors.joining("\n")));
+        // the training server read every kind of source, validated and stored it, and answered each kind of request
+        for (String c : List.of("org.skillgraph.read.", "org.apache.jena.shacl.engine.", "org.skillgraph.ingest.Importer ",
+                "org.apache.jena.dboe.trans.bplustree.BPlusTree ",
+                "org.eclipse.jetty.server.Server ", "org.skillgraph.serve.SiteServlet ",
+                "org.apache.jena.riot.writer.TurtleWriter", "org.apache.jena.riot.writer.JsonLD11Writer",
+                "org.apache.jena.rdfxml.xmloutput.", "org.skillgraph.serve.SparqlFilter ",
+                "org.apache.jena.sparql.engine.main.OpExecutor ", "org.apache.jena.query.text.TextQueryPF ",
+                "org.skillgraph.serve.HarvestServlet ", "org.skillgraph.serve.CaseServlet ")) {
+            assertTrue(classes.contains(c), "not in the archive: " + c);
+        }
     }
 
     @Test
