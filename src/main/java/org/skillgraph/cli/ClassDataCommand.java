@@ -53,6 +53,11 @@ final class ClassDataCommand implements Callable<Integer> {
             description = "The archive to write (replaced only once a new one is written and checked).")
     Path out;
 
+    @Option(names = "--if-supported",
+            description = "When this JVM cannot write class-data archives (one without a base archive of its own "
+                    + "classes), say so and write none, exiting 0: the build's way, as the jar runs without one.")
+    boolean ifSupported;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -71,6 +76,16 @@ final class ClassDataCommand implements Callable<Integer> {
         Path jar = runningJar();
         Path work = tempDirectory(parent);
         try {
+            String unsupported = cannotWriteArchives(List.of(), work);
+            if (unsupported != null && ifSupported) {
+                err.println("skillgraph: this JVM cannot write a class-data archive (" + unsupported + "): none "
+                        + "written; the jar runs without one, only slower to start");
+                err.flush();
+                return 0;
+            } else if (unsupported != null) {
+                throw new SkillgraphCommand.UserException("this JVM cannot write a class-data archive ("
+                        + unsupported + ")");
+            }
             Path corpus = work.resolve("corpus");
             SyntheticCorpus.create(1).write(TRAINING_OCCUPATIONS, corpus);
             Path archive = work.resolve("skillgraph.jsa");
@@ -160,6 +175,22 @@ final class ClassDataCommand implements Callable<Integer> {
         }
         throw new SkillgraphCommand.UserException("the training server did not serve within "
                 + START_TIMEOUT.toMinutes() + " minutes (its output: " + tail(log) + ")");
+    }
+
+    /**
+     * Why a JVM started with these options cannot write a class-data archive, or null when it can: a JDK whose own
+     * classes have no base archive ({@code lib/server/classes.jsa}) stops at once when asked for one.
+     */
+    static String cannotWriteArchives(List<String> options, Path work) throws IOException, InterruptedException {
+        Path log = Files.createTempFile(work, "probe", ".log");
+        List<String> cmd = new ArrayList<>(List.of(javaCommand()));
+        cmd.addAll(options);
+        cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + work.resolve("probe.jsa"), "-version"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+        }
+        return p.exitValue() == 0 ? null : tail(log);
     }
 
     /** The archive is mapped by a JVM that must use it ({@code -Xshare:on} stops a JVM that cannot). */

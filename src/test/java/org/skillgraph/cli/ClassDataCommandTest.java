@@ -39,6 +39,14 @@ class ClassDataCommandTest {
     }
 
     @Test
+    void aJvmThatCannotWriteArchivesIsToldFromOneThatCan() throws Exception {
+        // -Xshare:off stands for a JDK without a base archive of its own classes: no archive can be written on it
+        String reason = ClassDataCommand.cannotWriteArchives(java.util.List.of("-Xshare:off"), tmp);
+        assertTrue(reason != null && reason.contains("unsupported"), String.valueOf(reason));
+        assertEquals(null, ClassDataCommand.cannotWriteArchives(java.util.List.of(), tmp));
+    }
+
+    @Test
     void outsideTheJarItSaysHowToRunItAndLeavesAnArchiveInPlace() throws IOException {
         Path out = Files.writeString(tmp.resolve("skillgraph.jsa"), "an archive");
         StringWriter err = new StringWriter();
