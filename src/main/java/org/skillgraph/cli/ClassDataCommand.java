@@ -44,7 +44,8 @@ final class ClassDataCommand implements Callable<Integer> {
     private static final int TRAINING_OCCUPATIONS = 8;
     /** Resources whose pages the training asks for, in each format. */
     private static final int TRAINING_RESOURCES = 40;
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** How long a JVM of the training is waited for: to serve, to stop, to map the archive. */
+    private static final Duration WAIT = Duration.ofMinutes(3);
     private static final Pattern SERVING = Pattern.compile("skillgraph: serving (http://\\S+/)");
     private static final Pattern SITEMAP_LOC = Pattern.compile("<loc>([^<]+)</loc>");
     private static final Pattern LIBRARY_QUERY = Pattern.compile("value=\"([^\"]*queries/[^\"]+\\.rq)\"");
@@ -109,7 +110,7 @@ final class ClassDataCommand implements Callable<Integer> {
                         + SkillgraphCommand.reason(e) + "; its output: " + tail(log) + ")");
             } finally {
                 server.destroy(); // SIGTERM: the server stops cleanly, and the JVM writes the archive as it exits
-                if (!server.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                if (!server.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
                     server.destroyForcibly();
                 }
                 Runtime.getRuntime().removeShutdownHook(orphan);
@@ -161,7 +162,7 @@ final class ClassDataCommand implements Callable<Integer> {
 
     /** The URL the training server prints once it serves; its output's end if it stops first. */
     private static String awaitServing(Process server, Path log) throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             Matcher m = SERVING.matcher(Files.readString(log, StandardCharsets.UTF_8));
             if (m.find()) {
@@ -174,7 +175,7 @@ final class ClassDataCommand implements Callable<Integer> {
             Thread.sleep(50);
         }
         throw new SkillgraphCommand.UserException("the training server did not serve within "
-                + START_TIMEOUT.toMinutes() + " minutes (its output: " + tail(log) + ")");
+                + WAIT.toMinutes() + " minutes (its output: " + tail(log) + ")");
     }
 
     /**
@@ -187,7 +188,7 @@ final class ClassDataCommand implements Callable<Integer> {
         cmd.addAll(options);
         cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + work.resolve("probe.jsa"), "-version"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        if (!p.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
         }
         return p.exitValue() == 0 ? null : tail(log);
@@ -197,7 +198,7 @@ final class ClassDataCommand implements Callable<Integer> {
     private static void check(Path jar, Path archive, Path log) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(javaCommand(), "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-jar",
                 jar.toString(), "--version").redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        if (!p.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
         }
         if (p.exitValue() != 0) {

@@ -104,8 +104,8 @@ class SkillgraphJarIT {
         String classes = Files.readString(listing, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), classes.lines().limit(20).collect(java.util.stream.Collectors.joining("\n")));
         // the training server read every kind of source, validated and stored it, and answered each kind of request
-        for (String c : List.of("org.skillgraph.read.", "org.apache.jena.shacl.engine.", "org.skillgraph.ingest.Importer ",
-                "org.apache.jena.dboe.trans.bplustree.BPlusTree ",
+        for (String c : List.of("org.skillgraph.read.", "org.apache.jena.shacl.engine.",
+                "org.skillgraph.ingest.Importer ", "org.apache.jena.dboe.trans.bplustree.BPlusTree ",
                 "org.eclipse.jetty.server.Server ", "org.skillgraph.serve.SiteServlet ",
                 "org.apache.jena.riot.writer.TurtleWriter", "org.apache.jena.riot.writer.JsonLD11Writer",
                 "org.apache.jena.rdfxml.xmloutput.", "org.skillgraph.serve.SparqlFilter ",
