@@ -98,7 +98,7 @@ final class ClassDataCommand implements Callable<Integer> {
             // stopped with this command too (Ctrl-C runs no finally block), rather than left serving
             Thread orphan = new Thread(() -> {
                 server.destroyForcibly();
-                deleteTree(work);
+                org.apache.commons.io.FileUtils.deleteQuietly(work.toFile());
             }, "skillgraph-class-data-stop");
             Runtime.getRuntime().addShutdownHook(orphan);
             int requests;
@@ -129,19 +129,20 @@ final class ClassDataCommand implements Callable<Integer> {
             throw new SkillgraphCommand.UserException(out + ": cannot write the class-data archive ("
                     + SkillgraphCommand.reason(e) + ")");
         } finally {
-            deleteTree(work);
+            org.apache.commons.io.FileUtils.deleteQuietly(work.toFile());
         }
     }
 
     /** The jar this command runs from: the archive is for its classes, at its path. */
     private static Path runningJar() {
+        java.security.CodeSource code = ClassDataCommand.class.getProtectionDomain().getCodeSource();
         try {
-            Path p = Path.of(ClassDataCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(p) && p.toString().endsWith(".jar")) {
+            Path p = code == null ? null : Path.of(code.getLocation().toURI());
+            if (p != null && Files.isRegularFile(p) && p.toString().endsWith(".jar")) {
                 return p.toAbsolutePath();
             }
-        } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
-            // not run from a jar
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            // not a file: not run from a jar
         }
         throw new SkillgraphCommand.UserException("class-data makes an archive for a jar: run it as "
                 + "java -jar skillgraph.jar class-data --out FILE");
@@ -184,27 +185,29 @@ final class ClassDataCommand implements Callable<Integer> {
      */
     static String cannotWriteArchives(List<String> options, Path work) throws IOException, InterruptedException {
         Path log = Files.createTempFile(work, "probe", ".log");
-        List<String> cmd = new ArrayList<>(List.of(javaCommand()));
-        cmd.addAll(options);
-        cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + work.resolve("probe.jsa"), "-version"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
-        }
-        return p.exitValue() == 0 ? null : tail(log);
+        List<String> args = new ArrayList<>(options);
+        args.addAll(List.of("-XX:ArchiveClassesAtExit=" + work.resolve("probe.jsa"), "-version"));
+        return java(args, log) == 0 ? null : tail(log);
     }
 
     /** The archive is mapped by a JVM that must use it ({@code -Xshare:on} stops a JVM that cannot). */
     private static void check(Path jar, Path archive, Path log) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(javaCommand(), "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-jar",
-                jar.toString(), "--version").redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
-        }
-        if (p.exitValue() != 0) {
+        if (java(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-jar", jar.toString(), "--version"), log)
+                != 0) {
             throw new SkillgraphCommand.UserException("the JVM refuses the archive the training server wrote ("
                     + tail(log) + ")");
         }
+    }
+
+    /** The exit code of a short-lived JVM given these arguments, its output in {@code log}. */
+    private static int java(List<String> args, Path log) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(javaCommand()));
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+        }
+        return p.exitValue();
     }
 
     private static String tail(Path log) {
@@ -213,14 +216,6 @@ final class ClassDataCommand implements Callable<Integer> {
             return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
         } catch (IOException | UncheckedIOException e) {
             return "unreadable";
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a temporary folder left behind
         }
     }
 
