@@ -83,32 +83,49 @@ enum Format {
     }
 
     /**
-     * The model written in this format by Jena's writer, as UTF-8. Jena's writers put out one character at a time:
-     * given an {@code OutputStream}, through a {@code BufferedWriter} they wrap it in, and into a {@code StringWriter},
-     * through its {@code StringBuffer}, each character takes a lock. Here they write into Jena's unsynchronised
-     * {@link BufferingWriter}, which hands the UTF-8 encoder blocks of characters: the same bytes, a description of
-     * 9 KB of Turtle written in 79 µs instead of 195 µs. The buffers, the encoder and the bytes written are the
-     * calling thread's own, kept for its next answer ({@link Sink}). For the RDF formats: a page ({@link #HTML}) is
-     * rendered by the servlets, not written by Jena.
+     * The model written in this format by Jena's writer, as UTF-8 ({@link #utf8}). For the RDF formats: a page
+     * ({@link #HTML}) is rendered by the servlets, not written by Jena.
      */
     byte[] write(Model m) {
         if (rdfFormat == null) {
             throw new IllegalStateException(this + " is not an RDF format Jena writes; pages are rendered");
         }
+        Graph g = m.getGraph();
+        return utf8(out -> RDFWriterRegistry.getWriterGraphFactory(rdfFormat).create(rdfFormat)
+                .write(out, g, PrefixMapFactory.createForOutput(g.getPrefixMapping()), null, RIOT.getContext().copy()),
+                false);
+    }
+
+    /**
+     * The page's text as jsoup gives it ({@code outerHtml()}), as UTF-8 ({@link #utf8}). jsoup trims a
+     * pretty-printed text as {@code String.trim()} does: every character up to U+0020 at either end, each one byte in
+     * UTF-8 and no part of any other character's bytes, so the bytes are trimmed instead.
+     */
+    static byte[] html(org.jsoup.nodes.Document page) {
+        return utf8(page::html, page.outputSettings().prettyPrint());
+    }
+
+    /**
+     * What {@code writing} writes, as UTF-8. Jena's writers put out one character at a time: given an
+     * {@code OutputStream}, through a {@code BufferedWriter} they wrap it in, and into a {@code StringWriter},
+     * through its {@code StringBuffer}, each character takes a lock. Here they write into Jena's unsynchronised
+     * {@link BufferingWriter}, which hands the UTF-8 encoder blocks of characters: the same bytes, a description of
+     * 9 KB of Turtle written in 79 µs instead of 195 µs. Pages go the same way ({@link #html}): jsoup's text of a
+     * page, copied into a string and then into bytes, was a fifth of what serving a page allocated. The buffers,
+     * the encoder and the bytes written are the calling thread's own, kept for its next answer ({@link Sink}).
+     */
+    private static byte[] utf8(java.util.function.Consumer<java.io.Writer> writing, boolean trim) {
         Sink sink = Sink.OF_THREAD.get();
         byte[] written;
         try {
-            Graph g = m.getGraph();
-            RDFWriterRegistry.getWriterGraphFactory(rdfFormat).create(rdfFormat)
-                    .write(sink.out, g, PrefixMapFactory.createForOutput(g.getPrefixMapping()), null,
-                            RIOT.getContext().copy());
+            writing.accept(sink.out);
             sink.out.flush();
-            written = sink.bytes.toByteArray();
+            written = sink.bytes.copy(trim);
         } catch (RuntimeException | Error e) {
             Sink.OF_THREAD.remove(); // whatever a failed write left in the buffers goes with them
             throw e;
         }
-        if (written.length > Sink.KEPT_BYTES) {
+        if (sink.bytes.size() > Sink.KEPT_BYTES) {
             Sink.OF_THREAD.remove(); // not to keep a large answer's buffer for every small one after it
         } else {
             sink.bytes.reset();
@@ -127,8 +144,28 @@ enum Format {
     private static final class Sink {
         static final int KEPT_BYTES = 256 * 1024;
         static final ThreadLocal<Sink> OF_THREAD = ThreadLocal.withInitial(Sink::new);
-        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(8192);
+        final Bytes bytes = new Bytes();
         final BufferingWriter out = new BufferingWriter(IO.asUTF8(bytes));
+    }
+
+    /** A byte buffer that copies out what was written to it, with the ends trimmed if asked. */
+    private static final class Bytes extends java.io.ByteArrayOutputStream {
+        Bytes() {
+            super(8192);
+        }
+
+        /** The bytes written; when {@code trim}, without the bytes up to 0x20 (white space and controls) at either end. */
+        byte[] copy(boolean trim) {
+            int from = 0;
+            int to = count;
+            while (trim && from < to && (buf[from] & 0xff) <= ' ') {
+                from++;
+            }
+            while (trim && to > from && (buf[to - 1] & 0xff) <= ' ') {
+                to--;
+            }
+            return Arrays.copyOfRange(buf, from, to);
+        }
     }
 
     /** The best format for an Accept header (absent means anything); {@code null} when none is acceptable. */

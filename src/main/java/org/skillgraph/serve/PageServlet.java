@@ -26,7 +26,7 @@ abstract class PageServlet extends HttpServlet {
     /** What to send: the body, its media type, and whether it varies with Accept. */
     record Body(byte[] bytes, String mediaType, boolean varies) {
         static Body html(org.jsoup.nodes.Document doc) {
-            return new Body(doc.outerHtml().getBytes(StandardCharsets.UTF_8), "text/html", true);
+            return new Body(Format.html(doc), "text/html", true);
         }
     }
 

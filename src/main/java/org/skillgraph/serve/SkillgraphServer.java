@@ -192,14 +192,6 @@ public final class SkillgraphServer {
         }
 
         /**
-         * How many requests for linked-data pages ({@code {root}id/…} and {@code {root}doc/…}) are made at
-         * once; more wait their turn, in order of arrival, without holding a thread (Jetty's {@code QoSHandler}).
-         * A page is a few milliseconds of CPU: sixteen made at once on two cores share them and each takes
-         * eight times as long, and whatever they hold stays live through the garbage collections in
-         * between. Made a few at a time, each finishes in its own few milliseconds. The SPARQL endpoint,
-         * harvest documents, dumps and imports are not counted. Default: twice the processors.
-         */
-        /**
          * Lets queries call other SPARQL endpoints with {@code SERVICE}. Off by default: the server would send
          * requests anywhere a query names, its own network included, on behalf of anyone who can reach it.
          */
@@ -219,6 +211,14 @@ public final class SkillgraphServer {
             return this;
         }
 
+        /**
+         * How many requests for linked-data pages ({@code {root}id/…} and {@code {root}doc/…}) are made at
+         * once; more wait their turn, in order of arrival, without holding a thread (Jetty's {@code QoSHandler}).
+         * A page is a few milliseconds of CPU: sixteen made at once on two cores share them and each takes
+         * eight times as long, and whatever they hold stays live through the garbage collections in
+         * between. Made a few at a time, each finishes in its own few milliseconds. The SPARQL endpoint,
+         * harvest documents, dumps and imports are not counted. Default: twice the processors.
+         */
         public Builder pageConcurrency(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("the page concurrency must be at least 1 (got " + n + ")");

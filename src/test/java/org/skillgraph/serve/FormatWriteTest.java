@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * gives through an {@code OutputStream}, characters outside the basic plane (two UTF-16 units, which the buffer
  * may split between two blocks) at many offsets, and text longer than a block. A thread keeps its buffers from one
  * answer to the next: each answer must still be its own bytes whole, after a larger one, a very large one (whose
- * buffers are not kept) and one whose writing failed half-way.
+ * buffers are not kept) and one whose writing failed half-way. Pages go through the same buffers
+ * ({@link Format#html}) and must be jsoup's own text of them.
  */
 class FormatWriteTest {
     private static final String NS = "http://localhost:3030/id/";
@@ -115,6 +116,49 @@ class FormatWriteTest {
 
         Model small = statements(3);
         assertArrayEquals(jenaBytes(small, f), f.write(small), f + ": the failed answer's bytes came out with the next");
+    }
+
+    /** A page of {@code rows} list items, with text that needs escaping and characters outside the basic plane. */
+    private static org.jsoup.nodes.Document page(int rows) {
+        org.jsoup.nodes.Document doc = org.jsoup.nodes.Document.createShell(NS);
+        doc.title("Préparation d’échantillons — 生物样本 😀");
+        org.jsoup.nodes.Element list = doc.body().appendElement("ul");
+        for (int i = 0; i < rows; i++) {
+            list.appendElement("li").attr("id", "s" + i).text("step " + i + " <b>&</b> ✓ 😀" + "x".repeat(i % 7));
+        }
+        return doc;
+    }
+
+    @Test
+    void aPageIsTheTextJsoupGivesItAsUtf8WhateverTheThreadWroteBefore() {
+        Model large = description();
+        for (int rows : new int[] {3, 2_000, 0, 20_000, 3}) { // 20,000 rows: over what a thread keeps
+            org.jsoup.nodes.Document doc = page(rows);
+            byte[] expected = doc.outerHtml().getBytes(StandardCharsets.UTF_8);
+
+            byte[] written = PageServlet.Body.html(doc).bytes();
+
+            assertArrayEquals(expected, written, rows + " rows: not the page's own text");
+            assertArrayEquals(jenaBytes(large, Format.TURTLE), Format.TURTLE.write(large),
+                    "an RDF answer after a page is not its own bytes alone");
+        }
+        assertTrue(page(20_000).outerHtml().length() > 256 * 1024, "the largest page must pass what a thread keeps");
+    }
+
+    @Test
+    void aPageNotPrettyPrintedKeepsTheWhiteSpaceAtItsEnds() {
+        org.jsoup.nodes.Document doc = org.jsoup.nodes.Document.createShell(NS);
+        doc.prependChild(new org.jsoup.nodes.TextNode("\n "));
+        doc.appendChild(new org.jsoup.nodes.TextNode(" \n"));
+        doc.outputSettings().prettyPrint(false);
+        String text = doc.outerHtml();
+        assertTrue(text.startsWith("\n ") && text.endsWith(" \n"), "the page must have white space at both ends: " + text);
+
+        assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), PageServlet.Body.html(doc).bytes());
+
+        doc.outputSettings().prettyPrint(true);
+        assertArrayEquals(doc.outerHtml().getBytes(StandardCharsets.UTF_8), PageServlet.Body.html(doc).bytes(),
+                "pretty-printed, the page is trimmed as jsoup trims it");
     }
 
     @Test
