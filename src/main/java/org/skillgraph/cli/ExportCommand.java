@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.concurrent.Callable;
+import org.apache.commons.io.FileUtils;
 import org.skillgraph.harvest.CtdlDocuments;
 import org.skillgraph.harvest.Dumps;
 import org.skillgraph.map.Uris;
@@ -218,17 +218,9 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
+    /** Removes a folder this command made; what cannot be removed is left (a hidden sibling of --out, named for it). */
     private static void deleteTree(Path dir) {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // what is left is a hidden sibling of --out, named for it
-        }
+        FileUtils.deleteQuietly(dir.toFile());
     }
 
     private static SkillgraphCommand.UserException cannotWrite(Path path, Exception e) {

@@ -14,14 +14,13 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 import org.apache.jena.atlas.logging.FmtLog;
 import org.skillgraph.harvest.Dumps;
 import org.skillgraph.ingest.ImportReport;
@@ -206,9 +205,7 @@ final class ImportServlet extends HttpServlet {
                         e.graph(), e.triples(), out.get("milliseconds").asLong());
                 return out;
             } finally {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                FileUtils.deleteQuietly(dir.toFile());
             }
         }
     }
