@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.concurrent.Callable;
-import org.apache.commons.io.FileUtils;
+import org.apache.commons.io.file.PathUtils;
 import org.skillgraph.harvest.CtdlDocuments;
 import org.skillgraph.harvest.Dumps;
 import org.skillgraph.map.Uris;
@@ -218,9 +218,18 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    /** Removes a folder this command made; what cannot be removed is left (a hidden sibling of --out, named for it). */
+    /**
+     * Removes a folder this command made, without following links in it; what cannot be removed is left (a hidden
+     * sibling of --out, named for it).
+     */
     private static void deleteTree(Path dir) {
-        FileUtils.deleteQuietly(dir.toFile());
+        try {
+            if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                PathUtils.delete(dir);
+            }
+        } catch (IOException e) {
+            // left as it is
+        }
     }
 
     private static SkillgraphCommand.UserException cannotWrite(Path path, Exception e) {

@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
-import org.apache.commons.io.FileUtils;
+import org.apache.commons.io.file.PathUtils;
 import org.apache.jena.atlas.logging.FmtLog;
 import org.skillgraph.harvest.Dumps;
 import org.skillgraph.ingest.ImportReport;
@@ -205,7 +205,11 @@ final class ImportServlet extends HttpServlet {
                         e.graph(), e.triples(), out.get("milliseconds").asLong());
                 return out;
             } finally {
-                FileUtils.deleteQuietly(dir.toFile());
+                try {
+                    PathUtils.delete(dir);
+                } catch (IOException e) {
+                    // a temporary folder of the upload, left for the system to clear
+                }
             }
         }
     }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import org.apache.commons.io.FileUtils;
+import org.apache.commons.io.file.PathUtils;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -172,7 +172,7 @@ public final class GraphStore implements AutoCloseable {
 
     private static void deleteTree(Path dir) throws java.io.IOException {
         if (Files.isDirectory(dir)) {
-            FileUtils.deleteDirectory(dir.toFile());
+            PathUtils.delete(dir);
         }
     }
 

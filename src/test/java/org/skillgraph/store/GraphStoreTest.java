@@ -468,9 +468,17 @@ class GraphStoreTest {
             writer.commit();
         }
         Files.writeString(db.resolve(GraphStore.TEXT_INDEX + ".rebuilding"), "");
+        // an index folder that is a link (to another disk, say): the link is removed, the folder it names is left
+        Path elsewhere = tmp.resolve("elsewhere");
+        Files.move(db.resolve(GraphStore.TEXT_INDEX), elsewhere);
+        Files.writeString(elsewhere.resolve("kept.txt"), "not the store's");
+        Files.createSymbolicLink(db.resolve(GraphStore.TEXT_INDEX), elsewhere);
         try (GraphStore store = GraphStore.open(db)) {
             assertEquals(1, count(store, SEARCH_SIMPLE_STEPS), "the half-built index was kept");
         }
+        assertFalse(Files.isSymbolicLink(db.resolve(GraphStore.TEXT_INDEX)), "the link was kept");
+        assertEquals("not the store's", Files.readString(elsewhere.resolve("kept.txt")),
+                "the folder the link named was emptied");
     }
 
     /**
