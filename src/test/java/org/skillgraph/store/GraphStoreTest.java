@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.apache.commons.io.file.PathUtils;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryFactory;
@@ -432,7 +433,7 @@ class GraphStoreTest {
         assertTrue(e.getMessage().contains("delete this folder"), e.getMessage());
         assertFalse(e.getMessage().contains("another skillgraph process"), e.getMessage());
         // and, as it says, a store without the folder builds the index again from the data
-        deleteTree(db.resolve(GraphStore.TEXT_INDEX));
+        PathUtils.delete(db.resolve(GraphStore.TEXT_INDEX));
         try (GraphStore store = GraphStore.open(db)) {
             assertTrue(count(store, "PREFIX text: <http://jena.apache.org/text#> SELECT (COUNT(*) AS ?n) "
                     + "{ ?s text:query ('*:*' 100000) }") > 0, "the rebuilt index finds the document's texts");
@@ -444,7 +445,7 @@ class GraphStoreTest {
         try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
             ingest(store, changedPage());
         }
-        deleteTree(tmp.resolve("db").resolve(GraphStore.TEXT_INDEX));
+        PathUtils.delete(tmp.resolve("db").resolve(GraphStore.TEXT_INDEX));
         try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
             assertEquals(1, count(store, SEARCH_SIMPLE_STEPS));
         }
@@ -462,7 +463,7 @@ class GraphStoreTest {
             ingest(store, changedPage());
         }
         // what a process killed while it rebuilt the index leaves: the index folder with an empty index in it
-        deleteTree(db.resolve(GraphStore.TEXT_INDEX));
+        PathUtils.delete(db.resolve(GraphStore.TEXT_INDEX));
         try (var dir = org.apache.lucene.store.FSDirectory.open(db.resolve(GraphStore.TEXT_INDEX));
                 var writer = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
             writer.commit();
@@ -492,7 +493,7 @@ class GraphStoreTest {
             ingest(store, Path.of("seeds/29-2099.00.json"));
         }
         Path before = tmp.resolve("index-before");
-        copyTree(db.resolve(GraphStore.TEXT_INDEX), before);
+        PathUtils.copyDirectory(db.resolve(GraphStore.TEXT_INDEX), before);
         String last;
         try (GraphStore store = GraphStore.open(db)) {
             ingest(store, changedPage());
@@ -500,8 +501,8 @@ class GraphStoreTest {
             List<String> patches = store.patches();
             last = patches.get(patches.size() - 1);
         }
-        deleteTree(db.resolve(GraphStore.TEXT_INDEX));
-        copyTree(before, db.resolve(GraphStore.TEXT_INDEX));
+        PathUtils.delete(db.resolve(GraphStore.TEXT_INDEX));
+        PathUtils.copyDirectory(before, db.resolve(GraphStore.TEXT_INDEX));
         Files.move(db.resolve("patches").resolve(last), db.resolve("patches").resolve(last + ".pending"));
         try (GraphStore store = GraphStore.open(db)) {
             assertEquals(1, count(store, SIMPLE_STEPS), "the data holds the page");
@@ -513,27 +514,6 @@ class GraphStoreTest {
                     + "text:query (<https://purl.org/ctdlasn/terms/competencyText> 'perform' 100000 '' <" + PAGE_GRAPH
                     + ">) }");
             assertTrue(found > 0 && found <= literals, found + " hits for " + literals + " texts: none twice");
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 
