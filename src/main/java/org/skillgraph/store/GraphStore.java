@@ -668,14 +668,39 @@ public final class GraphStore implements AutoCloseable {
      * none here and would cost a fifth of storing a new graph.
      */
     private void addTriples(String graphName, Model model) {
-        DatasetGraph base = tdb.asDatasetGraph();
         TextIndex index = ((DatasetGraphText) dataset.asDatasetGraph()).getTextIndex();
         EntityDefinition def = index.getDocDef();
+        var quads = org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(tdb.asDatasetGraph()).getQuadTable()
+                .getNodeTupleTable();
+        org.apache.jena.tdb2.store.nodetable.NodeTable nodes = quads.getNodeTable();
+        // each term's node id once per graph: a graph names its own name, its predicates and many of its subjects
+        // and objects over and over, and each look-up of the node table's cache costs more than a HashMap's
+        java.util.Map<Node, org.apache.jena.tdb2.store.NodeId> ids = new java.util.HashMap<>();
+        java.util.function.Function<Node, org.apache.jena.tdb2.store.NodeId> id = n -> ids.computeIfAbsent(n,
+                nodes::getAllocateNodeId);
         Node g = NodeFactory.createURI(graphName);
+        org.apache.jena.tdb2.store.NodeId graph = id.apply(g);
+        List<org.apache.jena.atlas.lib.tuple.Tuple<org.apache.jena.tdb2.store.NodeId>> rows = new java.util.ArrayList<>();
         model.getGraph().find().forEachRemaining(t -> {
-            base.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+            rows.add(org.apache.jena.atlas.lib.tuple.TupleFactory.create4(graph, id.apply(t.getSubject()),
+                    id.apply(t.getPredicate()), id.apply(t.getObject())));
             index(index, def, g, t.getSubject(), t.getPredicate(), t.getObject());
         });
+        // into each of TDB2's quad indexes in that index's order, as the quad table adds a list of them: the
+        // inserts that follow one another then go down the same path of the index's B+tree, in blocks just used
+        for (org.apache.jena.tdb2.store.tupletable.TupleIndex quadIndex : quads.getTupleTable().getIndexes()) {
+            org.apache.jena.atlas.lib.tuple.TupleMap order = quadIndex.getMapping();
+            rows.sort((x, y) -> {
+                for (int i = 0; i < 4; i++) {
+                    int c = order.mapSlot(i, x).compareTo(order.mapSlot(i, y));
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+                return 0;
+            });
+            quadIndex.addAll(rows);
+        }
     }
 
     /** Adds a quad's literal to the text index when its predicate is indexed. */

@@ -282,6 +282,43 @@ class GraphStoreTest {
     }
 
     @Test
+    void aNewGraphIsInEveryQuadIndexOnceEvenWhereTwoOfItsTriplesAreOneQuad() throws IOException {
+        // a new graph goes into each of TDB2's six quad indexes in that index's order; "01" and "1" as xsd:integer
+        // are two triples of the graph and one quad of TDB2, which stores integers by value
+        MappedDocument doc = new DocumentChecker(BASE, QualityGate.standard(), CLOCK)
+                .check(Path.of("seeds/29-2011.00.txt")).doc();
+        Model m = doc.model();
+        org.apache.jena.rdf.model.Property rank = m.createProperty(SG.NS, "rank");
+        org.apache.jena.rdf.model.Statement first = m.listStatements(null, rank, (org.apache.jena.rdf.model.RDFNode) null)
+                .next();
+        m.add(first.getSubject(), rank, m.createTypedLiteral("0" + first.getInt(),
+                org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger));
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            assertEquals(GraphStore.Outcome.CREATED, store.put(doc));
+            // the store's dataset is jena-text's, around TDB2's
+            long[] sizes = store.read(ds -> java.util.Arrays.stream(org.apache.jena.tdb2.sys.TDBInternal
+                    .getDatasetGraphTDB(((org.apache.jena.sparql.core.DatasetGraphWrapper) ds.asDatasetGraph())
+                            .getWrapped()).getQuadTable().getNodeTupleTable().getTupleTable()
+                    .getIndexes()).mapToLong(i -> org.apache.jena.atlas.iterator.Iter.count(i.all())).toArray());
+            assertEquals(6, sizes.length);
+            long graphSize = count(store, "SELECT (COUNT(*) AS ?n) { GRAPH <" + PAGE_GRAPH + "> { ?s ?p ?o } }");
+            assertEquals(m.size() - 1, graphSize, "the two ranks are one quad");
+            for (long size : sizes) {
+                // the graph and the ontology's graph, the same quads in every index
+                assertEquals(sizes[0], size, java.util.Arrays.toString(sizes));
+            }
+            assertTrue(sizes[0] >= graphSize, java.util.Arrays.toString(sizes));
+            assertEquals(1, count(store, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { <" + first.getSubject().getURI() + "> <"
+                    + SG.NS + "rank> ?r } }"));
+            // each index answers the patterns it serves: by subject, by predicate, by object, by graph
+            assertEquals(graphSize, count(store, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } FILTER(?g = <"
+                    + PAGE_GRAPH + ">) }"));
+            assertEquals(1, count(store, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s <" + SG.NS + "rank> " + first.getInt()
+                    + " } FILTER(?s = <" + first.getSubject().getURI() + ">) }"));
+        }
+    }
+
+    @Test
     void aNumberStoredAsWrittenElsewhereIsReplacedAndRemovedAsStored() throws IOException {
         // a store made before numbers were mapped in canonical form holds "2.43" written "2.430": TDB2 keeps the
         // scale and reads it back as "2.43", so a delete of what it reads back misses it
