@@ -689,6 +689,9 @@ public final class GraphStore implements AutoCloseable {
         // into each of TDB2's quad indexes in that index's order, as the quad table adds a list of them: the
         // inserts that follow one another then go down the same path of the index's B+tree, in blocks just used
         for (org.apache.jena.tdb2.store.tupletable.TupleIndex quadIndex : quads.getTupleTable().getIndexes()) {
+            if (quadIndex == null) {
+                continue; // a slot the quad table leaves empty, as its own addAll skips it
+            }
             org.apache.jena.atlas.lib.tuple.TupleMap order = quadIndex.getMapping();
             rows.sort((x, y) -> {
                 for (int i = 0; i < 4; i++) {
