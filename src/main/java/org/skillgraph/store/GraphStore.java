@@ -650,9 +650,14 @@ public final class GraphStore implements AutoCloseable {
      * and miss a number stored in another form ("2.430", read back as "2.43").
      */
     private void deleteStored(Node g, Node s, Node p) {
-        var quads = org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(tdb.asDatasetGraph()).getQuadTable()
-                .getNodeTupleTable();
+        var quads = quadRows();
         quads.getTupleTable().deleteAll(org.apache.jena.atlas.iterator.Iter.toList(quads.findAsNodeIds(g, s, p, Node.ANY)));
+    }
+
+    /** TDB2's table of the store's quads as rows of node ids, with its node table and its six indexes. */
+    private org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable quadRows() {
+        return org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(tdb.asDatasetGraph()).getQuadTable()
+                .getNodeTupleTable();
     }
 
     /** Whether TDB2 may store this term by value, in a form other than the one it reads back. */
@@ -670,8 +675,7 @@ public final class GraphStore implements AutoCloseable {
     private void addTriples(String graphName, Model model) {
         TextIndex index = ((DatasetGraphText) dataset.asDatasetGraph()).getTextIndex();
         EntityDefinition def = index.getDocDef();
-        var quads = org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(tdb.asDatasetGraph()).getQuadTable()
-                .getNodeTupleTable();
+        var quads = quadRows();
         org.apache.jena.tdb2.store.nodetable.NodeTable nodes = quads.getNodeTable();
         // each term's node id once per graph: a graph names its own name, its predicates and many of its subjects
         // and objects over and over, and each look-up of the node table's cache costs more than a HashMap's
@@ -832,8 +836,7 @@ public final class GraphStore implements AutoCloseable {
         // its node id, where the graph's and the subject's are read from the node table (at 1,000 occupations,
         // reading them was most of a server's start once the classes came from a class-data archive)
         return read(ds -> {
-            var quads = org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(tdb.asDatasetGraph()).getQuadTable()
-                    .getNodeTupleTable();
+            var quads = quadRows();
             java.time.Instant latest = java.time.Instant.EPOCH;
             String latestUtc = null; // the latest time written plainly in UTC, parsed once at the end
             for (Node time : List.of(org.skillgraph.vocab.PROV.generatedAtTime.asNode(),

@@ -304,13 +304,13 @@ class GraphStoreTest {
             long graphSize = count(store, "SELECT (COUNT(*) AS ?n) { GRAPH <" + PAGE_GRAPH + "> { ?s ?p ?o } }");
             assertEquals(m.size() - 1, graphSize, "the two ranks are one quad");
             for (long size : sizes) {
-                // the graph and the ontology's graph, the same quads in every index
+                // the same quads in every index
                 assertEquals(sizes[0], size, java.util.Arrays.toString(sizes));
             }
             assertTrue(sizes[0] >= graphSize, java.util.Arrays.toString(sizes));
             assertEquals(1, count(store, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { <" + first.getSubject().getURI() + "> <"
                     + SG.NS + "rank> ?r } }"));
-            // each index answers the patterns it serves: by subject, by predicate, by object, by graph
+            // and queries led by the graph and by the predicate find them
             assertEquals(graphSize, count(store, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } FILTER(?g = <"
                     + PAGE_GRAPH + ">) }"));
             assertEquals(1, count(store, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s <" + SG.NS + "rank> " + first.getInt()
