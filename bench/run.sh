@@ -86,6 +86,43 @@ timed() {
   T_RSS=$((T_RSS_KB / 1024))
   T_CPU=$(awk -v u="$T_USER" -v s="$T_SYS" 'BEGIN{printf "%.1f", u+s}')
 }
+# timed_threads NAME CMD...: as timed, and reads every second the CPU time of each thread of the process CMD starts
+# (/proc/PID/task/*/stat, user + system), keeping each thread's last reading (so a thread's last second is not
+# counted); sets T_THREADS to the CPU seconds by kind of thread: "JIT" (the C1 and C2 compilers), "GC" (G1's
+# threads), "JVM" (the JVM's other threads), and each other thread name ("java" is the main thread; numbered names
+# such as Thread-3 are counted together as Thread-N), the largest first
+timed_threads() {
+  local name=$1; shift
+  /usr/bin/time -f '%e %M %U %S' -o "$LOGS/$name.time" "$@" > "$LOGS/$name.out" 2> "$LOGS/$name.err" &
+  local timer=$! pid= status=0
+  for _ in $(seq 1 200); do pid=$(pgrep -P "$timer" | head -1 || true); [[ -n $pid ]] && break; sleep 0.02; done
+  : > "$LOGS/$name.tasks"
+  while [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; do
+    cat /proc/"$pid"/task/*/stat >> "$LOGS/$name.tasks" 2>/dev/null || true
+    sleep 1
+  done
+  wait "$timer" || status=$?
+  if [[ $status != 0 ]]; then
+    echo "bench: $name failed (see $LOGS/$name.err)" >&2; tail -5 "$LOGS/$name.err" >&2; return 1
+  fi
+  read -r T_WALL T_RSS_KB T_USER T_SYS < <(tail -1 "$LOGS/$name.time")
+  T_RSS=$((T_RSS_KB / 1024))
+  T_CPU=$(awk -v u="$T_USER" -v s="$T_SYS" 'BEGIN{printf "%.1f", u+s}')
+  T_THREADS=$(awk -v hz="$(getconf CLK_TCK)" '
+    { tid = $1; match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2)
+      split(substr($0, RSTART + RLENGTH + 1), f, " "); cpu[tid] = f[12] + f[13]; kind[tid] = name }
+    END {
+      for (t in cpu) {
+        k = kind[t]
+        if (k ~ /^C[12] CompilerThre/) k = "JIT"
+        else if (k ~ /^(GC Thread|G1 )/) k = "GC"
+        else if (k ~ /^(VM |Sweeper|Signal|Common-Cleaner|Reference|Finalizer|Service Thread|Monitor Deflati|Notification|Attach)/) k = "JVM"
+        else if (k ~ /^Thread-[0-9]+$/) k = "Thread-N"
+        sum[k] += cpu[t]
+      }
+      for (k in sum) if (sum[k] >= hz / 10) printf "%.1f %s\n", sum[k] / hz, k
+    }' "$LOGS/$name.tasks" | sort -rn | awk '{v = $1; sub(/^[^ ]+ /, ""); printf "%s%s %s", (NR > 1 ? " · " : ""), $0, v}')
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b+0 == 0) print "-"; else printf "%.2f", a/b }'; }
 le() { awk -v a="$1" -v b="$2" 'BEGIN{ print (a+0 <= b+0) ? "yes" : "no" }'; }
 ge() { awk -v a="$1" -v b="$2" 'BEGIN{ print (a+0 >= b+0) ? "yes" : "no" }'; }
@@ -173,22 +210,22 @@ for n in "${SIZES[@]}"; do
   for r in $(seq 1 $runs); do
     rm -rf "$WORK/store-$n" "$WORK/stock-$n"
     log "ingest $n occupations (run $r of $runs)"
-    timed "ingest-$n-$r" java "${INGEST_JVM[@]}" -jar "$JAR" ingest --store "$WORK/store-$n" "$corpus"
-    ours_s=$T_WALL; ours_rss=$T_RSS; ours_cpu=$T_CPU
+    timed_threads "ingest-$n-$r" java "${INGEST_JVM[@]}" -jar "$JAR" ingest --store "$WORK/store-$n" "$corpus"
+    ours_s=$T_WALL; ours_rss=$T_RSS; ours_cpu=$T_CPU; ours_threads=$T_THREADS
     if [[ $r == 1 ]]; then
       log "export the store as N-Quads (stock tdb2.tdbdump)"
       java -cp "${CMDS[*]}" tdb2.tdbdump --loc "$WORK/store-$n" > "$WORK/dump-$n.nq" 2> "$LOGS/dump-$n.err"
       QUADS[$n]=$(wc -l < "$WORK/dump-$n.nq")
     fi
     log "tdb2.tdbloader --loader=phased: ${QUADS[$n]} quads into an empty store"
-    timed "tdbloader-$n-$r" java "${INGEST_JVM[@]}" -cp "${CMDS[*]}" tdb2.tdbloader --loader=phased \
+    timed_threads "tdbloader-$n-$r" java "${INGEST_JVM[@]}" -cp "${CMDS[*]}" tdb2.tdbloader --loader=phased \
       --loc "$WORK/stock-$n" "$WORK/dump-$n.nq"
-    stock_s=$T_WALL; stock_rss=$T_RSS; stock_cpu=$T_CPU
-    log "  ours ${ours_s} s (cpu ${ours_cpu} s, ${ours_rss} MB); tdbloader ${stock_s} s (cpu ${stock_cpu} s, ${stock_rss} MB)"
+    stock_s=$T_WALL; stock_rss=$T_RSS; stock_cpu=$T_CPU; stock_threads=$T_THREADS
+    log "  ours ${ours_s} s (cpu ${ours_cpu} s, ${ours_rss} MB; $ours_threads); tdbloader ${stock_s} s (cpu ${stock_cpu} s, ${stock_rss} MB; $stock_threads)"
     if [[ -z $best_ours ]] || awk -v a="$ours_s" -v b="$best_ours" 'BEGIN{exit !(a<b)}'; then
-      best_ours=$ours_s; INGEST_RSS[$n]=$ours_rss; ours_cpu_best=$ours_cpu; fi
+      best_ours=$ours_s; INGEST_RSS[$n]=$ours_rss; ours_cpu_best=$ours_cpu; ours_threads_best=$ours_threads; fi
     if [[ -z $best_stock ]] || awk -v a="$stock_s" -v b="$best_stock" 'BEGIN{exit !(a<b)}'; then
-      best_stock=$stock_s; LOADER_RSS[$n]=$stock_rss; stock_cpu_best=$stock_cpu; fi
+      best_stock=$stock_s; LOADER_RSS[$n]=$stock_rss; stock_cpu_best=$stock_cpu; stock_threads_best=$stock_threads; fi
   done
   INGEST_S[$n]=$best_ours; LOADER_S[$n]=$best_stock
   if grep -q '[1-9][0-9]* rejected' "$LOGS/ingest-$n-1.err"; then echo "bench: documents were rejected" >&2; exit 1; fi
@@ -199,6 +236,8 @@ for n in "${SIZES[@]}"; do
       "${LOADER_S[$n]}" s lower "≤ 60 s and ratio ≤ 1.0" \
       "$( [[ $(le "${INGEST_S[$n]}" 60) == yes && $(le "$rec_ratio" 1.0) == yes ]] && echo yes || echo no)"
     record ingest "ingest $n occupations, CPU time (user + sys), s" "$ours_cpu_best" "$stock_cpu_best" s lower - -
+    record ingest "ingest $n occupations, CPU time by thread (/proc, read every second; java: the main thread, skillgraph's storing thread; skillgraph-chec…: reading, mapping, SHACL and dump parts; JIT: the compilers; GC: G1), s" \
+      "$ours_threads_best" "$stock_threads_best" - - - -
     record ingest "ingest $n occupations, documents flagged / rejected" "${flagged:-0} / 0" - - - - -
   fi
 done
