@@ -81,8 +81,14 @@ record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$RESULTS"; }
 timed() {
   local name=$1; shift
   /usr/bin/time -f '%e %M %U %S' -o "$LOGS/$name.time" "$@" > "$LOGS/$name.out" 2> "$LOGS/$name.err" || {
-    echo "bench: $name failed (see $LOGS/$name.err)" >&2; tail -5 "$LOGS/$name.err" >&2; return 1; }
-  read -r T_WALL T_RSS_KB T_USER T_SYS < <(tail -1 "$LOGS/$name.time")
+    failed "$name"; return 1; }
+  time_figures "$name"
+}
+# failed NAME: says that run NAME failed, with the end of what it wrote to stderr
+failed() { echo "bench: $1 failed (see $LOGS/$1.err)" >&2; tail -5 "$LOGS/$1.err" >&2; }
+# time_figures NAME: T_WALL, T_RSS and T_CPU from what /usr/bin/time wrote of run NAME
+time_figures() {
+  read -r T_WALL T_RSS_KB T_USER T_SYS < <(tail -1 "$LOGS/$1.time")
   T_RSS=$((T_RSS_KB / 1024))
   T_CPU=$(awk -v u="$T_USER" -v s="$T_SYS" 'BEGIN{printf "%.1f", u+s}')
 }
@@ -102,12 +108,8 @@ timed_threads() {
     sleep 1
   done
   wait "$timer" || status=$?
-  if [[ $status != 0 ]]; then
-    echo "bench: $name failed (see $LOGS/$name.err)" >&2; tail -5 "$LOGS/$name.err" >&2; return 1
-  fi
-  read -r T_WALL T_RSS_KB T_USER T_SYS < <(tail -1 "$LOGS/$name.time")
-  T_RSS=$((T_RSS_KB / 1024))
-  T_CPU=$(awk -v u="$T_USER" -v s="$T_SYS" 'BEGIN{printf "%.1f", u+s}')
+  if [[ $status != 0 ]]; then failed "$name"; return 1; fi
+  time_figures "$name"
   T_THREADS=$(awk -v hz="$(getconf CLK_TCK)" '
     { tid = $1; match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2)
       split(substr($0, RSTART + RLENGTH + 1), f, " "); cpu[tid] = f[12] + f[13]; kind[tid] = name }
