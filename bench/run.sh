@@ -238,7 +238,7 @@ for n in "${SIZES[@]}"; do
       "${LOADER_S[$n]}" s lower "≤ 60 s and ratio ≤ 1.0" \
       "$( [[ $(le "${INGEST_S[$n]}" 60) == yes && $(le "$rec_ratio" 1.0) == yes ]] && echo yes || echo no)"
     record ingest "ingest $n occupations, CPU time (user + sys), s" "$ours_cpu_best" "$stock_cpu_best" s lower - -
-    record ingest "ingest $n occupations, CPU time by thread (/proc, read every second; java: the main thread, skillgraph's storing thread; skillgraph-chec…: reading, mapping, SHACL and dump parts; JIT: the compilers; GC: G1), s" \
+    record ingest "ingest $n occupations, CPU time by thread (/proc, read every second; java: the main thread, skillgraph's storing thread; skillgraph-chec…: reading, mapping, SHACL and dump parts; Thread-N: the loader's workers; JIT: the compilers; GC: G1), s" \
       "$ours_threads_best" "$stock_threads_best" - - - -
     record ingest "ingest $n occupations, documents flagged / rejected" "${flagged:-0} / 0" - - - - -
   fi
