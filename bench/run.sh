@@ -8,8 +8,8 @@
 # Settings (environment): BENCH_WORK (work folder, default /tmp/skillgraph-bench: corpora, stores, dumps,
 # the stock jars), SKILLGRAPH_JAR (a built jar; default: build one into BENCH_WORK), BENCH_SIZES (default
 # "100 300 1000"; the last is the full size), BENCH_SECONDS (wrk duration, default 30), BENCH_WARMUP (wrk warm-up before each measured run, default 30), BENCH_SEED (corpus seed,
-# default 1), BENCH_OUT (the report, default BENCHMARKS.md). Needs java 17, mvn, wrk, curl and /usr/bin/time
-# (Debian: apt-get install wrk time). Only loopback addresses are used; every process it starts it stops.
+# default 1), BENCH_OUT (the report, default BENCHMARKS.md). Needs java 17, mvn, wrk, curl, pgrep and /usr/bin/time
+# (Debian: apt-get install wrk time procps). Only loopback addresses are used; every process it starts it stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -34,8 +34,8 @@ FULL=${SIZES[${#SIZES[@]}-1]}
 RESULTS=$WORK/results.tsv
 LOGS=$WORK/logs
 
-for tool in java mvn wrk curl /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "bench: '$tool' is missing (Debian: apt-get install wrk time maven)" >&2; exit 2; }
+for tool in java mvn wrk curl pgrep /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "bench: '$tool' is missing (Debian: apt-get install wrk time procps maven)" >&2; exit 2; }
 done
 mkdir -p "$WORK" "$LOGS"
 : > "$RESULTS"
@@ -124,6 +124,7 @@ timed_threads() {
       }
       for (k in sum) if (sum[k] >= hz / 10) printf "%.1f %s\n", sum[k] / hz, k
     }' "$LOGS/$name.tasks" | sort -rn | awk '{v = $1; sub(/^[^ ]+ /, ""); printf "%s%s %s", (NR > 1 ? " · " : ""), $0, v}')
+  [[ -n $T_THREADS ]] || T_THREADS=-   # the process ended before it could be read
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b+0 == 0) print "-"; else printf "%.2f", a/b }'; }
 le() { awk -v a="$1" -v b="$2" 'BEGIN{ print (a+0 <= b+0) ? "yes" : "no" }'; }
