@@ -207,7 +207,7 @@ STAT_START=$(head -1 /proc/stat)
 log "work folder $WORK; sizes ${SIZES[*]}; load average at start $LOAD_START"
 
 # ---- corpus, ingest, stock load ---------------------------------------------------------------------------
-declare -A P50_OURS P50_STOCK CPU_OURS CPU_STOCK INGEST_S INGEST_RSS LOADER_S LOADER_RSS QUADS P99_OURS P99_STOCK
+declare -A P50_OURS P50_STOCK CPU_OURS CPU_STOCK ERR_OURS INGEST_S INGEST_RSS LOADER_S LOADER_RSS QUADS P99_OURS P99_STOCK
 for n in "${SIZES[@]}"; do
   corpus=$WORK/corpus-$n
   rm -rf "$corpus" "$WORK/store-$n" "$WORK/stock-$n"
@@ -347,7 +347,7 @@ for n in "${SIZES[@]}"; do
     --port "$PORT_OURS" --host 127.0.0.1
   load "ours-ttl-$n" "$PORT_OURS" "$paths/ours-ttl.txt"
   ttl_rps=$L_RPS ttl_p50=$L_P50 ttl_p99=$L_P99 ttl_cpu=$L_CPU errors_ours=$L_ERR warm_ours=$W_FIGURES
-  P99_OURS[$n]=$L_P99 P50_OURS[$n]=$L_P50 CPU_OURS[$n]=$L_CPU
+  P99_OURS[$n]=$L_P99 P50_OURS[$n]=$L_P50 CPU_OURS[$n]=$L_CPU ERR_OURS[$n]=$L_ERR
   if [[ $n == "$FULL" ]]; then
     load "ours-id-$n" "$PORT_OURS" "$paths/ours-id.txt" text/turtle
     id_rps=$L_RPS id_p50=$L_P50 id_p99=$L_P99 id_cpu=$L_CPU errors_ours=$((errors_ours + L_ERR))
@@ -585,8 +585,10 @@ if (( ${#SIZES[@]} >= 3 )); then
   # of the same code came out 1.16 and 1.69 in two runs): the dereference load is run again at the first and the full
   # size, in turn, each time on a server started afresh as above, and the growth row compares the medians of the
   # rounds (the first round is the one above)
-  declare -A R_P50 R_P99 R_CPU
-  for n in "$first" "$FULL"; do R_P50[$n]=${P50_OURS[$n]}; R_P99[$n]=${P99_OURS[$n]}; R_CPU[$n]=${CPU_OURS[$n]}; done
+  declare -A R_P50 R_P99 R_CPU R_ERR
+  for n in "$first" "$FULL"; do
+    R_P50[$n]=${P50_OURS[$n]} R_P99[$n]=${P99_OURS[$n]} R_CPU[$n]=${CPU_OURS[$n]} R_ERR[$n]=${ERR_OURS[$n]}
+  done
   for r in $(seq 2 "$ROUNDS"); do
     for n in "$first" "$FULL"; do
       log "growth, round $r of $ROUNDS: skillgraph serve on $n occupations"
@@ -594,21 +596,23 @@ if (( ${#SIZES[@]} >= 3 )); then
         java "${SERVER_JVM[@]}" -jar "$JAR" serve --store "$WORK/store-$n" --port "$PORT_OURS" --host 127.0.0.1
       load "ours-ttl-$n-round$r" "$PORT_OURS" "$WORK/paths-$n/ours-ttl.txt"
       stop_server
-      R_P50[$n]+=" $L_P50"; R_P99[$n]+=" $L_P99"; R_CPU[$n]+=" $L_CPU"
+      R_P50[$n]+=" $L_P50"; R_P99[$n]+=" $L_P99"; R_CPU[$n]+=" $L_CPU"; R_ERR[$n]+=" $L_ERR"
     done
   done
+  rounds() { sed 's/ / · /g' <<< "$1"; }   # one figure per round, as the table shows them
   for n in "$first" "$FULL"; do
-    record growth "$n occupations: dereference (.ttl) p50 / p99 ms, CPU ms per request, in each of $ROUNDS rounds (servers started afresh, the two sizes in turn; the first round is the row above)" \
-      "$(sed 's/ / · /g' <<< "${R_P50[$n]}") / $(sed 's/ / · /g' <<< "${R_P99[$n]}"), $(sed 's/ / · /g' <<< "${R_CPU[$n]}")" - ms lower - -
+    record growth "$n occupations: dereference (.ttl) p50 / p99 ms, CPU ms per request, errors, in each of $ROUNDS rounds (servers started afresh, the two sizes in turn; the first round is the row above)" \
+      "$(rounds "${R_P50[$n]}") / $(rounds "${R_P99[$n]}"), $(rounds "${R_CPU[$n]}"), errors $(rounds "${R_ERR[$n]}")" - ms lower - -
   done
-  m50() { median ${R_P50[$1]}; }; m99() { median ${R_P99[$1]}; }; mcpu() { median ${R_CPU[$1]}; }
   mid=${SIZES[${#SIZES[@]}-2]}
   slope_low=$(awk -v a="${INGEST_S[$mid]}" -v b="${INGEST_S[$first]}" -v n="$mid" -v m="$first" 'BEGIN{printf "%.1f", 1000*(a-b)/(n-m)}')
   slope_high=$(awk -v a="${INGEST_S[$FULL]}" -v b="${INGEST_S[$mid]}" -v n="$FULL" -v m="$mid" 'BEGIN{printf "%.1f", 1000*(a-b)/(n-m)}')
   record growth "ingest: marginal ms per document, $first→$mid vs $mid→$FULL" "$slope_low → $slope_high" - ms lower \
     "linear (ratio ≤ 1.25)" "$(le "$(ratio "$slope_high" "$slope_low")" 1.25)"
-  g50=$(ratio "$(m50 "$FULL")" "$(m50 "$first")"); g99=$(ratio "$(m99 "$FULL")" "$(m99 "$first")")
-  gcpu=$(ratio "$(mcpu "$FULL")" "$(mcpu "$first")")
+  # the rounds' medians (each array holds its figures separated by spaces: one argument each)
+  g50=$(ratio "$(median ${R_P50[$FULL]})" "$(median ${R_P50[$first]})")
+  g99=$(ratio "$(median ${R_P99[$FULL]})" "$(median ${R_P99[$first]})")
+  gcpu=$(ratio "$(median ${R_CPU[$FULL]})" "$(median ${R_CPU[$first]})")
   record growth "dereference: $FULL ÷ $first occupations, p50 / p99 / CPU per request (ours: the medians of the $ROUNDS rounds; stock: the one round)" \
     "$g50 / $g99 / $gcpu" \
     "$(ratio "${P50_STOCK[$FULL]}" "${P50_STOCK[$first]}") / $(ratio "${P99_STOCK[$FULL]}" "${P99_STOCK[$first]}") / $(ratio "${CPU_STOCK[$FULL]}" "${CPU_STOCK[$first]}")" \
