@@ -24,7 +24,10 @@ OUT=${BENCH_OUT:-$ROOT/BENCHMARKS.md}
 BASE=http://localhost:3030/
 PORT_OURS=3391
 PORT_STOCK=3392
-INGEST_JVM=(-Xmx2g)
+# the JIT flags the README gives 'ingest' (inlining less: about half of C2's compiling in a run this long, see
+# bench/notes.md, "Ingest"), given to the stock loader too, which gains from them a little: the same JVM for both
+INGEST_JIT=(-XX:FreqInlineSize=100 -XX:InlineSmallCode=500)
+INGEST_JVM=(-Xmx2g "${INGEST_JIT[@]}")
 SMALL_HEAP=256m
 PACE_MS=8      # 16 connections each pausing 8 ms: about 1,900 requests/s, three times the stock DESCRIBE's peak
 # both servers: the heap the issue names, and the native memory the JVM has freed handed back to the system once a
@@ -256,7 +259,7 @@ small_heap=(); all_fit=yes
 for n in "${SIZES[@]}"; do
   log "ingest $n occupations in a fixed heap of ${SMALL_HEAP}"
   rm -rf "$WORK/heap-$n"
-  if timed "ingest-small-heap-$n" java -Xmx"$SMALL_HEAP" -jar "$JAR" ingest --store "$WORK/heap-$n" "$WORK/corpus-$n"; then
+  if timed "ingest-small-heap-$n" java -Xmx"$SMALL_HEAP" "${INGEST_JIT[@]}" -jar "$JAR" ingest --store "$WORK/heap-$n" "$WORK/corpus-$n"; then
     small_heap+=("$T_WALL s"); else small_heap+=("failed"); all_fit=no; fi
   rm -rf "$WORK/heap-$n"
 done
@@ -305,7 +308,7 @@ grep -F " $graph ." "$WORK/dump-$FULL.nq" | sed -E "s| $graph \.$| .|" > "$WORK/
 cp -r "$WORK/stock-$FULL" "$WORK/stock-update"
 : > "$LOGS/reimport-stock.runs"
 for run in 1 2 3 4 5; do
-  timed reimport-stock-$run java -cp "${CMDS[*]}" tdb2.tdbupdate --loc "$WORK/stock-update" \
+  timed reimport-stock-$run java "${INGEST_JVM[@]}" -cp "${CMDS[*]}" tdb2.tdbupdate --loc "$WORK/stock-update" \
     "DROP GRAPH $graph ; LOAD <file://$WORK/one-graph.nt> INTO GRAPH $graph"
   echo "stock $T_WALL" >> "$LOGS/reimport-stock.runs"
 done
@@ -635,7 +638,7 @@ CPU_RUN=$(awk -v a="$STAT_START" -v b="$(head -1 /proc/stat)" 'BEGIN { split(a, 
   echo "start and $LOAD_END at the end (the host's figure: it counts work that does not run on this machine's CPUs,"
   echo "which were $CPU_RUN over the run; other work on the host still shows up as noise). Ratio = skillgraph ÷ stock:"
   echo "for times lower is better, for requests/s higher is better. Ingest and loader: best of 2 runs at $FULL"
-  echo "occupations (one run at smaller sizes), ${INGEST_JVM[*]} for both; servers ${SERVER_JVM[*]}, one at a time, both"
+  echo "occupations (one run at smaller sizes), ${INGEST_JVM[*]} for both (as for the command-line re-imports: ours and tdb2.tdbupdate); servers ${SERVER_JVM[*]}, one at a time, both"
   echo "with a 30 s query timeout (skillgraph always has one; Jena's timeout checks cost the stock server 5–20 % on"
   echo "long queries when measured with and without);"
   echo "wrk with 2 threads and 16 connections for ${SECONDS_LOAD} s after a ${WARMUP} s warm-up under the same load, 20,000 URIs sampled across"
