@@ -304,6 +304,21 @@ class SkillgraphCommandTest {
     }
 
     @Test
+    void benchmarkGivesIngestTheJvmFlagsOfReadmesIngestLine() throws IOException {
+        java.util.regex.Matcher line = java.util.regex.Pattern
+                .compile("(?m)^java ((?:-XX:\\S+ )*)-jar target/skillgraph\\.jar ingest ")
+                .matcher(Files.readString(Path.of("README.md")));
+        assertTrue(line.find(), "README's tour has an ingest line");
+        java.util.regex.Matcher bench = java.util.regex.Pattern.compile("(?m)^INGEST_JIT=\\(([^)]*)\\)$")
+                .matcher(Files.readString(Path.of("bench/run.sh")));
+        assertTrue(bench.find(), "bench/run.sh sets INGEST_JIT");
+        assertFalse(bench.group(1).isBlank(), "the flags");
+        assertEquals(line.group(1).strip(), bench.group(1).strip(), "the benchmark runs ingest as README does");
+        assertTrue(Files.readString(Path.of("bench/run.sh")).contains("INGEST_JVM=(-Xmx2g \"${INGEST_JIT[@]}\")"),
+                "both sides of the ingest rows get the flags");
+    }
+
+    @Test
     void compactHelpGivesTheSizesReadmeGives() throws IOException {
         String help = run("compact", "--help").out().replaceAll("\\s+", " ");
         assertFalse(help.contains("half the disk"), help);
