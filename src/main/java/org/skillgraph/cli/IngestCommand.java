@@ -88,6 +88,7 @@ final class IngestCommand implements Callable<Integer> {
         try (DocumentChecker.Run run = checker.start(SourceFiles.expand(paths));
              GraphStore gs = GraphStore.open(store)) {
             importer = importer(gs, checker, err).batchTriples(commitEvery);
+            checker.prepareGate(); // while the first document is read and mapped
             result = importer.importChecked(run);
             refreshDumps(gs, result, err);
         }

@@ -71,6 +71,16 @@ public final class DocumentChecker {
         this.clock = clock;
     }
 
+    /**
+     * Makes the quality gate now, on the calling thread, unless a check has made it: given
+     * {@code QualityGate::standard}, a caller with nothing to do until the first document is checked (the
+     * {@code ingest} command, once the store is open) loads the shapes while the check-ahead thread reads and maps
+     * it, instead of after.
+     */
+    public void prepareGate() {
+        gate.get();
+    }
+
     public String base() {
         return mapper.uris().base();
     }
