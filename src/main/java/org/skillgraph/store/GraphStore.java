@@ -328,7 +328,8 @@ public final class GraphStore implements AutoCloseable {
         /** Adds the change-feed entries, writes the patch to disk, commits, then appends the patch to the log. */
         public void commit() {
             try {
-                patch.commitTo(dataset);
+                patch.commitTo(dataset, changes -> maxInteger(NodeFactory.createURI(changes),
+                        org.apache.jena.vocabulary.RDF.value.asNode()));
                 patch.prepare();
                 CommitWatcher watcher = commits;
                 watcher.committing();
@@ -823,6 +824,32 @@ public final class GraphStore implements AutoCloseable {
     /** The dataset (TDB2 behind the text index), for the server: every access must be in a transaction. */
     public Dataset dataset() {
         return dataset;
+    }
+
+    /**
+     * How many quads the named graph {@code g} holds, counted among TDB2's rows of node ids, none of them made a
+     * term (a graph's own {@code size()} reads every quad's four terms: for the change feed of 1,000 occupations,
+     * 16,700 quads, that was a quarter of a second of a one-document import). Inside a transaction.
+     */
+    public long quadCount(Node g) {
+        return org.apache.jena.atlas.iterator.Iter.count(quadRows().findAsNodeIds(g, Node.ANY, Node.ANY, Node.ANY));
+    }
+
+    /**
+     * The largest integer value of {@code property} in the named graph {@code g}, 0 if it has none, from TDB2's rows
+     * of node ids: only the values are made terms, and TDB2 holds a small integer in its node id. Inside a transaction.
+     */
+    long maxInteger(Node g, Node property) {
+        var quads = quadRows();
+        long max = 0;
+        var it = quads.findAsNodeIds(g, Node.ANY, property, Node.ANY);
+        while (it.hasNext()) {
+            Node o = quads.getNodeTable().getNodeForNodeId(it.next().get(3));
+            if (o.isLiteral() && o.getLiteralValue() instanceof Number n) {
+                max = Math.max(max, n.longValue());
+            }
+        }
+        return max;
     }
 
     /**

@@ -17,7 +17,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdfpatch.RDFPatchOps;
 import org.apache.jena.rdfpatch.text.RDFChangesWriterText;
@@ -102,14 +101,15 @@ final class Patch implements AutoCloseable {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** Adds the change-feed entries to the store; call inside the write transaction. */
-    void commitTo(Dataset ds) {
+    /**
+     * Adds the change-feed entries to the store; call inside the write transaction. {@code lastSequence} gives the
+     * highest sequence number ({@code rdf:value}) of a feed graph's entries, 0 for none.
+     */
+    void commitTo(Dataset ds, java.util.function.ToLongFunction<String> lastSequence) {
         Map<String, Long> last = new java.util.HashMap<>(); // the highest sequence number of each feed
         for (Entry e : entries) {
             String changesGraph = changesGraph(e.graph());
-            Model changes = ds.getNamedModel(changesGraph);
-            long next = last.computeIfAbsent(changesGraph, g -> changes.listObjectsOfProperty(RDF.value).toList()
-                    .stream().filter(RDFNode::isLiteral).mapToLong(n -> n.asLiteral().getLong()).max().orElse(0)) + 1;
+            long next = last.computeIfAbsent(changesGraph, lastSequence::applyAsLong) + 1;
             last.put(changesGraph, next);
             List<org.apache.jena.sparql.core.Quad> q = entry(next, e.type(), e.object(), e.graph(), e.time());
             q.forEach(ds.asDatasetGraph()::add);

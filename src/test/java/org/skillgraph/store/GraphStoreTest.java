@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.commons.io.file.PathUtils;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryFactory;
@@ -108,6 +109,22 @@ class GraphStoreTest {
             // the ontology is queryable too
             assertEquals(7, count(store, "PREFIX sg: <" + SG.NS + "> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
                     + "SELECT (COUNT(?p) AS ?n) { ?p rdfs:subPropertyOf sg:hasAnchor }"));
+        }
+    }
+
+    @Test
+    void aGraphsQuadCountIsItsSize() {
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
+            ingest(store, Path.of("seeds"));
+            List<Long> sizes = new java.util.ArrayList<>();
+            for (String g : store.graphNames()) {
+                long size = store.read(ds -> ds.getNamedModel(g).size());
+                assertTrue(size > 0, g);
+                assertEquals(size, (long) store.read(ds -> store.quadCount(NodeFactory.createURI(g))), g);
+                sizes.add(size);
+            }
+            assertEquals(sizes.size(), sizes.stream().distinct().count(), "graphs of different sizes: " + sizes);
+            assertEquals(0L, (long) store.read(ds -> store.quadCount(NodeFactory.createURI(BASE + "graph/none"))));
         }
     }
 
