@@ -15,7 +15,8 @@ import net.sf.extjwnl.util.factory.Param;
  * a 16 MB buffer: 28 MB of files, of which the synset files ({@code data.noun} alone 15 MB) are never read by
  * {@link GlueSplitter}, which only asks the index and exception files whether a word exists and what a verb's
  * base form is. Opened so, the dictionary took 0.8–1.0 s and kept 43 MB of heap; now the files lookups use are
- * read when they use them, 0.5 s with the first lookup, and 12 MB are kept. The dictionary's files are shared by
+ * read when they use them, 0.5 s with the first lookup, and 12 MB are kept (each file read still goes through
+ * extjwnl's 16 MB buffer: its reading is extjwnl's own, only deferred). The dictionary's files are shared by
  * every thread that looks words up, so the first use reads a file once, under its lock.</p>
  */
 public final class LazyResourceDictionaryFile extends PrincetonResourceDictionaryFile {
