@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.skillgraph.ingest.Importer;
@@ -26,13 +27,14 @@ import org.skillgraph.store.GraphStore;
  * {@code target/screenshots/} for people to look at.
  */
 class ScreenshotIT {
+    /** The store and Chromium's profiles (26 MB), removed after the class's tests. */
+    @TempDir
     static Path tmp;
     static GraphStore store;
     static SkillgraphServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        tmp = Files.createTempDirectory("skillgraph-shots");
         store = GraphStore.open(tmp.resolve("db"));
         new Importer(store, "http://localhost:3030/", null).importPaths(List.of(Path.of("seeds")));
         server = SkillgraphServer.create(store).port(0).build().start();
